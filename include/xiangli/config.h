@@ -1,0 +1,41 @@
+/* config.h — the configuration file (iniparser), validated line by line. */
+#ifndef XL_CONFIG_H
+#define XL_CONFIG_H
+
+#include <limits.h>
+#include "xiangli/err.h"
+
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
+typedef struct xl_config {
+    char source[PATH_MAX];     /* file it came from, or "" for built-in defaults */
+    /* [community] */
+    char community[128];       /* name shown in the title bar and on posters */
+    char db_path[PATH_MAX];    /* database file; "~/" is expanded */
+    char operator_login[64];   /* audit operator; "" = the OS user */
+    /* [ui] */
+    char lang[8];              /* "zh" or "en"; "" = from locale (zh unless LANG starts en) */
+    char theme[16];            /* "default", "dark", "mono" */
+    char map_overlay[16];      /* "rate", "pioneer", "party" */
+    int mouse;                 /* 0/1 */
+    /* [signin] */
+    char url_template[512];    /* with {building} and {token} */
+    char qr_ec[2];             /* "L", "M", "Q", "H" */
+    char qr_style[16];         /* "halfblock", "fullwidth", "ascii" */
+    /* [register] */
+    int stale_days;            /* tenancy unconfirmed this long is "stale" */
+    /* [backup] */
+    char backup_dir[PATH_MAX];
+} xl_config;
+
+void xl_config_defaults(xl_config *c);
+/* Loads and validates one file. On any problem: message "FILE:LINE: key 'K': reason",
+ * c unchanged apart from defaults, returns XL_EFAIL. */
+int xl_config_load(xl_config *c, const char *path, xl_err *err);
+/* --config PATH if given (must exist), else $XDG_CONFIG_HOME/xiangli/xiangli.ini
+ * (else ~/.config/xiangli/xiangli.ini), else /etc/xiangli/xiangli.ini, else defaults. */
+int xl_config_find_and_load(xl_config *c, const char *cli_path, xl_err *err);
+
+#endif

@@ -1,0 +1,42 @@
+/* db.h — the SQLite data layer: open/migrate, transactions with audit rows.
+ * The handle is opaque outside core/: ui/ never sees SQL. */
+#ifndef XL_DB_H
+#define XL_DB_H
+
+#include <stdint.h>
+#include "xiangli/err.h"
+
+#define XL_APPLICATION_ID 0x58474C49 /* 'XGLI' */
+
+typedef struct xl_db xl_db;
+
+/* Opens (and with create != 0 creates, mode 0600) the database at path, applies pending
+ * migrations in one transaction, sets WAL, foreign keys, busy timeout. */
+int xl_db_open(xl_db **out, const char *path, int create, xl_err *err);
+void xl_db_close(xl_db *db);
+const char *xl_db_path(const xl_db *db);
+
+int xl_db_user_version(xl_db *db);
+int xl_db_schema_latest(void);
+/* 1 if the database holds no buildings and no people. */
+int xl_db_is_empty(xl_db *db);
+
+/* Who is recorded in audit rows: the OS user unless set. */
+void xl_db_set_operator(xl_db *db, const char *login);
+const char *xl_db_operator(const xl_db *db);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Every write is one transaction with its audit row. */
+int xl_db_begin(xl_db *db, xl_err *err);
+int xl_db_commit(xl_db *db, xl_err *err);
+void xl_db_rollback(xl_db *db);
+/* Appends an audit row inside the current transaction. */
+int xl_db_audit(xl_db *db, const char *action, const char *entity, const char *entity_id,
+                const char *detail, xl_err *err);
+int64_t xl_db_audit_count(xl_db *db, const char *action);
+
+/* "Today" as YYYY-MM-DD: $XIANGLI_TODAY if set (tests pin it), else the local date. */
+void xl_today(char out[11]);
+/* Now as ISO-8601 local time "YYYY-MM-DD HH:MM:SS" (date part follows xl_today). */
+void xl_now(char out[20]);
+
+#endif

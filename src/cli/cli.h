@@ -1,0 +1,40 @@
+/* cli.h — subcommands: one cmd_<name>.c each, registered in cli.c's table. */
+#ifndef XL_CLI_H
+#define XL_CLI_H
+
+#include <stdio.h>
+#include "xiangli/config.h"
+#include "xiangli/db.h"
+#include "xiangli/err.h"
+
+/* What main.c hands every subcommand: the loaded config, the --db path chosen
+ * (--db PATH, else config's db_path), and a lazily opened database. */
+typedef struct cli_ctx {
+    const xl_config *cfg;
+    const char *db_path;
+    xl_db *db;          /* NULL until cli_open_db() */
+    FILE *out;          /* stdout */
+} cli_ctx;
+
+/* Opens ctx->db (create != 0: create the file if missing). */
+int cli_open_db(cli_ctx *ctx, int create, xl_err *err);
+
+typedef struct cli_cmd {
+    const char *name;
+    const char *usage;     /* one line for --help, e.g. "lookup QUERY [--json]" */
+    const char *summary;   /* one line description */
+    /* argv[0] is the subcommand name. Returns XL_OK / XL_EFAIL / XL_EUSAGE, message in err. */
+    int (*run)(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+} cli_cmd;
+
+/* Dispatches argv[0]; returns the exit code (0, 1, 2) after printing any error. */
+int cli_dispatch(cli_ctx *ctx, int argc, char **argv);
+void cli_print_commands(FILE *f);
+
+/* Each subcommand's entry point (cmd_<name>.c). */
+int cmd_init(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_lookup(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_stats(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_qr(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+
+#endif

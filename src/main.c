@@ -1,0 +1,108 @@
+/* main.c — global options, then a subcommand or the TUI. */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "ui/ui.h"
+#include "xiangli/config.h"
+#include "xiangli/i18n.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+        "Xiangli (巷里) %s — community office desk for Du Xiang\n"
+        "\n"
+        "usage: xiangli [OPTIONS]                open the desk (building map, register, ...)\n"
+        "       xiangli [OPTIONS] COMMAND ARGS   run one command\n"
+        "\n"
+        "options:\n"
+        "  --db PATH       database file (default: [community] database in the config)\n"
+        "  --config PATH   config file (default: $XDG_CONFIG_HOME/xiangli/xiangli.ini,\n"
+        "                  then /etc/xiangli/xiangli.ini, then built-in defaults)\n"
+        "  --lang zh|en    language of screens and messages (overrides the config)\n"
+        "  -h, --help      this help\n"
+        "  -V, --version   version\n"
+        "\n"
+        "commands:\n", XL_VERSION);
+    cli_print_commands(f);
+    fprintf(f,
+        "\n"
+        "environment: XIANGLI_TODAY=YYYY-MM-DD pins \"today\" (tests, demos).\n"
+        "exit codes: 0 ok, 1 failure (including rejected input), 2 usage error.\n");
+}
+
+typedef struct main_opts {
+    const char *db, *config, *lang;
+} main_opts;
+
+/* Returns -1 to continue, else an exit code. */
+static int parse_globals(int argc, char **argv, main_opts *o)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},   {"config", required_argument, NULL, 'c'},
+        {"lang", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},    {NULL, 0, NULL, 0},
+    };
+    int ch;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'd': o->db = optarg; break;
+        case 'c': o->config = optarg; break;
+        case 'l':
+            if (strcmp(optarg, "zh") && strcmp(optarg, "en")) {
+                fprintf(stderr, "xiangli: --lang must be zh or en, not '%s'\n", optarg);
+                return 2;
+            }
+            o->lang = optarg;
+            break;
+        case 'h': usage(stdout); return 0;
+        case 'V': printf("xiangli %s\n", XL_VERSION); return 0;
+        default:
+            fprintf(stderr, "xiangli: unknown or incomplete option '%s' (see xiangli --help)\n", argv[optind - 1]);
+            return 2;
+        }
+    }
+    return -1;
+}
+
+static int run_tui(cli_ctx *ctx)
+{
+    xl_err err;
+    xl_err_clear(&err);
+    if (cli_open_db(ctx, 0, &err)) {
+        fprintf(stderr, "xiangli: %s\n", err.msg);
+        return 1;
+    }
+    int rc = ui_run(ctx->db, ctx->cfg, &err);
+    if (rc != XL_OK)
+        fprintf(stderr, "xiangli: %s\n", err.msg);
+    return rc == XL_OK ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    main_opts o = {0};
+    int rc = parse_globals(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    xl_config cfg;
+    xl_err err;
+    xl_err_clear(&err);
+    if (xl_config_find_and_load(&cfg, o.config, &err)) {
+        fprintf(stderr, "xiangli: %s\n", err.msg);
+        return 1;
+    }
+    xl_i18n_set_lang(o.lang ? o.lang : cfg.lang);
+    cli_ctx ctx = {.cfg = &cfg, .db_path = o.db ? o.db : cfg.db_path, .db = NULL, .out = stdout};
+    if (optind < argc)
+        rc = cli_dispatch(&ctx, argc - optind, argv + optind);
+    else
+        rc = run_tui(&ctx);
+    xl_db_close(ctx.db);
+    return rc;
+}

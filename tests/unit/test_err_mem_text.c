@@ -1,0 +1,97 @@
+/* test_err_mem_text.c — errors, buffers and display width. */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "xiangli/err.h"
+#include "xiangli/mem.h"
+#include "xiangli/text.h"
+
+static void err__set__formats_and_returns_code(void **state)
+{
+    (void)state;
+    xl_err e;
+    xl_err_clear(&e);
+    assert_int_equal(xl_err_set(&e, XL_EFAIL, "line %d", 7), XL_EFAIL);
+    assert_string_equal(e.msg, "line 7");
+    assert_int_equal(xl_err_set(NULL, XL_EUSAGE, "x"), XL_EUSAGE);
+}
+
+static void buf__json__escapes(void **state)
+{
+    (void)state;
+    xl_buf b;
+    xl_buf_init(&b);
+    xl_buf_json_str(&b, "a\"b\\c\n张\x01");
+    assert_string_equal(b.data, "\"a\\\"b\\\\c\\n张\\u0001\"");
+    for (int i = 0; i < 1000; i++)
+        xl_buf_printf(&b, "%d", i);
+    assert_true(b.len > 2000);
+    xl_buf_release(&b);
+}
+
+static void strlcpy__utf8__never_splits(void **state)
+{
+    (void)state;
+    char out[5];
+    xl_strlcpy_utf8(out, "张三丰", sizeof out); /* 3 bytes each: only one fits */
+    assert_string_equal(out, "张");
+}
+
+static void text__width__chinese_is_two(void **state)
+{
+    (void)state;
+    assert_int_equal(xl_str_width("abc"), 3);
+    assert_int_equal(xl_str_width("杜巷小区"), 8);
+    assert_int_equal(xl_str_width("A张B"), 4);
+    assert_int_equal(xl_str_width("\xff"), 1); /* invalid byte → U+FFFD, one column */
+}
+
+static void text__clip__cuts_with_mark_never_splits(void **state)
+{
+    (void)state;
+    char out[64];
+    assert_int_equal(xl_str_clip("杜巷小区", 5, 1, out, sizeof out), 5);
+    assert_string_equal(out, "杜巷…");
+    assert_int_equal(xl_str_clip("杜巷小区", 6, 1, out, sizeof out), 6);
+    assert_string_equal(out, "杜巷… "); /* 小 would leave no column for the mark: padded */
+    assert_int_equal(xl_str_clip("ab", 5, 1, out, sizeof out), 5);
+    assert_string_equal(out, "ab   ");
+    assert_int_equal(xl_str_clip("杜巷", 4, 0, out, sizeof out), 4);
+    assert_string_equal(out, "杜巷");
+}
+
+static void text__fit__counts_columns(void **state)
+{
+    (void)state;
+    int used = 0;
+    size_t n = xl_str_fit("张三abc", 3, &used);
+    assert_int_equal(n, 3);
+    assert_int_equal(used, 2);
+}
+
+static void text__decode__rejects_overlong_and_surrogates(void **state)
+{
+    (void)state;
+    uint32_t cp;
+    assert_int_equal(xl_utf8_decode("\xc0\xaf", 2, &cp), 2);
+    assert_int_equal(cp, 0xFFFD);
+    xl_utf8_decode("\xed\xa0\x80", 3, &cp);
+    assert_int_equal(cp, 0xFFFD);
+    xl_utf8_decode("\xe5\xb7\xb7", 3, &cp);
+    assert_int_equal(cp, 0x5DF7); /* 巷 */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(err__set__formats_and_returns_code),
+        cmocka_unit_test(buf__json__escapes),
+        cmocka_unit_test(strlcpy__utf8__never_splits),
+        cmocka_unit_test(text__width__chinese_is_two),
+        cmocka_unit_test(text__clip__cuts_with_mark_never_splits),
+        cmocka_unit_test(text__fit__counts_columns),
+        cmocka_unit_test(text__decode__rejects_overlong_and_surrogates),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,28 @@
+/* testutil.h — helpers shared by the unit tests: throw-away databases. */
+#ifndef XL_TESTUTIL_H
+#define XL_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "xiangli/db.h"
+
+/* A fresh database in a new temporary directory; path (if non-NULL, 4096 bytes) gets its
+ * file name. Fails the test on error. */
+xl_db *tu_db_new(char *path);
+/* Closes the database and removes its directory. */
+void tu_db_free(xl_db *db);
+/* A new temporary directory (mkdtemp), returned as a static-lifetime heap string. */
+char *tu_tmpdir(void);
+/* Writes text to dir/name and returns the full path (heap). */
+char *tu_write_file(const char *dir, const char *name, const char *text);
+/* Reads a whole file (heap, NUL-terminated); *len gets its size. NULL if missing. */
+char *tu_read_file(const char *path, size_t *len);
+/* The demo community at seed 1 built once per test program into a template file, then
+ * copied for each caller (fast). */
+xl_db *tu_demo_db(char *path);
+
+#endif
