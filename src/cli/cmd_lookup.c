@@ -30,7 +30,10 @@ static void print_hits(cli_ctx *ctx, const xl_lookup_result *r)
     for (size_t i = 0; i < r->n; i++) {
         const xl_hit *h = &r->hits[i];
         char num[16], since[32];
-        snprintf(num, sizeof num, "%d", h->building);
+        if (h->building > 0)
+            snprintf(num, sizeof num, "%d", h->building);
+        else
+            snprintf(num, sizeof num, "-");
         if (h->moved_out[0])
             snprintf(since, sizeof since, "%s", h->moved_out);
         else
@@ -41,9 +44,10 @@ static void print_hits(cli_ctx *ctx, const xl_lookup_result *r)
         cli_cell(f, cli_role_label(h->role), 8);
         cli_cell(f, since, 10);
         cli_cell(f, h->phone_masked, 11);
-        fprintf(f, "%s%s\n", h->id_masked, h->moved_out[0] ? "  (moved out)" : "");
+        fprintf(f, "%s%s\n", h->id_masked, h->moved_out[0] ? _(MOVED_OUT_MARK) : "");
     }
-    fprintf(f, "%zu\n", r->n);
+    fprintf(f, xl_tr(XL_MSG_PEOPLE_FMT), r->n);
+    fputc('\n', f);
 }
 
 int cmd_lookup(cli_ctx *ctx, int argc, char **argv, xl_err *err)

@@ -80,20 +80,25 @@ static const char building_sql[] =
     "   CASE r.role WHEN 'owner' THEN 0 WHEN 'sublandlord' THEN 1 WHEN 'family' THEN 2 ELSE 3 END,"
     "   r.moved_in, p.name";
 
-/* A person with the current residency, else the latest one. */
+/* A person with the current residency, else the latest one, else none (an owner who lives
+ * elsewhere is still someone the office looks up). */
 #define LAST_RESIDENCY \
-    " JOIN residency r ON r.id = (SELECT id FROM residency x WHERE x.person_id = p.id" \
+    " LEFT JOIN residency r ON r.id = (SELECT id FROM residency x WHERE x.person_id = p.id" \
     "   ORDER BY x.moved_out IS NULL DESC, x.moved_in DESC, x.id DESC LIMIT 1)"
+
+#define PLACE_ORDER \
+    " ORDER BY CASE WHEN r.id IS NULL THEN 2 WHEN r.moved_out IS NULL THEN 0 ELSE 1 END," \
+    "   r.building, r.room, p.name"
 
 static const char name_sql[] =
     "SELECT " HIT_COLUMNS " FROM person p" LAST_RESIDENCY
     " WHERE instr(p.name, ?1) > 0"
-    " ORDER BY r.moved_out IS NOT NULL, r.building, r.room, p.name";
+    PLACE_ORDER;
 
 static const char tail_sql[] =
     "SELECT " HIT_COLUMNS " FROM person p" LAST_RESIDENCY
     " WHERE substr(p.phone, -length(?1)) = ?1 OR substr(p.id_number, -length(?1)) = upper(?1)"
-    " ORDER BY r.moved_out IS NOT NULL, r.building, r.room, p.name";
+    PLACE_ORDER;
 
 static void hit_from_row(sqlite3_stmt *st, xl_hit *h)
 {
@@ -228,8 +233,12 @@ void xl_lookup_json(const xl_lookup_result *res, xl_buf *out)
         xl_buf_puts(out, i ? ",\n {" : "\n {");
         xl_buf_puts(out, "\"name\": ");
         xl_buf_json_str(out, h->name);
-        xl_buf_printf(out, ", \"building\": %d, \"room\": ", h->building);
-        xl_buf_json_str(out, h->room);
+        if (h->building > 0) {
+            xl_buf_printf(out, ", \"building\": %d, \"room\": ", h->building);
+            xl_buf_json_str(out, h->room);
+        } else {
+            xl_buf_puts(out, ", \"building\": null, \"room\": null");
+        }
         xl_buf_puts(out, ", \"role\": ");
         xl_buf_json_str(out, h->role);
         xl_buf_puts(out, ", \"moved_in\": ");
