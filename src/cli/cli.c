@@ -14,13 +14,15 @@ static const cli_cmd commands[] = {
     {"lookup", "lookup QUERY [--json]",
      "who lives there: 127 (building), 127-302 (room), a name, or 4+ digits of phone/ID", cmd_lookup},
     {"stats", "stats [--json]", "buildings, residents, tenants and registration rate", cmd_stats},
+    {"qr", "qr building N [--format utf8|utf8i|ansi|svg|png] [-o FILE] | rotate N | --all -o DIR",
+     "building sign-in QR codes and door posters (see `xiangli qr --help`)", cmd_qr},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 void cli_print_commands(FILE *f)
 {
     for (size_t i = 0; i < NCOMMANDS; i++)
-        fprintf(f, "  xiangli [OPTIONS] %-44s %s\n", commands[i].usage, commands[i].summary);
+        fprintf(f, "  xiangli %s\n      %s\n", commands[i].usage, commands[i].summary);
 }
 
 /* mkdir -p for the database's directory, mode 0700 for directories we create. */
