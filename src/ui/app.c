@@ -1,0 +1,490 @@
+/* app.c — the application loop: tab bar, the current pane (and panes opened over it), the
+ * status line, the help overlay, the prompt, mouse and resize. Handlers only return flags;
+ * this loop alone draws, with wnoutrefresh per window and one doupdate. */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ui/help.h"
+#include "ui/panes.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+#include "ui/uitext.h"
+#include "xiangli/i18n.h"
+#include "xiangli/text.h"
+
+enum {
+    MIN_COLS = 80,
+    MIN_LINES = 24,
+    MAX_TABS = 9,
+    MAX_DEPTH = 8,
+    TICK_MS = 1000, /* wake up this often to notice a termination signal */
+};
+
+typedef struct ui_prompt_state {
+    int active;
+    ui_prompt_spec spec;
+    char text[64];
+    size_t nchars;
+} ui_prompt_state;
+
+struct ui_app {
+    xl_db *db;
+    const xl_config *cfg;
+    SCREEN *screen;
+    WINDOW *tabw, *body, *statw;
+    ui_pane tabs[MAX_TABS];
+    int ntabs, cur;
+    ui_pane stack[MAX_DEPTH]; /* panes opened over the current tab */
+    int depth;
+    int help, small, quit, dirty;
+    char msg[512];
+    int msg_error;
+    ui_prompt_state prompt;
+    int tab_x[MAX_TABS + 1]; /* where each tab starts on the tab bar, for clicks */
+    char today[11];
+};
+
+/* The tabs, in order (keys 1..N). Later panes (登记 register, 清单 lists, 小圆桌
+ * roundtable) are added here. */
+static ui_pane (*const tab_panes[])(ui_app *app) = {
+    ui_map_new,
+};
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+/* ---- what panes may ask ---- */
+
+xl_db *ui_app_db(ui_app *app)
+{
+    return app->db;
+}
+
+const xl_config *ui_app_config(ui_app *app)
+{
+    return app->cfg;
+}
+
+void ui_app_message(ui_app *app, int is_error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+    va_end(ap);
+    app->msg_error = is_error;
+}
+
+void ui_app_push(ui_app *app, ui_pane p)
+{
+    if (app->depth >= MAX_DEPTH) {
+        p.ops->free(p.self);
+        return;
+    }
+    app->stack[app->depth++] = p;
+}
+
+void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec)
+{
+    app->prompt = (ui_prompt_state){.active = 1, .spec = *spec};
+    if (app->prompt.spec.max_chars >= sizeof app->prompt.text / 4)
+        app->prompt.spec.max_chars = sizeof app->prompt.text / 4 - 1;
+}
+
+static ui_pane *top_pane(ui_app *a)
+{
+    return a->depth > 0 ? &a->stack[a->depth - 1] : &a->tabs[a->cur];
+}
+
+static void pop_pane(ui_app *a)
+{
+    if (a->depth == 0)
+        return;
+    ui_pane *p = &a->stack[--a->depth];
+    p->ops->free(p->self);
+}
+
+static void switch_tab(ui_app *a, int tab)
+{
+    if (tab < 0 || tab >= a->ntabs)
+        return;
+    while (a->depth > 0)
+        pop_pane(a);
+    a->cur = tab;
+    ui_pane *p = top_pane(a);
+    if (p->ops->reload)
+        p->ops->reload(p->self, a);
+}
+
+/* ---- windows ---- */
+
+static void free_windows(ui_app *a)
+{
+    WINDOW **wins[] = {&a->tabw, &a->body, &a->statw};
+    for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++) {
+        if (*wins[i])
+            delwin(*wins[i]);
+        *wins[i] = NULL;
+    }
+}
+
+static void make_windows(ui_app *a)
+{
+    free_windows(a);
+    /* Keys are read from stdscr, and reading refreshes a touched stdscr: after a resize it
+     * is touched, and would blank the new columns over our windows. Settle it first. */
+    werase(stdscr);
+    wnoutrefresh(stdscr);
+    a->small = COLS < MIN_COLS || LINES < MIN_LINES;
+    if (a->small)
+        return;
+    a->tabw = newwin(1, COLS, 0, 0);
+    a->body = newwin(LINES - 2, COLS, 1, 0);
+    a->statw = newwin(1, COLS, LINES - 1, 0);
+    if (!a->tabw || !a->body || !a->statw) {
+        free_windows(a);
+        a->small = 1;
+        return;
+    }
+    wbkgdset(a->body, ' ' | ui_attr(UI_C_NORMAL));
+    wbkgdset(a->tabw, ' ' | ui_attr(UI_C_TAB));
+    wbkgdset(a->statw, ' ' | ui_attr(UI_C_STATUS));
+}
+
+/* ---- drawing ---- */
+
+static void draw_tabs(ui_app *a)
+{
+    WINDOW *w = a->tabw;
+    char label[96];
+    werase(w);
+    snprintf(label, sizeof label, " %s ", _(APP_NAME));
+    int x = ui_text_put(w, 0, 0, COLS, label, ui_attr(UI_C_TITLE)) + 1;
+    for (int i = 0; i < a->ntabs; i++) {
+        snprintf(label, sizeof label, " %d %s ", i + 1, a->tabs[i].ops->title(a->tabs[i].self));
+        a->tab_x[i] = x;
+        x += ui_text_put(w, 0, x, COLS - x, label,
+                         ui_attr(i == a->cur ? UI_C_TAB_ACTIVE : UI_C_TAB)) + 1;
+    }
+    a->tab_x[a->ntabs] = x;
+    for (int d = 0; d < a->depth; d++) {
+        snprintf(label, sizeof label, "> %s ", a->stack[d].ops->title(a->stack[d].self));
+        x += ui_text_put(w, 0, x, COLS - x, label, ui_attr(UI_C_TAB));
+    }
+}
+
+/* The hints of the current pane: "Enter 打开  g 跳转 ..." up to maxx. */
+static void draw_hints(ui_app *a, int maxx)
+{
+    const pane_ops *ops = top_pane(a)->ops;
+    char key[32];
+    int x = 1;
+    for (size_t i = 0; i < ops->nhints; i++) {
+        ui_action act = ops->hints[i];
+        const char *label = act == UI_ACT_BACK && a->depth == 0 ? _(QUIT) : ui_keys_hint(act);
+        ui_keys_first(act, key, sizeof key);
+        int need = xl_str_width(key) + 1 + xl_str_width(label);
+        if (x + need > maxx)
+            continue; /* a shorter hint further on may still fit */
+        x += ui_text_put(a->statw, 0, x, need, key, ui_attr(UI_C_STATUS_KEY)) + 1;
+        x += ui_text_put(a->statw, 0, x, maxx - x, label, ui_attr(UI_C_STATUS)) + 2;
+    }
+}
+
+/* The prompt; returns the cursor column. */
+static int draw_prompt(ui_app *a, int maxx)
+{
+    int x = ui_text_put(a->statw, 0, 0, maxx, a->prompt.spec.label, ui_attr(UI_C_PROMPT));
+    x += ui_text_put(a->statw, 0, x, maxx - x, a->prompt.text, ui_attr(UI_C_PROMPT));
+    ui_text_fill(a->statw, 0, x, 1, ui_attr(UI_C_PROMPT));
+    return x;
+}
+
+/* Returns the cursor column when a prompt is open, else -1. */
+static int draw_status(ui_app *a)
+{
+    char right[200];
+    int cursor = -1;
+    werase(a->statw);
+    snprintf(right, sizeof right, "%s%s%s %s ", a->cfg->community,
+             a->cfg->community[0] ? "  " : "", _(TODAY), a->today);
+    int rx = COLS - xl_str_width(right);
+    if (rx < COLS / 2)
+        rx = COLS / 2;
+    ui_text_put(a->statw, 0, rx, COLS - rx, right, ui_attr(UI_C_STATUS));
+    if (a->prompt.active)
+        cursor = draw_prompt(a, rx - 1);
+    else if (a->msg[0])
+        ui_text_pad(a->statw, 0, 0, rx - 1, a->msg,
+                    ui_attr(a->msg_error ? UI_C_ERROR : UI_C_MESSAGE));
+    else
+        draw_hints(a, rx - 2);
+    return cursor;
+}
+
+static void draw_too_small(void)
+{
+    char text[256];
+    werase(stdscr);
+    ui_format(text, sizeof text, _(TOO_SMALL_FMT), MIN_COLS, MIN_LINES, COLS, LINES);
+    int lines = ui_text_wrap(NULL, 0, 0, COLS - 2, LINES, text, 0);
+    int y = (LINES - lines - 2) / 2;
+    ui_text_wrap(stdscr, y, 1, COLS - 2, LINES, text, ui_attr(UI_C_NORMAL));
+    ui_text_put(stdscr, y + lines + 1, 1, COLS - 2, _(SMALL_QUIT), ui_attr(UI_C_DIM));
+    wnoutrefresh(stdscr);
+}
+
+static void draw_all(ui_app *a)
+{
+    if (a->small) {
+        curs_set(0);
+        draw_too_small();
+        doupdate();
+        return;
+    }
+    ui_pane *p = top_pane(a);
+    draw_tabs(a);
+    p->ops->draw(p->self, a->body);
+    if (a->help)
+        ui_help_draw(a->body, p, a->cfg->mouse);
+    int cursor = draw_status(a);
+    wnoutrefresh(a->tabw);
+    wnoutrefresh(a->body);
+    if (cursor >= 0)
+        wmove(a->statw, 0, cursor);
+    wnoutrefresh(a->statw);
+    curs_set(cursor >= 0 ? 1 : 0);
+    doupdate();
+}
+
+/* ---- keys ---- */
+
+static void apply(ui_app *a, int flags)
+{
+    if (flags & UI_RELOAD) {
+        ui_pane *p = top_pane(a);
+        if (p->ops->reload)
+            p->ops->reload(p->self, a);
+    }
+    if (flags & UI_BACK) {
+        if (a->depth > 0)
+            pop_pane(a);
+        else
+            a->quit = 1;
+    }
+    if (flags & UI_QUIT)
+        a->quit = 1;
+}
+
+static void prompt_add(ui_prompt_state *pr, int ch)
+{
+    char enc[4];
+    size_t len = strlen(pr->text), k = xl_utf8_encode((uint32_t)ch, enc);
+    if (pr->nchars >= pr->spec.max_chars || len + k >= sizeof pr->text)
+        return;
+    memcpy(pr->text + len, enc, k);
+    pr->text[len + k] = '\0';
+    pr->nchars++;
+}
+
+static void prompt_backspace(ui_prompt_state *pr)
+{
+    size_t len = strlen(pr->text);
+    while (len > 0 && (pr->text[len - 1] & 0xC0) == 0x80)
+        len--; /* continuation bytes of the last character */
+    if (len > 0) {
+        pr->text[len - 1] = '\0';
+        pr->nchars--;
+    }
+}
+
+static int prompt_key(ui_app *a, int key)
+{
+    ui_prompt_state *pr = &a->prompt;
+    if (key == UI_KEY_ESC) {
+        pr->active = 0;
+    } else if (key == '\n' || key == '\r' || key == UI_KEY_FN(KEY_ENTER)) {
+        pr->active = 0;
+        return pr->spec.done(pr->spec.ctx, a, pr->text);
+    } else if (key == 127 || key == 8 || key == UI_KEY_FN(KEY_BACKSPACE)) {
+        prompt_backspace(pr);
+    } else if (key == ('U' & 0x1f)) {
+        pr->text[0] = '\0', pr->nchars = 0;
+    } else if (key < 0x110000 && pr->spec.accept(key)) {
+        prompt_add(pr, key);
+    }
+    return UI_REDRAW;
+}
+
+static int global_key(ui_app *a, int key)
+{
+    switch (ui_keys_global(key)) {
+    case UI_ACT_HELP: a->help = 1; return UI_REDRAW;
+    case UI_ACT_BACK: return UI_BACK;
+    case UI_ACT_NEXT_PANE: switch_tab(a, (a->cur + 1) % a->ntabs); return UI_REDRAW;
+    case UI_ACT_PREV_PANE: switch_tab(a, (a->cur + a->ntabs - 1) % a->ntabs); return UI_REDRAW;
+    case UI_ACT_PANE_N: switch_tab(a, key - '1'); return UI_REDRAW;
+    case UI_ACT_REDRAW: clearok(curscr, TRUE); return UI_REDRAW;
+    default: return UI_HANDLED;
+    }
+}
+
+static void on_mouse(ui_app *a)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || a->small || a->prompt.active)
+        return;
+    if (a->help) {
+        a->help = 0;
+        return;
+    }
+    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) { /* the wheel moves like Up/Down */
+        ui_pane *p = top_pane(a);
+        int key = UI_KEY_FN(ev.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN);
+        apply(a, p->ops->key(p->self, a, key));
+        return;
+    }
+    if (ev.y == 0) {
+        for (int i = 0; i < a->ntabs; i++)
+            if (ev.x >= a->tab_x[i] && ev.x < a->tab_x[i + 1])
+                switch_tab(a, i);
+        return;
+    }
+    ui_pane *p = top_pane(a);
+    if (ev.y < LINES - 1 && p->ops->mouse)
+        apply(a, p->ops->mouse(p->self, a, ev.y - 1, ev.x, (unsigned long)ev.bstate));
+}
+
+static void on_key(ui_app *a, int key)
+{
+    a->dirty = 1;
+    if (key == UI_KEY_FN(KEY_RESIZE)) {
+        make_windows(a);
+        return;
+    }
+    a->msg[0] = '\0';
+    if (a->small) {
+        if (ui_keys_global(key) == UI_ACT_BACK)
+            a->quit = 1;
+        return;
+    }
+    if (key == UI_KEY_FN(KEY_MOUSE)) {
+        on_mouse(a);
+        return;
+    }
+    if (a->help) {
+        a->help = 0;
+        return;
+    }
+    if (a->prompt.active) {
+        apply(a, prompt_key(a, key));
+        return;
+    }
+    ui_pane *p = top_pane(a);
+    int flags = p->ops->key(p->self, a, key);
+    if (flags == UI_IGNORED)
+        flags = global_key(a, key);
+    if (flags == UI_HANDLED)
+        a->dirty = 0;
+    apply(a, flags);
+}
+
+static void run_loop(ui_app *a)
+{
+    a->dirty = 1;
+    while (!a->quit && !got_signal) {
+        if (a->dirty)
+            draw_all(a);
+        a->dirty = 0;
+        int key = ui_key_read(stdscr);
+        if (key >= 0)
+            on_key(a, key);
+    }
+}
+
+/* ---- start and stop ---- */
+
+/* SIGINT, SIGTERM and SIGHUP end the loop (the handler only sets a flag), so the terminal
+ * is restored on the way out; the caller's own handlers come back afterwards. */
+static const int caught_signals[] = {SIGINT, SIGTERM, SIGHUP};
+static struct sigaction saved_actions[sizeof caught_signals / sizeof caught_signals[0]];
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    got_signal = 0;
+    for (size_t i = 0; i < sizeof caught_signals / sizeof caught_signals[0]; i++)
+        sigaction(caught_signals[i], &sa, &saved_actions[i]);
+}
+
+static void release_signals(void)
+{
+    for (size_t i = 0; i < sizeof caught_signals / sizeof caught_signals[0]; i++)
+        sigaction(caught_signals[i], &saved_actions[i], NULL);
+}
+
+static int start_curses(ui_app *a, xl_err *err)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return xl_err_set(err, XL_EFAIL, "%s", _(NEED_TTY));
+    a->screen = newterm(NULL, stdout, stdin);
+    if (!a->screen)
+        return xl_err_set(err, XL_EFAIL, _(TERM_FAIL_FMT), getenv("TERM") ? getenv("TERM") : "");
+    set_escdelay(25);
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    wtimeout(stdscr, TICK_MS);
+    curs_set(0);
+    ui_theme_init(a->cfg->theme);
+    ui_keys_init();
+    if (a->cfg->mouse) {
+        mouseinterval(0);
+        mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    }
+    wnoutrefresh(stdscr);
+    catch_signals();
+    return XL_OK;
+}
+
+static void stop(ui_app *a)
+{
+    while (a->depth > 0)
+        pop_pane(a);
+    for (int i = 0; i < a->ntabs; i++)
+        a->tabs[i].ops->free(a->tabs[i].self);
+    free_windows(a);
+    if (a->screen) {
+        endwin();
+        delscreen(a->screen);
+        release_signals();
+    }
+}
+
+int ui_run(xl_db *db, const xl_config *cfg, xl_err *err)
+{
+    ui_app a;
+    memset(&a, 0, sizeof a);
+    a.db = db, a.cfg = cfg;
+    xl_today(a.today);
+    if (start_curses(&a, err) != XL_OK)
+        return XL_EFAIL;
+    for (size_t i = 0; i < sizeof tab_panes / sizeof tab_panes[0] && i < MAX_TABS; i++)
+        a.tabs[a.ntabs++] = tab_panes[i](&a);
+    make_windows(&a);
+    run_loop(&a);
+    stop(&a);
+    return XL_OK;
+}

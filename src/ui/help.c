@@ -1,0 +1,109 @@
+/* help.c — the help overlay: two sections (everywhere / this pane), each a list of
+ * "keys  what they do" generated from the key table, side by side when the window is short.
+ * A plain panel without a frame: box-drawing characters are of ambiguous width on Chinese
+ * terminals. */
+#include "ui/help.h"
+
+#include <stdio.h>
+
+#include "ui/theme.h"
+#include "ui/uitext.h"
+#include "xiangli/i18n.h"
+#include "xiangli/text.h"
+
+enum { MAX_ENTRIES = UI_ACT_COUNT, KEY_GAP = 2, SECTION_GAP = 4, MARGIN = 2 };
+
+typedef struct help_section {
+    const char *title;
+    ui_action acts[MAX_ENTRIES];
+    int n, key_w, width;
+} help_section;
+
+typedef struct help_layout {
+    help_section sec[2];
+    int side, inner_w, inner_h, note_lines;
+    const char *note;
+} help_layout;
+
+static void measure_section(help_section *s)
+{
+    int label_w = 0;
+    s->key_w = 0;
+    for (int i = 0; i < s->n; i++) {
+        int kw = xl_str_width(ui_keys_names(s->acts[i]));
+        int lw = xl_str_width(ui_keys_label(s->acts[i]));
+        s->key_w = kw > s->key_w ? kw : s->key_w;
+        label_w = lw > label_w ? lw : label_w;
+    }
+    s->key_w += KEY_GAP;
+    s->width = s->key_w + label_w;
+    if (xl_str_width(s->title) > s->width)
+        s->width = xl_str_width(s->title);
+}
+
+static void collect(help_layout *h, const ui_pane *pane)
+{
+    help_section *g = &h->sec[0], *p = &h->sec[1];
+    const pane_ops *ops = pane->ops;
+    g->title = _(KEYS_GLOBAL);
+    for (int a = 0; a < UI_ACT_COUNT; a++)
+        if (ui_keys_is_global((ui_action)a))
+            g->acts[g->n++] = (ui_action)a;
+    p->title = (ops->help_title ? ops->help_title : ops->title)(pane->self);
+    for (size_t i = 0; i < ops->nactions && i < MAX_ENTRIES; i++)
+        p->acts[p->n++] = ops->actions[i];
+    measure_section(g);
+    measure_section(p);
+}
+
+static void measure(help_layout *h, int max_w, int max_h)
+{
+    const help_section *g = &h->sec[0], *p = &h->sec[1];
+    int stacked = 1 + g->n + 1 + 1 + p->n;
+    int tall = 1 + (g->n > p->n ? g->n : p->n);
+    h->side = stacked + 6 > max_h;
+    h->inner_w = h->side ? g->width + SECTION_GAP + p->width
+                         : (g->width > p->width ? g->width : p->width);
+    if (h->inner_w > max_w - 2 * MARGIN)
+        h->inner_w = max_w - 2 * MARGIN;
+    if (h->note && xl_str_width(h->note) > h->inner_w && h->inner_w < 60 && max_w >= 64)
+        h->inner_w = max_w - 2 * MARGIN < 60 ? max_w - 2 * MARGIN : 60;
+    h->note_lines = h->note ? ui_text_wrap(NULL, 0, 0, h->inner_w, 3, h->note, 0) : 0;
+    h->inner_h = (h->side ? tall : stacked) + 1 + h->note_lines + 1;
+}
+
+static void draw_section(WINDOW *w, int y, int x, int width, const help_section *s)
+{
+    ui_text_put(w, y, x, width, s->title, ui_attr(UI_C_PANEL_HEAD));
+    for (int i = 0; i < s->n; i++) {
+        ui_text_put(w, y + 1 + i, x, s->key_w - KEY_GAP, ui_keys_names(s->acts[i]),
+                    ui_attr(UI_C_PANEL_KEY));
+        ui_text_put(w, y + 1 + i, x + s->key_w, width - s->key_w, ui_keys_label(s->acts[i]),
+                    ui_attr(UI_C_PANEL));
+    }
+}
+
+void ui_help_draw(WINDOW *w, const ui_pane *pane, int mouse)
+{
+    help_layout h = {.note = mouse ? _(HELP_MOUSE) : NULL};
+    char title[96];
+    collect(&h, pane);
+    measure(&h, getmaxx(w), getmaxy(w));
+    int width = h.inner_w + 2 * MARGIN, height = h.inner_h + 2;
+    if (height > getmaxy(w))
+        height = getmaxy(w);
+    int y = (getmaxy(w) - height) / 2, x = (getmaxx(w) - width) / 2, in = x + MARGIN;
+    for (int r = 1; r < height; r++)
+        ui_text_fill(w, y + r, x, width, ui_attr(UI_C_PANEL));
+    snprintf(title, sizeof title, " %s", _(HELP_TITLE));
+    ui_text_pad(w, y, x, width, title, ui_attr(UI_C_TITLE));
+    draw_section(w, y + 2, in, h.sec[0].width, &h.sec[0]);
+    if (h.side)
+        draw_section(w, y + 2, in + h.sec[0].width + SECTION_GAP, h.sec[1].width, &h.sec[1]);
+    else
+        draw_section(w, y + 2 + h.sec[0].n + 2, in, h.inner_w, &h.sec[1]);
+    int close_y = y + height - 1;
+    ui_text_wrap(w, close_y - h.note_lines - 1, in, h.inner_w, h.note_lines, h.note,
+                 ui_attr(UI_C_PANEL));
+    ui_text_put(w, close_y, in, h.inner_w, _(HELP_CLOSE), ui_attr(UI_C_PANEL_KEY));
+}

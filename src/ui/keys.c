@@ -1,0 +1,156 @@
+/* keys.c — the binding table, parsed from the key names in keys.h. */
+#include "ui/keys.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xiangli/i18n.h"
+
+enum { SCOPE_GLOBAL = 1, SCOPE_PANE = 0 };
+
+static const struct {
+    int global;
+    const char *keys;
+    xl_msg label, hint;
+} actions[UI_ACT_COUNT] = {
+#define UI_X(id, scope, keys, label, hint) \
+    [UI_ACT_##id] = {SCOPE_##scope, keys, XL_MSG_##label, XL_MSG_##hint},
+    UI_ACTIONS(UI_X)
+#undef UI_X
+};
+
+static const struct {
+    const char *name;
+    int keys[3];
+} named[] = {
+    {"Up", {UI_KEY_FN(KEY_UP)}},        {"Down", {UI_KEY_FN(KEY_DOWN)}},
+    {"Left", {UI_KEY_FN(KEY_LEFT)}},    {"Right", {UI_KEY_FN(KEY_RIGHT)}},
+    {"PgUp", {UI_KEY_FN(KEY_PPAGE)}},   {"PgDn", {UI_KEY_FN(KEY_NPAGE)}},
+    {"Home", {UI_KEY_FN(KEY_HOME)}},    {"End", {UI_KEY_FN(KEY_END)}},
+    {"Enter", {'\n', '\r', UI_KEY_FN(KEY_ENTER)}},
+    {"Esc", {UI_KEY_ESC}},              {"Tab", {'\t'}},
+    {"S-Tab", {UI_KEY_FN(KEY_BTAB)}},   {"Space", {' '}},
+};
+
+#define MAX_BINDINGS 96
+static struct binding {
+    int key;
+    ui_action act;
+} bindings[MAX_BINDINGS];
+static size_t nbindings;
+
+static void bind(int key, ui_action act)
+{
+    if (nbindings < MAX_BINDINGS && key > 0)
+        bindings[nbindings++] = (struct binding){key, act};
+}
+
+static void bind_token(const char *tok, size_t len, ui_action act)
+{
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+        if (strlen(named[i].name) == len && strncmp(named[i].name, tok, len) == 0) {
+            for (size_t k = 0; k < 3; k++)
+                bind(named[i].keys[k], act);
+            return;
+        }
+    }
+    if (len == 1)
+        bind((unsigned char)tok[0], act);
+    else if (len == 2 && tok[0] == '^')
+        bind(tok[1] & 0x1f, act);
+    else if (len == 3 && tok[1] == '-') /* a range such as 1-9 */
+        for (int c = (unsigned char)tok[0]; c <= (unsigned char)tok[2]; c++)
+            bind(c, act);
+    else if (tok[0] == 'F' && len <= 3)
+        bind(UI_KEY_FN(KEY_F(atoi(tok + 1))), act);
+}
+
+static void bind_action(ui_action act)
+{
+    const char *s = actions[act].keys;
+    while (*s) {
+        size_t len = strcspn(s, " ");
+        if (len > 0)
+            bind_token(s, len, act);
+        s += len;
+        s += strspn(s, " ");
+    }
+}
+
+void ui_keys_init(void)
+{
+    static const struct { const char *seq; int code; } extra[] = {
+        {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
+        {"\033[8~", KEY_END},  {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
+    };
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+        define_key(extra[i].seq, extra[i].code);
+    if (nbindings > 0)
+        return;
+    for (int a = 0; a < UI_ACT_COUNT; a++)
+        bind_action((ui_action)a);
+}
+
+int ui_key_read(WINDOW *w)
+{
+    wint_t ch;
+    int rc = wget_wch(w, &ch);
+    if (rc == KEY_CODE_YES)
+        return UI_KEY_FN((int)ch);
+    if (rc == OK)
+        return (int)ch;
+    return -1;
+}
+
+ui_action ui_keys_global(int key)
+{
+    for (size_t i = 0; i < nbindings; i++)
+        if (bindings[i].key == key && actions[bindings[i].act].global)
+            return bindings[i].act;
+    return UI_ACT_NONE;
+}
+
+ui_action ui_keys_match(int key, const ui_action *acts, size_t n)
+{
+    for (size_t i = 0; i < nbindings; i++) {
+        if (bindings[i].key != key)
+            continue;
+        for (size_t k = 0; k < n; k++)
+            if (acts[k] == bindings[i].act)
+                return acts[k];
+    }
+    return UI_ACT_NONE;
+}
+
+int ui_keys_is_global(ui_action a)
+{
+    return (unsigned)a < UI_ACT_COUNT && actions[a].global;
+}
+
+const char *ui_keys_names(ui_action a)
+{
+    return (unsigned)a < UI_ACT_COUNT ? actions[a].keys : "";
+}
+
+void ui_keys_first(ui_action a, char *out, size_t size)
+{
+    const char *s = ui_keys_names(a);
+    size_t len = strcspn(s, " ");
+    if (size == 0)
+        return;
+    if (len >= size)
+        len = size - 1;
+    memcpy(out, s, len);
+    out[len] = '\0';
+}
+
+const char *ui_keys_label(ui_action a)
+{
+    return (unsigned)a < UI_ACT_COUNT ? xl_tr(actions[a].label) : "";
+}
+
+const char *ui_keys_hint(ui_action a)
+{
+    return (unsigned)a < UI_ACT_COUNT ? xl_tr(actions[a].hint) : "";
+}

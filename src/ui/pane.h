@@ -1,0 +1,70 @@
+/* pane.h — the pane interface. A pane is a struct with a table of functions (as tig's
+ * view_ops): it draws itself into the window it is given and answers keys with flags; only
+ * the app loop draws (wnoutrefresh per window, one doupdate). */
+#ifndef UI_PANE_H
+#define UI_PANE_H
+
+#include <curses.h>
+#include <stddef.h>
+
+#include "ui/keys.h"
+#include "xiangli/config.h"
+#include "xiangli/db.h"
+
+/* What a key or mouse handler did; the app loop acts on the flags (like htop's Action.h). */
+enum {
+    UI_IGNORED = 0,      /* not mine: the app tries its global keys */
+    UI_HANDLED = 1 << 0, /* taken, nothing on screen changed */
+    UI_REDRAW = 1 << 1,  /* redraw the screen */
+    UI_RELOAD = 1 << 2,  /* data changed: reload the pane, then redraw */
+    UI_QUIT = 1 << 3,    /* leave the program */
+    UI_BACK = 1 << 4,    /* close this pane (overlays) */
+};
+
+typedef struct ui_app ui_app;
+
+typedef struct pane_ops {
+    const char *(*title)(void *self);
+    /* Heading of the pane's keys in the help; NULL = the title. */
+    const char *(*help_title)(void *self);
+    void (*draw)(void *self, WINDOW *w);
+    /* key: a character or UI_KEY_FN(code) (keys.h). */
+    int (*key)(void *self, ui_app *app, int key);
+    /* y, x relative to the pane's window; bstate from curses' MEVENT. */
+    int (*mouse)(void *self, ui_app *app, int y, int x, unsigned long bstate);
+    /* Re-reads the pane's rows from the core. */
+    void (*reload)(void *self, ui_app *app);
+    void (*free)(void *self);
+    /* The pane's own actions, in help order, and the few shown as status-bar hints. */
+    const ui_action *actions;
+    size_t nactions;
+    const ui_action *hints;
+    size_t nhints;
+} pane_ops;
+
+typedef struct ui_pane {
+    const pane_ops *ops;
+    void *self;
+} ui_pane;
+
+/* What the app offers its panes. */
+xl_db *ui_app_db(ui_app *app);
+const xl_config *ui_app_config(ui_app *app);
+/* Shows a message in the status line until the next key; fmt is printf-style. */
+void ui_app_message(ui_app *app, int is_error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Opens p over the current tab; q/Esc (UI_BACK) closes it. The app owns p from now on. */
+void ui_app_push(ui_app *app, ui_pane p);
+
+/* A one-line prompt in the status line. accept() says which characters may be typed;
+ * done() gets the text on Enter (not on Esc) and returns key flags. */
+typedef struct ui_prompt_spec {
+    const char *label;
+    size_t max_chars;
+    int (*accept)(int ch);
+    int (*done)(void *ctx, ui_app *app, const char *text);
+    void *ctx;
+} ui_prompt_spec;
+void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec);
+
+#endif
