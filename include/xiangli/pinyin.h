@@ -24,6 +24,10 @@
  *    "sz", "ans" do not.
  *  - Initials: since any prefix of a syllable counts, both the IME initial "z" and the
  *    full initial "zh" work for 张 ("zs" and "zhs" both find 张三).
+ *  - A hit is ranked, so a list can put the likeliest first: XL_PINYIN_FULL when whole
+ *    syllables spell the query (the last may be cut: "zhangs", "san"), else
+ *    XL_PINYIN_INITIALS when one letter per character does ("zs"), else XL_PINYIN_MIXED
+ *    ("zsan"; also chance hits such as "zhang" = z+hang for 赵行).
  *  - Matching is prefix-monotone: if a query matches, so does every prefix of it. A search
  *    that grows a key at a time may therefore filter the previous keystroke's hits only.
  *  - Limits: names are read up to XL_PINYIN_MAX_UNITS units (and 255 bytes); queries
@@ -51,8 +55,14 @@ size_t xl_pinyin_readings(uint32_t cp, const char **out, size_t max);
  * XL_PINYIN_MAX_QUERY letters, fitting in size), else 0 with out set to "". */
 int xl_pinyin_query(const char *query, char *out, size_t size);
 
-/* 1 if the UTF-8 name matches the query by pinyin (rules above), else 0. NULL name: 0. */
+enum { XL_PINYIN_MIXED = 1, XL_PINYIN_INITIALS = 2, XL_PINYIN_FULL = 3 };
+
+/* 0 if the UTF-8 name does not match the query by pinyin (rules above), else the rank of
+ * the hit (XL_PINYIN_*; the empty query gives XL_PINYIN_FULL). NULL name: 0. */
 int xl_pinyin_match(const char *name, const char *query);
+/* The same for a query already reduced by xl_pinyin_query (saves redoing it per name when
+ * scanning many names). */
+int xl_pinyin_match_normalized(const char *name, const char *q);
 
 /* Appends the name's search keys to out, for storing in a column and pre-filtering with
  * instr()/LIKE before confirming with xl_pinyin_match:
