@@ -26,12 +26,17 @@ typedef struct xl_config {
     char qr_style[16];         /* "halfblock", "fullwidth", "ascii" */
     /* [register] */
     int stale_days;            /* tenancy unconfirmed this long is "stale" */
+    /* [lists] */
+    char categories[1024];     /* "key/中文/English | ..." or "" for the built-in six */
+    /* [roundtable] */
+    int roundtable_days;       /* a building without a roundtable this long is flagged */
     /* [backup] */
     char backup_dir[PATH_MAX];
 } xl_config;
 
 void xl_config_defaults(xl_config *c);
-/* Loads and validates one file. On any problem: message "FILE:LINE: key 'K': reason",
+/* Loads and validates one file (a [lists] categories value also replaces the category
+ * table, see lists.h). On any problem: message "FILE:LINE: key 'K': reason",
  * c unchanged apart from defaults, returns XL_EFAIL. */
 int xl_config_load(xl_config *c, const char *path, xl_err *err);
 /* --config PATH if given (must exist), else $XDG_CONFIG_HOME/xiangli/xiangli.ini

@@ -13,6 +13,7 @@
 
 #include <iniparser.h>
 
+#include "xiangli/lists.h"
 #include "xiangli/mem.h"
 
 typedef enum { K_STR, K_INT, K_BOOL, K_ENUM, K_PATH } key_type;
@@ -44,6 +45,8 @@ static const key_def keys[] = {
     ENUM("signin:ec_level", qr_ec, "|L|M|Q|H|"),
     ENUM("signin:qr_style", qr_style, "|halfblock|fullwidth|ascii|"),
     INT("register:stale_days", stale_days, 1, 3650),
+    STR("lists:categories", categories),
+    INT("roundtable:stale_days", roundtable_days, 1, 3650),
     PATHK("backup:directory", backup_dir),
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -70,6 +73,7 @@ void xl_config_defaults(xl_config *c)
     snprintf(c->qr_ec, sizeof c->qr_ec, "M");
     snprintf(c->qr_style, sizeof c->qr_style, "halfblock");
     c->stale_days = 180;
+    c->roundtable_days = 365;
     snprintf(c->backup_dir, sizeof c->backup_dir, "%s/xiangli-backup", home_dir());
 }
 
@@ -236,6 +240,46 @@ static int apply_dict(xl_config *c, dictionary *d, const scan *sc, const char *p
     return XL_OK;
 }
 
+/* "rental/规范租赁/Rental regulation | safety/安全隐患/Safety hazard" → the category table. */
+static int parse_categories(const char *spec, xl_category_def *defs, size_t *n, xl_err *err)
+{
+    char *copy = xl_strdup(spec), *save = NULL;
+    int rc = XL_OK;
+    *n = 0;
+    for (char *tok = strtok_r(copy, "|", &save); tok && rc == XL_OK; tok = strtok_r(NULL, "|", &save)) {
+        char *a = trim(tok), *b = strchr(a, '/'), *c = b ? strchr(b + 1, '/') : NULL;
+        if (*n >= XL_CATEGORY_MAX)
+            rc = xl_err_set(err, XL_EFAIL, "more than %d categories", XL_CATEGORY_MAX);
+        else if (!b || !c)
+            rc = xl_err_set(err, XL_EFAIL, "'%.40s' should read key/中文/English", a);
+        else {
+            *b = *c = '\0';
+            xl_category_def *d = &defs[(*n)++];
+            snprintf(d->key, sizeof d->key, "%s", trim(a));
+            snprintf(d->zh, sizeof d->zh, "%s", trim(b + 1));
+            snprintf(d->en, sizeof d->en, "%s", trim(c + 1));
+        }
+    }
+    free(copy);
+    if (rc == XL_OK && *n == 0)
+        rc = xl_err_set(err, XL_EFAIL, "no categories given");
+    return rc;
+}
+
+static int apply_categories(const xl_config *c, const scan *sc, const char *path, xl_err *err)
+{
+    if (!c->categories[0])
+        return XL_OK;
+    xl_category_def defs[XL_CATEGORY_MAX];
+    size_t n = 0;
+    xl_err why;
+    xl_err_clear(&why);
+    if (parse_categories(c->categories, defs, &n, &why) || xl_categories_configure(defs, n, &why))
+        return xl_err_set(err, XL_EFAIL, "%s:%d: key 'categories': %s", path,
+                          scan_line_of(sc, "lists:categories"), why.msg);
+    return XL_OK;
+}
+
 int xl_config_load(xl_config *c, const char *path, xl_err *err)
 {
     scan sc = {0};
@@ -248,6 +292,8 @@ int xl_config_load(xl_config *c, const char *path, xl_err *err)
             rc = xl_err_set(err, XL_EFAIL, "%s: the config file could not be parsed", path);
         else
             rc = apply_dict(&tmp, d, &sc, path, err);
+        if (rc == XL_OK)
+            rc = apply_categories(&tmp, &sc, path, err);
         if (d)
             iniparser_freedict(d);
     }

@@ -14,6 +14,7 @@
 
 #include "demo_data.h"
 #include "xiangli/demo.h"
+#include "xiangli/lists.h"
 #include "xiangli/idcard.h"
 #include "xiangli/mem.h"
 
@@ -1123,6 +1124,9 @@ static int build_in_tx(demo *d, const xl_demo_opts *o)
                           "%s: the database already holds buildings or people; the demo community "
                           "needs an empty database", xl_db_path(d->db));
     if (prepare_all(d) || emit_all(d))
+        return XL_EFAIL;
+    /* the four lists and the meeting history stand on the buildings and people above */
+    if (xl_lists_demo_build(d->db, o->seed, d->err))
         return XL_EFAIL;
     char detail[64];
     snprintf(detail, sizeof detail, "seed=%lu scale=%d", o->seed, o->scale);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "xiangli/config.h"
+#include "xiangli/lists.h"
 #include "xiangli/mem.h"
 
 static char *dir;
@@ -161,6 +162,22 @@ static void config__shipped_file__loads(void **state)
     assert_string_equal(c.lang, "zh");
 }
 
+static void config__categories__replace_table_or_refuse_with_line(void **state)
+{
+    (void)state;
+    xl_config c;
+    xl_err e;
+    assert_int_equal(load_text("[lists]\ncategories = water/用水/Water | fire/消防/Fire\n"
+                               "[roundtable]\nstale_days = 200\n", &c, &e), XL_OK);
+    assert_int_equal(xl_category_count(), 2);
+    assert_string_equal(xl_category_key(1), "fire");
+    assert_int_equal(c.roundtable_days, 200);
+    expect_error("[lists]\n\ncategories = water-only\n", ":3:", "categories");
+    assert_int_equal(xl_category_count(), 2); /* unchanged by the refused file */
+    xl_categories_reset();
+    assert_int_equal(xl_category_count(), 6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +191,7 @@ int main(void)
         cmocka_unit_test(config__load__missing_file),
         cmocka_unit_test(config__find__xdg_then_defaults),
         cmocka_unit_test(config__shipped_file__loads),
+        cmocka_unit_test(config__categories__replace_table_or_refuse_with_line),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
