@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -105,6 +106,36 @@ static void db__open__refuses_foreign_and_newer(void **state)
     free(dir);
 }
 
+extern const char *const xl_schema_migrations[];
+
+/* A database left at schema version 1 (with data) by an older Xiangli is carried forward
+ * to the latest version at open, in one go, keeping its rows. */
+static void db__migrate__forward_from_version_1_keeps_data(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    char *path = xl_asprintf("%s/old.db", dir);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, xl_schema_migrations[0], NULL, NULL, NULL), SQLITE_OK);
+    char sql[128];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=1; PRAGMA application_id=%d", XL_APPLICATION_ID);
+    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "INSERT INTO person(name, created_at) VALUES ('张三', 'x')",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    xl_db *db = NULL;
+    xl_err e;
+    if (xl_db_open(&db, path, 0, &e) != XL_OK)
+        fail_msg("%s", e.msg);
+    assert_int_equal(xl_db_user_version(db), xl_db_schema_latest());
+    assert_int_equal(one_int(db, "SELECT count(*) FROM person WHERE name = '张三'"), 1);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    tu_db_free(db);
+    free(path);
+    free(dir);
+}
+
 static void db__audit__inside_transaction_only(void **state)
 {
     (void)state;
@@ -156,6 +187,7 @@ int main(void)
         cmocka_unit_test(db__open__reopen_keeps_version),
         cmocka_unit_test(db__open__missing_without_create),
         cmocka_unit_test(db__open__refuses_foreign_and_newer),
+        cmocka_unit_test(db__migrate__forward_from_version_1_keeps_data),
         cmocka_unit_test(db__audit__inside_transaction_only),
         cmocka_unit_test(db__operator__defaults_to_os_user),
         cmocka_unit_test(db__today__pinned_by_env),
