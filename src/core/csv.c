@@ -1,6 +1,7 @@
 /* csv.c — the residents-sheet reader (encodings, RFC 4180 quoting, line numbers, limits)
  * and the field helpers: digit normalising, dates, header names. See xiangli/csv.h. */
 #include "xiangli/csv.h"
+#include "xiangli/date.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -637,14 +638,6 @@ size_t xl_csv_normalize_digits(char *s)
 
 /* ---- dates ---- */
 
-static int days_in(int y, int m)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
-}
-
 /* Reads min..max digits at *p into *v. 1 ok, 0 not. */
 static int read_num(const char **p, int min, int max, int *v)
 {
@@ -727,9 +720,9 @@ int xl_parse_date(const char *in, char out[11], xl_err *err)
         return xl_err_set(err, XL_EFAIL, "year %d is out of range (1900..2100)", y);
     if (m < 1 || m > 12)
         return xl_err_set(err, XL_EFAIL, "month %d is not 1..12", m);
-    if (d < 1 || d > days_in(y, m))
+    if (d < 1 || d > xl_date_days_in_month(y, m))
         return xl_err_set(err, XL_EFAIL, "%04d-%02d-%02d is not a real date (month %d of "
-                          "%d has %d days)", y, m, d, m, y, days_in(y, m));
+                          "%d has %d days)", y, m, d, m, y, xl_date_days_in_month(y, m));
     snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
              (unsigned)d % 100u);
     return XL_OK;

@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "search_sql.h"
+#include "xiangli/date.h"
 #include "xiangli/mem.h"
 
 extern const char *const xl_schema_migrations[];
@@ -127,6 +129,16 @@ static int migrate(xl_db *db, xl_err *err)
     return XL_OK;
 }
 
+/* The application SQL functions that triggers and migrations call (search_sql.c): on
+ * every connection, before migrations run. */
+static int register_functions(xl_db *db, xl_err *err)
+{
+    if (xl_search_sql_register(db->h) != SQLITE_OK)
+        return xl_err_set(err, XL_EFAIL, "%s: cannot register SQL functions: %s", db->path,
+                          sqlite3_errmsg(db->h));
+    return XL_OK;
+}
+
 /* Creates the file with mode 0600 before SQLite opens it, so residents' data is never
  * world-readable, whatever the umask. */
 static int create_private(const char *path, int create, xl_err *err)
@@ -167,7 +179,7 @@ int xl_db_open(xl_db **out, const char *path, int create, xl_err *err)
         xl_db_close(db);
         return XL_EFAIL;
     }
-    if (migrate(db, err)) {
+    if (register_functions(db, err) || migrate(db, err)) {
         xl_db_close(db);
         return XL_EFAIL;
     }
@@ -243,19 +255,10 @@ int64_t xl_db_audit_count(xl_db *db, const char *action)
     return n;
 }
 
-static int valid_date(const char *s)
-{
-    int y, m, d;
-    char tail;
-    if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-        return 0;
-    return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 void xl_today(char out[11])
 {
     const char *pinned = getenv("XIANGLI_TODAY");
-    if (valid_date(pinned)) {
+    if (xl_date_valid(pinned)) {
         memcpy(out, pinned, 10);
         out[10] = '\0';
         return;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "demo_data.h"
+#include "xiangli/date.h"
 #include "xiangli/demo.h"
 #include "xiangli/lists.h"
 #include "xiangli/idcard.h"
@@ -80,36 +81,11 @@ unsigned xl_rng_below(xl_rng *r, unsigned n)
     return (unsigned)(m >> 32);
 }
 
-/* ---------- dates as day numbers (days since 1970-01-01; H. Hinnant's algorithms) ---------- */
-
-static int day_of(int y, int m, int d)
-{
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153u * (unsigned)(m > 2 ? m - 3 : m + 9) + 2) / 5 + (unsigned)d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int)doe - 719468;
-}
-
-static void civil(int z, int *y, int *m, int *d)
-{
-    z += 719468;
-    int era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)yoe + era * 400 + (*m <= 2);
-}
+/* ---------- dates as day numbers (date.h: days since 1970-01-01) ---------- */
 
 static void fmt_day(int z, char out[16])
 {
-    int y, m, d;
-    civil(z, &y, &m, &d);
-    snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+    xl_date_format(z, out);
 }
 
 /* ---------- plan and context ---------- */
@@ -214,7 +190,7 @@ static int between(demo *d, int lo, int hi)
 
 static int born_between(demo *d, int y0, int y1)
 {
-    return between(d, day_of(y0, 1, 1), day_of(y1, 12, 31));
+    return between(d, xl_date_to_days(y0, 1, 1), xl_date_to_days(y1, 12, 31));
 }
 
 /* Index drawn with probability w[i] / sum(w). */
@@ -351,7 +327,7 @@ static int idset_add(demo *d, uint64_t key)
 static void make_id(demo *d, const person *p, char out[24])
 {
     int y, m, dd, male = p->gender == 'M';
-    civil(p->born, &y, &m, &dd);
+    xl_date_from_days(p->born, &y, &m, &dd);
     unsigned seq = male ? 2 * xl_rng_below(&d->rng, 500) + 1 : 2 * xl_rng_below(&d->rng, 499) + 2;
     for (;;) {
         snprintf(out, 24, "%.6s%04d%02d%02d%03u", p->region->code, y, m, dd, seq);
@@ -403,21 +379,21 @@ static void insert_person(demo *d, person *p)
 /* Songjiang-born people issued their number before 1998 carry the old county code. */
 static const xl_demo_region *local_region(demo *d, int born)
 {
-    if (born < day_of(1998, 1, 1) && chance(d, 800))
+    if (born < xl_date_to_days(1998, 1, 1) && chance(d, 800))
         return &xl_demo_songjiang_old;
     return &xl_demo_songjiang;
 }
 
-static int is_adult(int born) { return born <= day_of(2008, 11, 1); }
+static int is_adult(int born) { return born <= xl_date_to_days(2008, 11, 1); }
 
 static const char *work_for(demo *d, const person *p)
 {
-    if (p->born > day_of(2020, 9, 1))
+    if (p->born > xl_date_to_days(2020, 9, 1))
         return "";
     if (!is_adult(p->born))
         return "学生";
     if (p->local)
-        return p->born < day_of(1962, 1, 1) ? "退休" : pick(d, &xl_demo_owner_work);
+        return p->born < xl_date_to_days(1962, 1, 1) ? "退休" : pick(d, &xl_demo_owner_work);
     return pick(d, &xl_demo_tenant_work);
 }
 
@@ -428,7 +404,7 @@ static void identity(demo *d, person *p, int local, const xl_demo_region *region
     p->surname = pick(d, local ? &xl_demo_local_surnames : &xl_demo_surnames);
     p->region = local ? local_region(d, p->born) : region ? region : pick_region(d);
     p->workplace = work_for(d, p);
-    p->has_phone = p->born <= day_of(2010, 11, 1);
+    p->has_phone = p->born <= xl_date_to_days(2010, 11, 1);
 }
 
 /* A migrant worker: mostly born 1975–2000. */
@@ -446,8 +422,8 @@ static int kin_born(demo *d, const person *head, int kin)
 {
     static const int lo[] = {-4, 22, 46, -32}, hi[] = {4, 34, 62, -22};
     int b = head->born + between(d, lo[kin] * 365, hi[kin] * 365);
-    int latest = kin == KIN_SPOUSE ? day_of(2006, 12, 31) : day_of(2024, 12, 31);
-    int earliest = day_of(1928, 1, 1);
+    int latest = kin == KIN_SPOUSE ? xl_date_to_days(2006, 12, 31) : xl_date_to_days(2024, 12, 31);
+    int earliest = xl_date_to_days(1928, 1, 1);
     return b > latest ? latest : b < earliest ? earliest : b;
 }
 
@@ -459,7 +435,7 @@ static void make_relative(demo *d, const person *head, int kin, person *p)
     identity(d, p, head->local, chance(d, 800) ? head->region : NULL);
     if (kin != KIN_SPOUSE && (head->gender == 'M' || chance(d, 500)))
         p->surname = head->surname;
-    if (kin == KIN_PARENT && p->born < day_of(1950, 1, 1))
+    if (kin == KIN_PARENT && p->born < xl_date_to_days(1950, 1, 1))
         p->has_phone = chance(d, 600);
     if (!head->local && kin != KIN_SPOUSE)
         p->region = head->region;
@@ -479,7 +455,7 @@ typedef struct stay {
 static int year_of(int day)
 {
     int y, m, dd;
-    civil(day, &y, &m, &dd);
+    xl_date_from_days(day, &y, &m, &dd);
     return y;
 }
 
@@ -814,7 +790,7 @@ static void make_owner(demo *d, house *h)
     o->party = h->b->owner_home ? h->b->party : chance(d, 40);
     o->has_phone = 1;
     insert_person(d, o);
-    h->owner_in = between(d, d->day_start, day_of(2018, 6, 30));
+    h->owner_in = between(d, d->day_start, xl_date_to_days(2018, 6, 30));
 }
 
 /* Sub-landlords: mostly earlier migrants who rent whole houses, some local. */
@@ -828,7 +804,7 @@ static void make_sublandlord(demo *d, house *h)
     s->workplace = "个体";
     s->party = h->b->party && !h->b->owner_home && h->b->sub_home;
     insert_person(d, s);
-    h->sub_since = between(d, day_of(2019, 1, 1), day_of(2025, 12, 31));
+    h->sub_since = between(d, xl_date_to_days(2019, 1, 1), xl_date_to_days(2025, 12, 31));
 }
 
 static void emit_building_row(demo *d, const house *h)
@@ -891,9 +867,9 @@ static int owner_kin(demo *d, const person *o, unsigned j)
     static const unsigned old[] = {0, 45, 40, 15}, young[] = {0, 70, 0, 30}, oldest[] = {0, 55, 45, 0};
     if (j == 0 && chance(d, 850))
         return KIN_SPOUSE;
-    if (o->born < day_of(1958, 1, 1))
+    if (o->born < xl_date_to_days(1958, 1, 1))
         return (int)pick_weight(d, oldest, 4);
-    return (int)pick_weight(d, o->born < day_of(1968, 1, 1) ? old : young, 4);
+    return (int)pick_weight(d, o->born < xl_date_to_days(1968, 1, 1) ? old : young, 4);
 }
 
 /* The owner's or sub-landlord's own household in its room. */
@@ -963,7 +939,7 @@ static void emit_tenants(demo *d, house *h, const room_plan *r)
             make_relative(d, &head, KIN_SPOUSE, &p);
             married = 1;
             emit_tenant(d, h, r, &p, in);
-        } else if (married && head.born >= day_of(1978, 1, 1) && chance(d, 600)) {
+        } else if (married && head.born >= xl_date_to_days(1978, 1, 1) && chance(d, 600)) {
             make_relative(d, &head, KIN_CHILD, &p);
             emit_tenant(d, h, r, &p, in);
         } else {
@@ -1034,7 +1010,7 @@ static void emit_past_person(demo *d)
     person p;
     new_migrant(d, &p, NULL, 620);
     insert_person(d, &p);
-    int in = between(d, d->day_start, day_of(2026, 6, 30));
+    int in = between(d, d->day_start, xl_date_to_days(2026, 6, 30));
     int out = in + between(d, 30, 900);
     out = out > d->day_end ? d->day_end : out;
     emit_past_stay(d, p.id, 0, in, out);
@@ -1084,8 +1060,8 @@ static void demo_init(demo *d, xl_db *db, const xl_demo_opts *o, xl_err *err)
     d->ngrids = DEMO_GRIDS * o->scale;
     xl_rng_seed(&d->rng, (unsigned long long)o->seed);
     d->phone_base = xl_rng_next(&d->rng) % 100000000u;
-    d->day_start = day_of(2018, 1, 1);
-    d->day_end = day_of(2026, 10, 31);
+    d->day_start = xl_date_to_days(2018, 1, 1);
+    d->day_end = xl_date_to_days(2026, 10, 31);
     d->grids = xl_calloc((size_t)d->ngrids, sizeof *d->grids);
 }
 

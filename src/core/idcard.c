@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "xiangli/date.h"
 #include "xiangli/db.h"
 
 static const int id_weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -22,14 +23,6 @@ char xl_id_check_char(const char *first17)
     return id_checks[sum % 11];
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
-}
-
 static int check_birth(const char *id, xl_err *err)
 {
     int y = 0, m = 0, d = 0;
@@ -37,7 +30,7 @@ static int check_birth(const char *id, xl_err *err)
         y = y * 10 + (id[i] - '0');
     m = (id[10] - '0') * 10 + (id[11] - '0');
     d = (id[12] - '0') * 10 + (id[13] - '0');
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    if (!xl_date_valid_ymd(y, m, d))
         return xl_err_set(err, XL_EFAIL, "birth date %.8s in the ID number is not a real date", id + 6);
     char today[11], birth[24];
     xl_today(today);

@@ -1,5 +1,6 @@
 /* lists.c — the four lists: items, links along the chain, windows, map figures, history.
  * Rules are stated in include/xiangli/lists.h; the schema (003_lists.sql) enforces them too. */
+#include "xiangli/date.h"
 #include "xiangli/lists.h"
 
 #include <stdio.h>
@@ -389,17 +390,7 @@ int64_t xl_org_find(xl_db *db, const char *name)
 
 int xl_list_date_valid(const char *s)
 {
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return !(m == 2 && d == 29 && !leap);
+    return xl_date_valid(s);
 }
 
 enum { TEXT_LINE, TEXT_BLOCK };

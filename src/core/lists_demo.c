@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "xiangli/date.h"
 #include "xiangli/demo.h"
 #include "xiangli/i18n.h"
 #include "xiangli/meeting.h"
@@ -299,36 +300,11 @@ typedef struct ld {
     size_t nres;
 } ld;
 
-/* ---------- dates as day numbers (days since 1970-01-01; H. Hinnant's algorithms) ---------- */
-
-static int day_of(int y, int m, int d)
-{
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153u * (unsigned)(m > 2 ? m - 3 : m + 9) + 2) / 5 + (unsigned)d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int)doe - 719468;
-}
-
-static void civil(int z, int *y, int *m, int *d)
-{
-    z += 719468;
-    int era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)yoe + era * 400 + (*m <= 2);
-}
+/* ---------- dates as day numbers (date.h: days since 1970-01-01) ---------- */
 
 static void fmt_day(int z, char out[11])
 {
-    int y, m, d;
-    civil(z, &y, &m, &d);
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+    xl_date_format(z, out);
 }
 
 /* "YYYY-MM-DD HH:MM" (seconds = 0: 16 characters) or with ":SS" when sec >= 0. */
@@ -346,7 +322,7 @@ static void fmt_time(int z, int minute, int sec, char out[20])
 static int month_of(int z)
 {
     int y, m, d;
-    civil(z, &y, &m, &d);
+    xl_date_from_days(z, &y, &m, &d);
     return m;
 }
 
@@ -534,10 +510,10 @@ static void plan_roundtables(ld *d)
     for (size_t i = 0; i < d->nb; i++) {
         int lagging = chance(d, 100);
         for (int y = 2024; y <= 2026; y++) {
-            int first = day_of(y, 1, 6);
-            int last = y == 2026 ? day_of(2026, 10, 28) : day_of(y, 12, 28);
-            if (lagging && last > day_of(2025, 6, 30))
-                last = day_of(2025, 6, 30);
+            int first = xl_date_to_days(y, 1, 6);
+            int last = y == 2026 ? xl_date_to_days(2026, 10, 28) : xl_date_to_days(y, 12, 28);
+            if (lagging && last > xl_date_to_days(2025, 6, 30))
+                last = xl_date_to_days(2025, 6, 30);
             if (first > last || !chance(d, 800))
                 continue;
             int day = between(d, first, last);
@@ -554,13 +530,13 @@ static void plan_others(ld *d)
 {
     for (int g = 1; g <= 3; g++)
         for (int q = 0; q < 11; q++)
-            plan_add(d, XL_MEETING_PIONEER, day_of(2024 + q / 4, (q % 4) * 3 + 1, 1) + between(d, 5, 80),
+            plan_add(d, XL_MEETING_PIONEER, xl_date_to_days(2024 + q / 4, (q % 4) * 3 + 1, 1) + between(d, 5, 80),
                      9 * 60 + 30, -1, g);
     for (int mo = 0; mo < 34; mo++)
-        plan_add(d, XL_MEETING_DISCUSSION, day_of(2024 + mo / 12, mo % 12 + 1, between(d, 8, 22)), 14 * 60 + 30, -1, 0);
+        plan_add(d, XL_MEETING_DISCUSSION, xl_date_to_days(2024 + mo / 12, mo % 12 + 1, between(d, 8, 22)), 14 * 60 + 30, -1, 0);
     static const int joint[][3] = {{2024, 6, 18}, {2025, 3, 20}, {2025, 11, 12}, {2026, 6, 16}};
     for (size_t i = 0; i < COUNT(joint); i++)
-        plan_add(d, XL_MEETING_JOINT, day_of(joint[i][0], joint[i][1], joint[i][2]), 14 * 60, -1, 0);
+        plan_add(d, XL_MEETING_JOINT, xl_date_to_days(joint[i][0], joint[i][1], joint[i][2]), 14 * 60, -1, 0);
     plan_add(d, XL_MEETING_DISCUSSION, d->ref + 14, 14 * 60 + 30, -1, 0);
     plan_add(d, XL_MEETING_PIONEER, d->ref + 19, 9 * 60 + 30, -1, 1);
 }
@@ -582,7 +558,7 @@ static int plan_order(const void *a, const void *b)
 static void meeting_title(const ld *d, const mplan *m, char *out, size_t size)
 {
     int y, mo, dd;
-    civil(m->day, &y, &mo, &dd);
+    xl_date_from_days(m->day, &y, &mo, &dd);
     if (m->kind == XL_MEETING_ROUNDTABLE)
         snprintf(out, size, mo == 9 ? "%d号楼中秋小圆桌" : mo <= 2 ? "%d号楼迎新春小圆桌" : "%d号楼小圆桌",
                  d->b[m->bi].number);
@@ -1080,7 +1056,7 @@ int xl_lists_demo_build(xl_db *db, unsigned long long seed, xl_err *err)
     memset(&d, 0, sizeof d);
     d.db = db;
     d.err = err;
-    d.ref = day_of(REF_Y, REF_M, REF_D);
+    d.ref = xl_date_to_days(REF_Y, REF_M, REF_D);
     xl_rng_seed(&d.rng, seed ^ 0x4C495354534C4953ULL); /* a stream of its own: "LISTSLIS" */
     const char *lang = xl_i18n_lang();
     xl_i18n_set_lang("zh"); /* the community's minutes are in Chinese whatever the locale */
