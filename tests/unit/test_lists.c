@@ -45,62 +45,6 @@ static xl_db *fixture_db(void)
     return db;
 }
 
-static int64_t one_int(xl_db *db, const char *sql)
-{
-    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
-    assert_non_null(st);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int64_t v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ b[i]) * 0x100000001B3ULL;
-    return h;
-}
-
-/* Order-independent hash of one table's rows (sum of row hashes, plus the count). */
-static uint64_t table_hash(xl_db *db, const char *table)
-{
-    char *sql = xl_asprintf("SELECT * FROM \"%s\"", table);
-    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
-    free(sql);
-    assert_non_null(st);
-    uint64_t sum = 0, rows = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        uint64_t h = 0xCBF29CE484222325ULL;
-        for (int c = 0; c < sqlite3_column_count(st); c++) {
-            int t = sqlite3_column_type(st, c);
-            h = fnv(h, &t, sizeof t);
-            const void *blob = sqlite3_column_blob(st, c);
-            h = fnv(h, blob ? blob : "", (size_t)sqlite3_column_bytes(st, c));
-        }
-        sum += h;
-        rows++;
-    }
-    sqlite3_finalize(st);
-    return fnv(sum, &rows, sizeof rows);
-}
-
-/* A content hash of every table in the database. */
-static uint64_t db_hash(xl_db *db)
-{
-    sqlite3_stmt *st = xl_db_prepare(db,
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", NULL);
-    assert_non_null(st);
-    uint64_t h = 0xCBF29CE484222325ULL;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        uint64_t t = table_hash(db, (const char *)sqlite3_column_text(st, 0));
-        h = fnv(h, &t, sizeof t);
-    }
-    sqlite3_finalize(st);
-    return h;
-}
-
 static int64_t audits(xl_db *db) { return xl_db_audit_count(db, NULL); }
 
 static int64_t make_item(xl_db *db, xl_item_kind kind, const char *title, const char *category,
@@ -224,7 +168,7 @@ static void lists__create__rejected_form_changes_nothing(void **state)
     };
     xl_db *db = fixture_db();
     make_action(db, "已有行动", 5, "2026-12-01");
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int b = 5;
         xl_item_form f;
@@ -245,7 +189,7 @@ static void lists__create__rejected_form_changes_nothing(void **state)
         size_t n = strlen(cases[i].field);
         if (strncmp(e.msg, cases[i].field, n) != 0 || e.msg[n] != ':')
             fail_msg("case %zu: expected field '%s', got '%s'", i, cases[i].field, e.msg);
-        assert_true(db_hash(db) == before);
+        assert_true(tu_db_hash(db) == before);
     }
     tu_db_free(db);
 }
@@ -307,11 +251,11 @@ static void lists__update__audits_the_change_only(void **state)
     assert_non_null(strstr(h[1].detail, "owner: '' -> '九里亭街道办事处'"));
     free(h);
     /* a rejected update writes nothing */
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     f.due = "2026-02-30";
     assert_int_equal(xl_list_item_update(db, id, &f, &e), XL_EFAIL);
     assert_non_null(strstr(e.msg, "due:"));
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_list_item_update(db, 999, &f, &e), XL_ENOTFOUND);
     tu_db_free(db);
 }
@@ -344,13 +288,13 @@ static void lists__status__closing_note_for_done_and_dropped(void **state)
     xl_db *db = fixture_db();
     int64_t id = make_action(db, "清理楼道堆物", 5, "2026-12-01");
     xl_err e;
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     assert_int_equal(xl_list_item_set_status(db, id, XL_ITEM_DONE, "", &e), XL_EFAIL);
     assert_memory_equal(e.msg, "closing_note:", 13);
     assert_int_equal(xl_list_item_set_status(db, id, XL_ITEM_DROPPED, NULL, &e), XL_EFAIL);
     assert_int_equal(xl_list_item_set_status(db, id, XL_ITEM_OPEN, NULL, &e), XL_EFAIL);
     assert_memory_equal(e.msg, "status:", 7);
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_list_item_set_status(db, id, XL_ITEM_IN_PROGRESS, NULL, &e), XL_OK);
     assert_int_equal(xl_list_item_set_status(db, id, XL_ITEM_DONE, "已清理，回访确认", &e), XL_OK);
     xl_list_item it;
@@ -418,14 +362,14 @@ static void lists__link__follows_the_chain_order(void **state)
     assert_int_equal(xl_list_link(db, m, a, &e), XL_OK);
     assert_int_equal(xl_list_link(db, p, a2, &e), XL_OK);  /* shortcut */
     assert_int_equal(xl_list_link(db, d, a3, &e), XL_OK);  /* shortcut */
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     int64_t refused[][2] = {{p, m}, {d, p}, {a, m}, {a, a2}, {p, p}, {p, d}};
     for (size_t i = 0; i < 6; i++) {
         assert_int_equal(xl_list_link(db, refused[i][0], refused[i][1], &e), XL_EFAIL);
         assert_memory_equal(e.msg, "link:", 5);
     }
-    assert_true(db_hash(db) == before);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM list_link"), 5);
+    assert_true(tu_db_hash(db) == before);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM list_link"), 5);
     assert_true(xl_item_link_allowed(XL_ITEM_PROBLEM, XL_ITEM_DEMAND));
     assert_false(xl_item_link_allowed(XL_ITEM_PROBLEM, XL_ITEM_EMPOWERMENT));
     assert_false(xl_item_link_allowed(XL_ITEM_ACTION, XL_ITEM_PROBLEM));
@@ -459,7 +403,7 @@ static void lists__link__no_cycles(void **state)
     assert_int_not_equal(xl_db_exec(db, sql, &e), XL_OK);
     free(sql);
     /* no path leads from an item back to itself */
-    assert_int_equal(one_int(db,
+    assert_int_equal(tu_one_int(db,
         "WITH RECURSIVE walk(start, id, depth) AS (SELECT from_id, to_id, 1 FROM list_link"
         " UNION ALL SELECT w.start, l.to_id, w.depth + 1 FROM walk w JOIN list_link l ON l.from_id = w.id"
         " WHERE w.depth < 10) SELECT count(*) FROM walk WHERE start = id"), 0);
@@ -473,11 +417,11 @@ static void lists__link__never_dangles(void **state)
     int64_t p = make_item(db, XL_ITEM_PROBLEM, "燃气瓶在室内", "safety", 5, xl_party_none(), NULL);
     int64_t d = make_item(db, XL_ITEM_DEMAND, "安全燃气", "safety", 5, xl_party_none(), NULL);
     xl_err e;
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     assert_int_equal(xl_list_link(db, p, 999, &e), XL_ENOTFOUND);
     assert_int_equal(xl_list_link(db, 999, d, &e), XL_ENOTFOUND);
     assert_int_equal(xl_list_unlink(db, p, d, &e), XL_ENOTFOUND);
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_list_link(db, p, d, &e), XL_OK);
     /* items are dropped, never deleted: a link cannot lose an end */
     char *sql = xl_asprintf("DELETE FROM list_item WHERE id = %lld", (long long)d);
@@ -486,7 +430,7 @@ static void lists__link__never_dangles(void **state)
     free(sql);
     assert_int_not_equal(xl_db_exec(db, "INSERT INTO list_link VALUES (1, 999, 'problem', 'demand', 'x')", &e),
                          XL_OK);
-    assert_int_equal(one_int(db,
+    assert_int_equal(tu_one_int(db,
         "SELECT count(*) FROM list_link l WHERE NOT EXISTS (SELECT 1 FROM list_item i WHERE i.id = l.from_id)"
         " OR NOT EXISTS (SELECT 1 FROM list_item i WHERE i.id = l.to_id)"), 0);
     tu_db_free(db);
@@ -712,8 +656,8 @@ static void lists__audit__one_row_per_change(void **state)
     assert_int_equal(audits(db), ++n);
     assert_int_equal(xl_list_unlink(db, p, a, &e), XL_OK);
     assert_int_equal(audits(db), ++n);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM audit WHERE entity = 'list_item'"), 3);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM audit WHERE entity = 'list_link'"), 2);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM audit WHERE entity = 'list_item'"), 3);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM audit WHERE entity = 'list_link'"), 2);
     tu_db_free(db);
 }
 
@@ -728,7 +672,7 @@ static void lists__audit__same_transaction_as_the_change(void **state)
     xl_err e;
     assert_int_equal(xl_db_exec(db, "CREATE TEMP TRIGGER no_audit BEFORE INSERT ON main.audit"
                                     " BEGIN SELECT RAISE(ABORT, 'audit refused'); END", &e), XL_OK);
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     int b = 5;
     xl_item_form f;
     xl_item_form_init(&f, XL_ITEM_PROBLEM);
@@ -743,7 +687,7 @@ static void lists__audit__same_transaction_as_the_change(void **state)
     xl_item_form_from(&f, &it);
     f.title = "改名";
     assert_int_not_equal(xl_list_item_update(db, d, &f, &e), XL_OK);
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     tu_db_free(db);
 }
 
@@ -771,10 +715,8 @@ static uint64_t lists_hash(xl_db *db)
     static const char *const tables[] = {"list_item", "list_item_building", "list_link", "meeting",
                                          "agenda_item", "agenda_action", "attendance"};
     uint64_t h = 0xCBF29CE484222325ULL;
-    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-        uint64_t t = table_hash(db, tables[i]);
-        h = fnv(h, &t, sizeof t);
-    }
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+        h = h * 0x100000001B3ULL + tu_table_hash(db, tables[i]);
     return h;
 }
 
@@ -783,7 +725,7 @@ static uint64_t lists_hash(xl_db *db)
 static xl_db *demo_with_lists(void)
 {
     xl_db *db = tu_demo_db(NULL);
-    if (one_int(db, "SELECT count(*) FROM list_item") > 0)
+    if (tu_one_int(db, "SELECT count(*) FROM list_item") > 0)
         return db;
     xl_err e;
     assert_int_equal(xl_db_begin(db, &e), XL_OK);
@@ -797,36 +739,36 @@ static void lists__demo__plausible_and_deterministic(void **state)
 {
     (void)state;
     xl_db *db = demo_with_lists();
-    int64_t items = one_int(db, "SELECT count(*) FROM list_item");
+    int64_t items = tu_one_int(db, "SELECT count(*) FROM list_item");
     assert_true(items >= 200 && items <= 1000);
     for (int k = 0; k < XL_ITEM_KIND_COUNT; k++) {
         char *sql = xl_asprintf("SELECT count(*) FROM list_item WHERE kind = '%s'", xl_item_kind_key((xl_item_kind)k));
-        assert_true(one_int(db, sql) >= 20);
+        assert_true(tu_one_int(db, sql) >= 20);
         free(sql);
     }
     for (int c = 0; c < XL_CAT_BUILTIN_COUNT; c++) {
         char *sql = xl_asprintf("SELECT count(*) FROM list_item WHERE category = '%s'", xl_category_key((size_t)c));
-        assert_true(one_int(db, sql) >= 5);
+        assert_true(tu_one_int(db, sql) >= 5);
         free(sql);
     }
     /* whole chains, done items, overdue actions relative to 2026-11-01 */
-    assert_true(one_int(db, "SELECT count(*) FROM list_link l JOIN list_link m ON m.from_id = l.to_id"
+    assert_true(tu_one_int(db, "SELECT count(*) FROM list_link l JOIN list_link m ON m.from_id = l.to_id"
                             " JOIN list_link n ON n.from_id = m.to_id WHERE l.from_kind = 'problem'") >= 10);
-    assert_true(one_int(db, "SELECT count(*) FROM list_item WHERE status = 'done'") >= 50);
-    assert_true(one_int(db, "SELECT count(*) FROM list_item WHERE kind = 'action' AND due < '2026-11-01'"
+    assert_true(tu_one_int(db, "SELECT count(*) FROM list_item WHERE status = 'done'") >= 50);
+    assert_true(tu_one_int(db, "SELECT count(*) FROM list_item WHERE kind = 'action' AND due < '2026-11-01'"
                             " AND status IN ('open', 'in_progress')") >= 5);
     /* meetings: many roundtables over 2024-2026, every kind, minutes for the closed ones */
-    assert_true(one_int(db, "SELECT count(DISTINCT building) FROM meeting WHERE kind = 'roundtable'") >= 150);
-    assert_true(one_int(db, "SELECT count(*) FROM meeting WHERE kind = 'pioneer'") >= 6);
-    assert_true(one_int(db, "SELECT count(*) FROM meeting WHERE kind = 'discussion'") >= 6);
-    assert_true(one_int(db, "SELECT count(*) FROM meeting WHERE kind = 'joint'") >= 2);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM meeting WHERE status = 'closed' AND minutes = ''"), 0);
-    assert_true(one_int(db, "SELECT count(*) FROM agenda_action") >= 50);
-    assert_true(one_int(db, "SELECT count(*) FROM attendance") >= 1000);
+    assert_true(tu_one_int(db, "SELECT count(DISTINCT building) FROM meeting WHERE kind = 'roundtable'") >= 150);
+    assert_true(tu_one_int(db, "SELECT count(*) FROM meeting WHERE kind = 'pioneer'") >= 6);
+    assert_true(tu_one_int(db, "SELECT count(*) FROM meeting WHERE kind = 'discussion'") >= 6);
+    assert_true(tu_one_int(db, "SELECT count(*) FROM meeting WHERE kind = 'joint'") >= 2);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM meeting WHERE status = 'closed' AND minutes = ''"), 0);
+    assert_true(tu_one_int(db, "SELECT count(*) FROM agenda_action") >= 50);
+    assert_true(tu_one_int(db, "SELECT count(*) FROM attendance") >= 1000);
     /* agenda positions are 1..n in every meeting */
-    assert_int_equal(one_int(db, "SELECT count(*) FROM (SELECT meeting_id FROM agenda_item GROUP BY meeting_id"
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM (SELECT meeting_id FROM agenda_item GROUP BY meeting_id"
                                  " HAVING min(position) <> 1 OR max(position) <> count(*))"), 0);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
     /* the same seed gives the same lists */
     uint64_t h1 = lists_hash(db);
     tu_db_free(db);
@@ -839,12 +781,12 @@ static void lists__demo__refuses_twice(void **state)
 {
     (void)state;
     xl_db *db = demo_with_lists();
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     xl_err e;
     assert_int_equal(xl_db_begin(db, &e), XL_OK);
     assert_int_equal(xl_lists_demo_build(db, 1, &e), XL_EFAIL);
     xl_db_rollback(db);
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     tu_db_free(db);
 }
 

@@ -47,61 +47,6 @@ static xl_db *fixture_db(void)
     return db;
 }
 
-static int64_t one_int(xl_db *db, const char *sql)
-{
-    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
-    assert_non_null(st);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int64_t v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ b[i]) * 0x100000001B3ULL;
-    return h;
-}
-
-static uint64_t table_hash(xl_db *db, const char *table)
-{
-    char *sql = xl_asprintf("SELECT * FROM \"%s\"", table);
-    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
-    free(sql);
-    assert_non_null(st);
-    uint64_t sum = 0, rows = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        uint64_t h = 0xCBF29CE484222325ULL;
-        for (int c = 0; c < sqlite3_column_count(st); c++) {
-            int t = sqlite3_column_type(st, c);
-            h = fnv(h, &t, sizeof t);
-            const void *blob = sqlite3_column_blob(st, c);
-            h = fnv(h, blob ? blob : "", (size_t)sqlite3_column_bytes(st, c));
-        }
-        sum += h;
-        rows++;
-    }
-    sqlite3_finalize(st);
-    return fnv(sum, &rows, sizeof rows);
-}
-
-/* A content hash of every table in the database. */
-static uint64_t db_hash(xl_db *db)
-{
-    sqlite3_stmt *st = xl_db_prepare(db,
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", NULL);
-    assert_non_null(st);
-    uint64_t h = 0xCBF29CE484222325ULL;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        uint64_t t = table_hash(db, (const char *)sqlite3_column_text(st, 0));
-        h = fnv(h, &t, sizeof t);
-    }
-    sqlite3_finalize(st);
-    return h;
-}
-
 static int64_t audits(xl_db *db) { return xl_db_audit_count(db, NULL); }
 
 static void assert_field(const xl_err *e, const char *field)
@@ -209,7 +154,7 @@ static void meeting__create__rejected_form_changes_nothing(void **state)
 {
     (void)state;
     xl_db *db = fixture_db();
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     struct { xl_meeting_kind kind; int building, group; const char *when, *title; xl_party host; const char *field; } cases[] = {
         {XL_MEETING_ROUNDTABLE, 0, 0, "2026-11-28 19:30", NULL, {0, 0}, "building"},
         {XL_MEETING_ROUNDTABLE, 404, 0, "2026-11-28 19:30", NULL, {0, 0}, "building"},
@@ -236,7 +181,7 @@ static void meeting__create__rejected_form_changes_nothing(void **state)
         assert_int_equal(id, 0);
         assert_field(&e, cases[i].field);
     }
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     tu_db_free(db);
 }
 
@@ -248,10 +193,10 @@ static void meeting__lifecycle__planned_running_closed(void **state)
     xl_db *db = fixture_db();
     int64_t id = roundtable(db, 5, "2026-11-28 19:30");
     xl_err e;
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     assert_int_equal(xl_meeting_close(db, id, &e), XL_EFAIL); /* not started */
     assert_non_null(strstr(e.msg, "has not started"));
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     /* planned: still editable */
     xl_meeting_form f;
     xl_meeting_form_init(&f, XL_MEETING_ROUNDTABLE);
@@ -270,18 +215,18 @@ static void meeting__lifecycle__planned_running_closed(void **state)
     assert_string_equal(m.place, "5号楼一楼客堂间");
     assert_string_not_equal(m.started_at, "");
     xl_meeting_release(&m);
-    before = db_hash(db);
+    before = tu_db_hash(db);
     assert_int_equal(xl_meeting_start(db, id, &e), XL_EFAIL);
     assert_non_null(strstr(e.msg, "running already"));
     assert_int_equal(xl_meeting_update(db, id, &f, &e), XL_EFAIL); /* only while planned */
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_meeting_close(db, id, &e), XL_OK);
     assert_int_equal(xl_meeting_load(db, id, &m, &e), XL_OK);
     assert_int_equal(m.status, XL_MEETING_CLOSED);
     assert_string_not_equal(m.closed_at, "");
     assert_string_not_equal(m.minutes, "");
     xl_meeting_release(&m);
-    before = db_hash(db);
+    before = tu_db_hash(db);
     assert_int_equal(xl_meeting_start(db, id, &e), XL_EFAIL);
     assert_non_null(strstr(e.msg, "does not start again"));
     assert_int_equal(xl_meeting_close(db, id, &e), XL_EFAIL);
@@ -290,7 +235,7 @@ static void meeting__lifecycle__planned_running_closed(void **state)
     char *sql = xl_asprintf("UPDATE meeting SET status = 'running' WHERE id = %lld", (long long)id);
     assert_int_not_equal(xl_db_exec(db, sql, &e), XL_OK);
     free(sql);
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_meeting_start(db, 999, &e), XL_ENOTFOUND);
     tu_db_free(db);
 }
@@ -328,7 +273,7 @@ static void meeting__agenda__order_stays_contiguous(void **state)
     assert_int_equal(xl_agenda_move(db, a, +1, &e), XL_OK);
     int64_t order2[] = {c, b, a, d};
     assert_order(db, mt, order2, 4);
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     assert_int_equal(xl_agenda_move(db, c, -1, &e), XL_EFAIL); /* first already */
     assert_field(&e, "position");
     assert_int_equal(xl_agenda_move(db, d, +1, &e), XL_EFAIL); /* last already */
@@ -342,7 +287,7 @@ static void meeting__agenda__order_stays_contiguous(void **state)
     assert_field(&e, "minutes");
     assert_int_equal(xl_agenda_set_minutes(db, a, 0, &e), XL_EFAIL);
     assert_int_equal(xl_agenda_add_free(db, 999, "无会", 5, NULL, &e), XL_ENOTFOUND);
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_agenda_set_minutes(db, a, 25, &e), XL_OK);
     assert_int_equal(xl_agenda_remove(db, b, &e), XL_OK);
     int64_t order3[] = {c, a, d};
@@ -355,7 +300,7 @@ static void meeting__agenda__order_stays_contiguous(void **state)
     assert_string_equal(m.agenda[1].title, "电动车楼道充电");
     assert_int_equal(m.agenda[0].item_kind, -1);
     xl_meeting_release(&m);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM agenda_item WHERE position < 1"), 0);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM agenda_item WHERE position < 1"), 0);
     tu_db_free(db);
 }
 
@@ -384,14 +329,14 @@ static void meeting__attendance__counts_by_role(void **state)
     assert_int_equal(c.persons, 7);
     assert_int_equal(c.orgs, 2);
     assert_int_equal(c.total, 9);
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     assert_int_equal(xl_attendance_add_person(db, mt, 3, NULL, &e), XL_EFAIL);
     assert_field(&e, "person");
     assert_int_equal(xl_attendance_add_person(db, mt, 404, NULL, &e), XL_EFAIL);
     assert_int_equal(xl_attendance_add_org(db, mt, 404, NULL, &e), XL_EFAIL);
     assert_field(&e, "organisation");
     assert_int_equal(xl_attendance_remove(db, 999, &e), XL_ENOTFOUND);
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_attendance_remove(db, ids[3], &e), XL_OK); /* a tenant leaves the list */
     xl_meeting m;
     assert_int_equal(xl_meeting_load(db, mt, &m, &e), XL_OK);
@@ -434,7 +379,7 @@ static void meeting__decision__becomes_a_linked_action(void **state)
     start(db, mt);
     assert_int_equal(xl_agenda_set_notes(db, ai, "租客说下班只能晚上充电。", &e), XL_OK);
     assert_int_equal(xl_agenda_set_decision(db, ai, "不在楼道充电；街道在巷口建充电棚。", &e), XL_OK);
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     assert_int_equal(xl_meeting_decision_to_action(db, ai, "摸排电动车数量", xl_party_none(), "2026-12-10",
                                                    NULL, &e), XL_EFAIL);
     assert_field(&e, "owner");
@@ -446,7 +391,7 @@ static void meeting__decision__becomes_a_linked_action(void **state)
     assert_field(&e, "due");
     assert_int_equal(xl_meeting_decision_to_action(db, 999, "x", xl_party_person(2), "2026-12-10",
                                                    NULL, &e), XL_ENOTFOUND);
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     int64_t n = audits(db);
     assert_int_equal(xl_meeting_decision_to_action(db, ai, "摸排电动车数量", xl_party_person(2), "2026-12-10",
                                                    &act, &e), XL_OK);
@@ -464,7 +409,7 @@ static void meeting__decision__becomes_a_linked_action(void **state)
     assert_string_equal(it.detail, "不在楼道充电；街道在巷口建充电棚。");
     char *sql = xl_asprintf("SELECT count(*) FROM list_link WHERE from_id = %lld AND to_id = %lld",
                             (long long)p, (long long)act);
-    assert_int_equal(one_int(db, sql), 1);
+    assert_int_equal(tu_one_int(db, sql), 1);
     free(sql);
     /* no title: the decision's first 80 characters; a free item has no chain link */
     assert_int_equal(xl_agenda_set_decision(db, free_item, "物业安装感应灯", &e), XL_OK);
@@ -476,7 +421,7 @@ static void meeting__decision__becomes_a_linked_action(void **state)
     assert_string_equal(it.category, "other");
     assert_int_equal(it.buildings[0], 5); /* the meeting's building */
     sql = xl_asprintf("SELECT count(*) FROM list_link WHERE to_id = %lld", (long long)act2);
-    assert_int_equal(one_int(db, sql), 0);
+    assert_int_equal(tu_one_int(db, sql), 0);
     free(sql);
     xl_meeting m;
     assert_int_equal(xl_meeting_load(db, mt, &m, &e), XL_OK);
@@ -535,7 +480,7 @@ static void meeting__close__writes_and_exports_minutes(void **state)
     free(file);
     xl_meeting_release(&m);
     /* a closed meeting is final */
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     assert_int_equal(xl_agenda_set_notes(db, fi, "补记", &e), XL_EFAIL);
     assert_field(&e, "status");
     assert_int_equal(xl_agenda_add_free(db, mt, "补充议题", 5, NULL, &e), XL_EFAIL);
@@ -543,7 +488,7 @@ static void meeting__close__writes_and_exports_minutes(void **state)
     assert_int_equal(xl_agenda_move(db, fi, -1, &e), XL_EFAIL);
     assert_int_equal(xl_meeting_decision_to_action(db, fi, "x", xl_party_org(1), "2026-12-31", NULL, &e), XL_EFAIL);
     assert_int_not_equal(xl_db_exec(db, "UPDATE agenda_item SET notes = 'x'", &e), XL_OK); /* schema too */
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_meeting_export_minutes(db, mt, "/nonexistent-dir/m.md", &e), XL_EFAIL);
     assert_non_null(strstr(e.msg, "/nonexistent-dir/m.md"));
     char name[64];
@@ -692,7 +637,7 @@ static void meeting__audit__one_row_per_change(void **state)
     assert_int_equal(audits(db), ++n);
     assert_int_equal(xl_meeting_close(db, mt, &e), XL_OK);
     assert_int_equal(audits(db), ++n);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM audit WHERE entity = 'meeting'"), 12);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM audit WHERE entity = 'meeting'"), 12);
     tu_db_free(db);
 }
 
@@ -709,7 +654,7 @@ static void meeting__audit__same_transaction_as_the_change(void **state)
     xl_err e;
     assert_int_equal(xl_db_exec(db, "CREATE TEMP TRIGGER no_audit BEFORE INSERT ON main.audit"
                                     " BEGIN SELECT RAISE(ABORT, 'audit refused'); END", &e), XL_OK);
-    uint64_t before = db_hash(db);
+    uint64_t before = tu_db_hash(db);
     xl_meeting_form f;
     xl_meeting_form_init(&f, XL_MEETING_DISCUSSION);
     f.starts_at = "2026-12-01 14:30";
@@ -722,7 +667,7 @@ static void meeting__audit__same_transaction_as_the_change(void **state)
     assert_int_not_equal(xl_meeting_decision_to_action(db, ai, "清理", xl_party_person(2), "2026-12-01", NULL, &e),
                          XL_OK);
     assert_int_not_equal(xl_meeting_close(db, mt, &e), XL_OK);
-    assert_true(db_hash(db) == before);
+    assert_true(tu_db_hash(db) == before);
     tu_db_free(db);
 }
 

@@ -6,6 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
+#include "core/db_internal.h"
 #include "xiangli/demo.h"
 #include "xiangli/mem.h"
 
@@ -111,4 +114,62 @@ xl_db *tu_demo_db(char *path)
     free(file);
     free(dir);
     return db;
+}
+
+/* ---- content checks ---- */
+
+int64_t tu_one_int(xl_db *db, const char *sql)
+{
+    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
+    assert_non_null(st);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 0x100000001B3ULL;
+    return h;
+}
+
+/* Order-independent hash of one table's rows (sum of row hashes, plus the count). */
+uint64_t tu_table_hash(xl_db *db, const char *table)
+{
+    char *sql = xl_asprintf("SELECT * FROM \"%s\"", table);
+    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
+    free(sql);
+    assert_non_null(st);
+    uint64_t sum = 0, rows = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        uint64_t h = 0xCBF29CE484222325ULL;
+        for (int c = 0; c < sqlite3_column_count(st); c++) {
+            int t = sqlite3_column_type(st, c);
+            h = fnv(h, &t, sizeof t);
+            const void *blob = sqlite3_column_blob(st, c);
+            h = fnv(h, blob ? blob : "", (size_t)sqlite3_column_bytes(st, c));
+        }
+        sum += h;
+        rows++;
+    }
+    sqlite3_finalize(st);
+    return fnv(sum, &rows, sizeof rows);
+}
+
+/* A content hash of every table in the database. */
+uint64_t tu_db_hash(xl_db *db)
+{
+    sqlite3_stmt *st = xl_db_prepare(db,
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", NULL);
+    assert_non_null(st);
+    uint64_t h = 0xCBF29CE484222325ULL;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        uint64_t t = tu_table_hash(db, (const char *)sqlite3_column_text(st, 0));
+        h = fnv(h, &t, sizeof t);
+    }
+    sqlite3_finalize(st);
+    return h;
 }

@@ -21,6 +21,13 @@ char *tu_tmpdir(void);
 char *tu_write_file(const char *dir, const char *name, const char *text);
 /* Reads a whole file (heap, NUL-terminated); *len gets its size. NULL if missing. */
 char *tu_read_file(const char *path, size_t *len);
+/* The first column of the first row of sql, as an integer (fails the test if no row). */
+int64_t tu_one_int(xl_db *db, const char *sql);
+/* A content hash of every table (order-independent within a table): equal hashes before
+ * and after a refused change show that nothing was written. */
+uint64_t tu_db_hash(xl_db *db);
+/* The same for one table. */
+uint64_t tu_table_hash(xl_db *db, const char *table);
 /* The demo community at seed 1 built once per test program into a template file, then
  * copied for each caller (fast). */
 xl_db *tu_demo_db(char *path);
