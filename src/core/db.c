@@ -278,3 +278,35 @@ void xl_now(char out[20])
     xl_today(today);
     snprintf(out, 20, "%s %02d:%02d:%02d", today, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
+
+int xl_db_tx(xl_db *db, xl_tx_body body, void *ctx, xl_err *err)
+{
+    if (xl_db_begin(db, err))
+        return XL_EFAIL;
+    int rc = body(db, ctx, err);
+    if (rc != XL_OK) {
+        xl_db_rollback(db);
+        return rc;
+    }
+    return xl_db_commit(db, err);
+}
+
+int xl_db_step_done(xl_db *db, sqlite3_stmt *st, const char *what, xl_err *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? XL_OK : xl_db_fail(db, what, err);
+}
+
+void xl_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
+{
+    if (s && *s)
+        sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, idx);
+}
+
+void xl_col_copy(sqlite3_stmt *st, int col, char *dst, size_t size)
+{
+    xl_strlcpy_utf8(dst, xl_col_text(st, col), size);
+}

@@ -17,4 +17,15 @@ int xl_db_fail(xl_db *db, const char *what, xl_err *err);
 /* Column text or "" (never NULL). */
 const char *xl_col_text(sqlite3_stmt *st, int col);
 
+/* One transaction around body: BEGIN IMMEDIATE, body, COMMIT; rolled back when body fails.
+ * body writes its own audit row. */
+typedef int (*xl_tx_body)(xl_db *db, void *ctx, xl_err *err);
+int xl_db_tx(xl_db *db, xl_tx_body body, void *ctx, xl_err *err);
+/* Steps a prepared write to completion and finalizes it; what names it in the error. */
+int xl_db_step_done(xl_db *db, sqlite3_stmt *st, const char *what, xl_err *err);
+/* Binds s, or NULL when s is NULL or empty. */
+void xl_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s);
+/* Copies a text column (never splitting a UTF-8 character). */
+void xl_col_copy(sqlite3_stmt *st, int col, char *dst, size_t size);
+
 #endif

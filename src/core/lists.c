@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "db_internal.h"
+#include "party_sql.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
@@ -227,21 +228,6 @@ void xl_categories_reset(void) { ncats = 0; }
 
 /* ---------- small SQL helpers ---------- */
 
-typedef int (*tx_body)(xl_db *db, void *ctx, xl_err *err);
-
-/* One transaction around body: committed when it succeeds, rolled back otherwise. */
-static int in_tx(xl_db *db, tx_body body, void *ctx, xl_err *err)
-{
-    if (xl_db_begin(db, err))
-        return XL_EFAIL;
-    int rc = body(db, ctx, err);
-    if (rc != XL_OK) {
-        xl_db_rollback(db);
-        return rc;
-    }
-    return xl_db_commit(db, err);
-}
-
 /* 1 if sql (one ?1 integer parameter) yields a row, 0 if not, -1 on a database error. */
 static int row_exists(xl_db *db, const char *sql, int64_t id)
 {
@@ -252,22 +238,6 @@ static int row_exists(xl_db *db, const char *sql, int64_t id)
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* Runs a prepared write to completion and finalizes it. */
-static int step_done(xl_db *db, sqlite3_stmt *st, const char *what, xl_err *err)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? XL_OK : xl_db_fail(db, what, err);
-}
-
-static void bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
-{
-    if (s && *s)
-        sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, idx);
 }
 
 /* Queries that need today's date use parameter ?19 (TODAY_PARAM) for it. */
@@ -284,27 +254,6 @@ static void bind_today(sqlite3_stmt *st)
 }
 
 /* Binds a party into the (person, org) parameter pair. */
-static void bind_party(sqlite3_stmt *st, int person_idx, int org_idx, xl_party p)
-{
-    if (p.kind == XL_PARTY_PERSON)
-        sqlite3_bind_int64(st, person_idx, p.id);
-    else
-        sqlite3_bind_null(st, person_idx);
-    if (p.kind == XL_PARTY_ORG)
-        sqlite3_bind_int64(st, org_idx, p.id);
-    else
-        sqlite3_bind_null(st, org_idx);
-}
-
-static xl_party party_from_cols(sqlite3_stmt *st, int person_col, int org_col)
-{
-    if (sqlite3_column_type(st, person_col) != SQLITE_NULL)
-        return xl_party_person(sqlite3_column_int64(st, person_col));
-    if (sqlite3_column_type(st, org_col) != SQLITE_NULL)
-        return xl_party_org(sqlite3_column_int64(st, org_col));
-    return xl_party_none();
-}
-
 static void stamp_or_now(const char *stamp, char out[20])
 {
     if (stamp && *stamp)
@@ -546,14 +495,14 @@ static void bind_form(sqlite3_stmt *st, const xl_item_form *f, const item_norm *
     sqlite3_bind_text(st, 2, f->title, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, v->detail, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, v->category, -1, SQLITE_TRANSIENT);
-    bind_party(st, 5, 6, f->raised_by);
+    xl_party_bind(st, 5, 6, f->raised_by);
     sqlite3_bind_text(st, 7, v->raised_at, -1, SQLITE_TRANSIENT);
     if (f->source_meeting)
         sqlite3_bind_int64(st, 8, f->source_meeting);
     else
         sqlite3_bind_null(st, 8);
-    bind_party(st, 9, 10, f->owner);
-    bind_text_or_null(st, 11, v->due);
+    xl_party_bind(st, 9, 10, f->owner);
+    xl_bind_text_or_null(st, 11, v->due);
 }
 
 static int write_buildings(xl_db *db, int64_t id, const int *b, size_t n, xl_err *err)
@@ -562,7 +511,7 @@ static int write_buildings(xl_db *db, int64_t id, const int *b, size_t n, xl_err
     if (!st)
         return XL_EFAIL;
     sqlite3_bind_int64(st, 1, id);
-    if (step_done(db, st, "buildings", err))
+    if (xl_db_step_done(db, st, "buildings", err))
         return XL_EFAIL;
     for (size_t i = 0; i < n; i++) {
         st = xl_db_prepare(db, "INSERT INTO list_item_building(item_id, building) VALUES (?1, ?2)", err);
@@ -570,7 +519,7 @@ static int write_buildings(xl_db *db, int64_t id, const int *b, size_t n, xl_err
             return XL_EFAIL;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int(st, 2, b[i]);
-        if (step_done(db, st, "buildings", err))
+        if (xl_db_step_done(db, st, "buildings", err))
             return XL_EFAIL;
     }
     return XL_OK;
@@ -589,7 +538,7 @@ int xl_list_item_insert_tx(xl_db *db, const xl_item_form *f, const char *stamp, 
     stamp_or_now(stamp, at);
     bind_form(st, f, &v);
     sqlite3_bind_text(st, 12, at, -1, SQLITE_TRANSIENT);
-    if (step_done(db, st, "list item", err))
+    if (xl_db_step_done(db, st, "list item", err))
         return XL_EFAIL;
     *id = sqlite3_last_insert_rowid(xl_db_handle(db));
     return write_buildings(db, *id, f->buildings, f->nbuildings, err);
@@ -642,7 +591,7 @@ static int create_body(xl_db *db, void *p, xl_err *err)
 int xl_list_item_create(xl_db *db, const xl_item_form *f, int64_t *id, xl_err *err)
 {
     create_ctx c = {f, 0};
-    int rc = in_tx(db, create_body, &c, err);
+    int rc = xl_db_tx(db, create_body, &c, err);
     if (id)
         *id = rc == XL_OK ? c.id : 0;
     return rc;
@@ -691,30 +640,25 @@ static const char load_sql[] =
     " LEFT JOIN organisation oo ON oo.id = i.owner_org"
     " WHERE i.id = ?1";
 
-static void copy_col(sqlite3_stmt *st, int col, char *dst, size_t size)
-{
-    xl_strlcpy_utf8(dst, xl_col_text(st, col), size);
-}
-
 static void item_from_row(sqlite3_stmt *st, xl_list_item *it)
 {
     it->kind = (xl_item_kind)kind_of_key(xl_col_text(st, 0));
     it->status = (xl_item_status)status_of_key(xl_col_text(st, 1));
-    copy_col(st, 2, it->title, sizeof it->title);
-    copy_col(st, 3, it->detail, sizeof it->detail);
-    copy_col(st, 4, it->category, sizeof it->category);
-    it->raised_by = party_from_cols(st, 5, 6);
-    copy_col(st, 7, it->raised_at, sizeof it->raised_at);
+    xl_col_copy(st, 2, it->title, sizeof it->title);
+    xl_col_copy(st, 3, it->detail, sizeof it->detail);
+    xl_col_copy(st, 4, it->category, sizeof it->category);
+    it->raised_by = xl_party_from_cols(st, 5, 6);
+    xl_col_copy(st, 7, it->raised_at, sizeof it->raised_at);
     it->source_meeting = sqlite3_column_int64(st, 8);
-    copy_col(st, 9, it->source_meeting_title, sizeof it->source_meeting_title);
-    it->owner = party_from_cols(st, 10, 11);
-    copy_col(st, 12, it->due, sizeof it->due);
-    copy_col(st, 13, it->closing_note, sizeof it->closing_note);
-    copy_col(st, 14, it->closed_at, sizeof it->closed_at);
-    copy_col(st, 15, it->created_at, sizeof it->created_at);
-    copy_col(st, 16, it->updated_at, sizeof it->updated_at);
-    copy_col(st, 17, it->raised_by_name, sizeof it->raised_by_name);
-    copy_col(st, 18, it->owner_name, sizeof it->owner_name);
+    xl_col_copy(st, 9, it->source_meeting_title, sizeof it->source_meeting_title);
+    it->owner = xl_party_from_cols(st, 10, 11);
+    xl_col_copy(st, 12, it->due, sizeof it->due);
+    xl_col_copy(st, 13, it->closing_note, sizeof it->closing_note);
+    xl_col_copy(st, 14, it->closed_at, sizeof it->closed_at);
+    xl_col_copy(st, 15, it->created_at, sizeof it->created_at);
+    xl_col_copy(st, 16, it->updated_at, sizeof it->updated_at);
+    xl_col_copy(st, 17, it->raised_by_name, sizeof it->raised_by_name);
+    xl_col_copy(st, 18, it->owner_name, sizeof it->owner_name);
     it->overdue = sqlite3_column_int(st, 19);
 }
 
@@ -833,7 +777,7 @@ static int write_update(xl_db *db, int64_t id, const xl_item_form *f, const item
     bind_form(st, f, v);
     sqlite3_bind_text(st, 12, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 13, id);
-    if (step_done(db, st, "list item", err))
+    if (xl_db_step_done(db, st, "list item", err))
         return XL_EFAIL;
     return write_buildings(db, id, f->buildings, f->nbuildings, err);
 }
@@ -884,7 +828,7 @@ static int update_body(xl_db *db, void *p, xl_err *err)
 int xl_list_item_update(xl_db *db, int64_t id, const xl_item_form *f, xl_err *err)
 {
     update_ctx c = {id, f};
-    return in_tx(db, update_body, &c, err);
+    return xl_db_tx(db, update_body, &c, err);
 }
 
 /* ---------- status ---------- */
@@ -919,10 +863,10 @@ int xl_list_item_status_tx(xl_db *db, int64_t id, xl_item_status st, const char 
     stamp_or_now(stamp, at);
     sqlite3_bind_text(q, 1, status_keys[st], -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, closing ? note : "", -1, SQLITE_TRANSIENT);
-    bind_text_or_null(q, 3, closing ? at : NULL);
+    xl_bind_text_or_null(q, 3, closing ? at : NULL);
     sqlite3_bind_text(q, 4, at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(q, 5, id);
-    return step_done(db, q, "status", err);
+    return xl_db_step_done(db, q, "status", err);
 }
 
 typedef struct status_ctx {
@@ -953,7 +897,7 @@ static int status_body(xl_db *db, void *p, xl_err *err)
 int xl_list_item_set_status(xl_db *db, int64_t id, xl_item_status st, const char *note, xl_err *err)
 {
     status_ctx c = {id, st, note};
-    return in_tx(db, status_body, &c, err);
+    return xl_db_tx(db, status_body, &c, err);
 }
 
 /* ---------- links ---------- */
@@ -1026,7 +970,7 @@ int xl_list_link_tx(xl_db *db, int64_t from, int64_t to, const char *stamp, xl_e
     sqlite3_bind_text(st, 3, kind_keys[fk], -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, kind_keys[tk], -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, at, -1, SQLITE_TRANSIENT);
-    return step_done(db, st, "link", err);
+    return xl_db_step_done(db, st, "link", err);
 }
 
 typedef struct link_ctx {
@@ -1059,7 +1003,7 @@ static int unlink_tx(xl_db *db, int64_t from, int64_t to, xl_err *err)
         return XL_EFAIL;
     sqlite3_bind_int64(st, 1, from);
     sqlite3_bind_int64(st, 2, to);
-    return step_done(db, st, "unlink", err);
+    return xl_db_step_done(db, st, "unlink", err);
 }
 
 static int link_body(xl_db *db, void *p, xl_err *err)
@@ -1072,13 +1016,13 @@ static int link_body(xl_db *db, void *p, xl_err *err)
 int xl_list_link(xl_db *db, int64_t from, int64_t to, xl_err *err)
 {
     link_ctx c = {from, to, 0};
-    return in_tx(db, link_body, &c, err);
+    return xl_db_tx(db, link_body, &c, err);
 }
 
 int xl_list_unlink(xl_db *db, int64_t from, int64_t to, xl_err *err)
 {
     link_ctx c = {from, to, 1};
-    return in_tx(db, link_body, &c, err);
+    return xl_db_tx(db, link_body, &c, err);
 }
 
 /* ---------- windows ---------- */
@@ -1123,13 +1067,13 @@ static void row_from_stmt(sqlite3_stmt *st, xl_list_row *r)
     r->id = sqlite3_column_int64(st, 0);
     r->kind = (xl_item_kind)kind_of_key(xl_col_text(st, 1));
     r->status = (xl_item_status)status_of_key(xl_col_text(st, 2));
-    copy_col(st, 3, r->title, sizeof r->title);
-    copy_col(st, 4, r->category, sizeof r->category);
+    xl_col_copy(st, 3, r->title, sizeof r->title);
+    xl_col_copy(st, 4, r->category, sizeof r->category);
     r->building = sqlite3_column_int(st, 5);
     r->nbuildings = sqlite3_column_int(st, 6);
-    copy_col(st, 7, r->owner_name, sizeof r->owner_name);
-    copy_col(st, 8, r->due, sizeof r->due);
-    copy_col(st, 9, r->raised_at, sizeof r->raised_at);
+    xl_col_copy(st, 7, r->owner_name, sizeof r->owner_name);
+    xl_col_copy(st, 8, r->due, sizeof r->due);
+    xl_col_copy(st, 9, r->raised_at, sizeof r->raised_at);
     r->overdue = sqlite3_column_int(st, 10);
     r->nup = sqlite3_column_int(st, 11);
     r->ndown = sqlite3_column_int(st, 12);
@@ -1156,13 +1100,13 @@ static void bind_filter(sqlite3_stmt *st, const xl_list_filter *f, const char *s
 {
     if (f->kind >= 0 && f->kind < XL_ITEM_KIND_COUNT) /* ?1 is in the page query only */
         sqlite3_bind_text(st, 1, kind_keys[f->kind], -1, SQLITE_STATIC);
-    bind_text_or_null(st, 2, f->category);
+    xl_bind_text_or_null(st, 2, f->category);
     if (f->building != 0)
         sqlite3_bind_int(st, 3, f->building < 0 ? -1 : f->building);
-    bind_party(st, 4, 5, f->owner);
-    bind_text_or_null(st, 6, statuses);
+    xl_party_bind(st, 4, 5, f->owner);
+    xl_bind_text_or_null(st, 6, statuses);
     sqlite3_bind_int(st, 7, f->overdue_only != 0);
-    bind_text_or_null(st, 8, f->text);
+    xl_bind_text_or_null(st, 8, f->text);
     bind_today(st);
 }
 
@@ -1398,10 +1342,10 @@ static const char history_sql[] =
 
 static void history_from_row(sqlite3_stmt *st, xl_history_row *h)
 {
-    copy_col(st, 0, h->at, sizeof h->at);
-    copy_col(st, 1, h->operator_login, sizeof h->operator_login);
-    copy_col(st, 2, h->action, sizeof h->action);
-    copy_col(st, 3, h->detail, sizeof h->detail);
+    xl_col_copy(st, 0, h->at, sizeof h->at);
+    xl_col_copy(st, 1, h->operator_login, sizeof h->operator_login);
+    xl_col_copy(st, 2, h->action, sizeof h->action);
+    xl_col_copy(st, 3, h->detail, sizeof h->detail);
 }
 
 int xl_list_history(xl_db *db, int64_t id, xl_history_row **out, size_t *n, xl_err *err)
@@ -1430,4 +1374,25 @@ int xl_list_history(xl_db *db, int64_t id, xl_history_row **out, size_t *n, xl_e
     *out = NULL;
     *n = 0;
     return xl_db_fail(db, "history", err);
+}
+
+void xl_party_bind(sqlite3_stmt *st, int person_idx, int org_idx, xl_party p)
+{
+    if (p.kind == XL_PARTY_PERSON)
+        sqlite3_bind_int64(st, person_idx, p.id);
+    else
+        sqlite3_bind_null(st, person_idx);
+    if (p.kind == XL_PARTY_ORG)
+        sqlite3_bind_int64(st, org_idx, p.id);
+    else
+        sqlite3_bind_null(st, org_idx);
+}
+
+xl_party xl_party_from_cols(sqlite3_stmt *st, int person_col, int org_col)
+{
+    if (sqlite3_column_type(st, person_col) != SQLITE_NULL)
+        return xl_party_person(sqlite3_column_int64(st, person_col));
+    if (sqlite3_column_type(st, org_col) != SQLITE_NULL)
+        return xl_party_org(sqlite3_column_int64(st, org_col));
+    return xl_party_none();
 }

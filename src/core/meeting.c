@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "db_internal.h"
+#include "party_sql.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
@@ -101,27 +102,6 @@ const char *xl_attend_role_label(xl_attend_role r)
 
 /* ---------- small SQL helpers ---------- */
 
-typedef int (*tx_body)(xl_db *db, void *ctx, xl_err *err);
-
-static int in_tx(xl_db *db, tx_body body, void *ctx, xl_err *err)
-{
-    if (xl_db_begin(db, err))
-        return XL_EFAIL;
-    int rc = body(db, ctx, err);
-    if (rc != XL_OK) {
-        xl_db_rollback(db);
-        return rc;
-    }
-    return xl_db_commit(db, err);
-}
-
-static int step_done(xl_db *db, sqlite3_stmt *st, const char *what, xl_err *err)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? XL_OK : xl_db_fail(db, what, err);
-}
-
 /* Runs sql with ?1 = id and ?2 = text (NULL: not bound) to completion. */
 static int exec_id_text(xl_db *db, const char *sql, int64_t id, const char *text, const char *what,
                         xl_err *err)
@@ -132,33 +112,7 @@ static int exec_id_text(xl_db *db, const char *sql, int64_t id, const char *text
     sqlite3_bind_int64(st, 1, id);
     if (text)
         sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
-    return step_done(db, st, what, err);
-}
-
-static void bind_party(sqlite3_stmt *st, int person_idx, int org_idx, xl_party p)
-{
-    if (p.kind == XL_PARTY_PERSON)
-        sqlite3_bind_int64(st, person_idx, p.id);
-    else
-        sqlite3_bind_null(st, person_idx);
-    if (p.kind == XL_PARTY_ORG)
-        sqlite3_bind_int64(st, org_idx, p.id);
-    else
-        sqlite3_bind_null(st, org_idx);
-}
-
-static xl_party party_from_cols(sqlite3_stmt *st, int person_col, int org_col)
-{
-    if (sqlite3_column_type(st, person_col) != SQLITE_NULL)
-        return xl_party_person(sqlite3_column_int64(st, person_col));
-    if (sqlite3_column_type(st, org_col) != SQLITE_NULL)
-        return xl_party_org(sqlite3_column_int64(st, org_col));
-    return xl_party_none();
-}
-
-static void copy_col(sqlite3_stmt *st, int col, char *dst, size_t size)
-{
-    xl_strlcpy_utf8(dst, xl_col_text(st, col), size);
+    return xl_db_step_done(db, st, what, err);
 }
 
 /* One audit row for the meeting; the detail is cut to ~1000 bytes on a character boundary. */
@@ -193,7 +147,7 @@ static int meeting_state(xl_db *db, int64_t id, mstate *m, xl_err *err)
         m->kind = key_index(kind_keys, XL_MEETING_KIND_COUNT, xl_col_text(st, 0));
         m->status = key_index(status_keys, XL_MEETING_STATUS_COUNT, xl_col_text(st, 1));
         m->building = sqlite3_column_int(st, 2);
-        m->host = party_from_cols(st, 3, 4);
+        m->host = xl_party_from_cols(st, 3, 4);
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
@@ -362,13 +316,13 @@ static int insert_meeting(xl_db *db, const xl_meeting_form *f, const meeting_nor
     sqlite3_bind_text(st, 2, v->title, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, f->starts_at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, v->place, -1, SQLITE_TRANSIENT);
-    bind_party(st, 5, 6, v->host);
+    xl_party_bind(st, 5, 6, v->host);
     if (f->building)
         sqlite3_bind_int(st, 7, f->building);
     if (f->pioneer_group)
         sqlite3_bind_int(st, 8, f->pioneer_group);
     sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
-    if (step_done(db, st, "meeting", err))
+    if (xl_db_step_done(db, st, "meeting", err))
         return XL_EFAIL;
     *id = sqlite3_last_insert_rowid(xl_db_handle(db));
     return XL_OK;
@@ -396,7 +350,7 @@ static int create_body(xl_db *db, void *p, xl_err *err)
 int xl_meeting_create(xl_db *db, const xl_meeting_form *f, int64_t *id, xl_err *err)
 {
     form_ctx c = {f, 0};
-    int rc = in_tx(db, create_body, &c, err);
+    int rc = xl_db_tx(db, create_body, &c, err);
     if (id)
         *id = rc == XL_OK ? c.id : 0;
     return rc;
@@ -433,11 +387,11 @@ static int update_body(xl_db *db, void *p, xl_err *err)
     sqlite3_bind_text(st, 1, v.title, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, c->f->starts_at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, v.place, -1, SQLITE_TRANSIENT);
-    bind_party(st, 4, 5, v.host);
+    xl_party_bind(st, 4, 5, v.host);
     if (c->f->pioneer_group)
         sqlite3_bind_int(st, 6, c->f->pioneer_group);
     sqlite3_bind_int64(st, 7, c->id);
-    if (step_done(db, st, "meeting", err))
+    if (xl_db_step_done(db, st, "meeting", err))
         return XL_EFAIL;
     xl_buf b;
     xl_buf_init(&b);
@@ -450,7 +404,7 @@ static int update_body(xl_db *db, void *p, xl_err *err)
 int xl_meeting_update(xl_db *db, int64_t id, const xl_meeting_form *f, xl_err *err)
 {
     form_ctx c = {f, id};
-    return in_tx(db, update_body, &c, err);
+    return xl_db_tx(db, update_body, &c, err);
 }
 
 static int start_body(xl_db *db, void *p, xl_err *err)
@@ -480,7 +434,7 @@ static int start_body(xl_db *db, void *p, xl_err *err)
 
 int xl_meeting_start(xl_db *db, int64_t id, xl_err *err)
 {
-    return in_tx(db, start_body, &id, err);
+    return xl_db_tx(db, start_body, &id, err);
 }
 
 static int store_minutes(xl_db *db, int64_t id, xl_buf *b, xl_err *err)
@@ -526,7 +480,7 @@ static int close_body(xl_db *db, void *p, xl_err *err)
 
 int xl_meeting_close(xl_db *db, int64_t id, xl_err *err)
 {
-    return in_tx(db, close_body, &id, err);
+    return xl_db_tx(db, close_body, &id, err);
 }
 
 /* ---------- agenda ---------- */
@@ -564,8 +518,8 @@ static int agenda_state(xl_db *db, int64_t id, astate *a, xl_err *err)
         a->list_item = sqlite3_column_int64(st, 2);
         a->nactions = sqlite3_column_int(st, 3);
         a->count = sqlite3_column_int(st, 4);
-        copy_col(st, 5, a->title, sizeof a->title);
-        copy_col(st, 6, a->decision, sizeof a->decision);
+        xl_col_copy(st, 5, a->title, sizeof a->title);
+        xl_col_copy(st, 6, a->decision, sizeof a->decision);
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
@@ -647,7 +601,7 @@ static int add_body(xl_db *db, void *p, xl_err *err)
         sqlite3_bind_int64(st, 2, c->item);
     sqlite3_bind_text(st, 3, c->item ? "" : c->title, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 4, c->minutes);
-    if (step_done(db, st, "agenda", err))
+    if (xl_db_step_done(db, st, "agenda", err))
         return XL_EFAIL;
     c->id = sqlite3_last_insert_rowid(xl_db_handle(db));
     xl_buf b;
@@ -664,7 +618,7 @@ static int add_body(xl_db *db, void *p, xl_err *err)
 
 static int agenda_add(xl_db *db, add_ctx *c, int64_t *agenda_id, xl_err *err)
 {
-    int rc = in_tx(db, add_body, c, err);
+    int rc = xl_db_tx(db, add_body, c, err);
     if (agenda_id)
         *agenda_id = rc == XL_OK ? c->id : 0;
     return rc;
@@ -695,7 +649,7 @@ static int set_position(xl_db *db, int64_t meeting, int from, int to, xl_err *er
     sqlite3_bind_int64(st, 1, meeting);
     sqlite3_bind_int(st, 2, from);
     sqlite3_bind_int(st, 3, to);
-    return step_done(db, st, "agenda order", err);
+    return xl_db_step_done(db, st, "agenda order", err);
 }
 
 typedef struct move_ctx {
@@ -731,7 +685,7 @@ static int move_body(xl_db *db, void *p, xl_err *err)
 int xl_agenda_move(xl_db *db, int64_t agenda_id, int delta, xl_err *err)
 {
     move_ctx c = {agenda_id, delta};
-    return in_tx(db, move_body, &c, err);
+    return xl_db_tx(db, move_body, &c, err);
 }
 
 static int remove_body(xl_db *db, void *p, xl_err *err)
@@ -758,7 +712,7 @@ static int remove_body(xl_db *db, void *p, xl_err *err)
 
 int xl_agenda_remove(xl_db *db, int64_t agenda_id, xl_err *err)
 {
-    return in_tx(db, remove_body, &agenda_id, err);
+    return xl_db_tx(db, remove_body, &agenda_id, err);
 }
 
 enum { FIELD_MINUTES, FIELD_NOTES, FIELD_DECISION };
@@ -812,19 +766,19 @@ static int field_body(xl_db *db, void *p, xl_err *err)
 int xl_agenda_set_minutes(xl_db *db, int64_t agenda_id, int minutes, xl_err *err)
 {
     field_ctx c = {agenda_id, FIELD_MINUTES, minutes, NULL};
-    return in_tx(db, field_body, &c, err);
+    return xl_db_tx(db, field_body, &c, err);
 }
 
 int xl_agenda_set_notes(xl_db *db, int64_t agenda_id, const char *notes, xl_err *err)
 {
     field_ctx c = {agenda_id, FIELD_NOTES, 0, notes ? notes : ""};
-    return in_tx(db, field_body, &c, err);
+    return xl_db_tx(db, field_body, &c, err);
 }
 
 int xl_agenda_set_decision(xl_db *db, int64_t agenda_id, const char *decision, xl_err *err)
 {
     field_ctx c = {agenda_id, FIELD_DECISION, 0, decision ? decision : ""};
-    return in_tx(db, field_body, &c, err);
+    return xl_db_tx(db, field_body, &c, err);
 }
 
 /* ---------- decisions into actions ---------- */
@@ -893,7 +847,7 @@ static int record_action(xl_db *db, const astate *a, const xl_list_item *src, in
         return XL_EFAIL;
     sqlite3_bind_int64(st, 1, a->id);
     sqlite3_bind_int64(st, 2, action);
-    return step_done(db, st, "agenda action", err);
+    return xl_db_step_done(db, st, "agenda action", err);
 }
 
 static int audit_action(xl_db *db, const astate *a, const xl_list_item *src, int64_t action, xl_err *err)
@@ -944,7 +898,7 @@ int xl_meeting_decision_to_action(xl_db *db, int64_t agenda_item, const char *ti
                                   xl_party owner, const char *due, int64_t *action_id, xl_err *err)
 {
     action_ctx c = {agenda_item, title, owner, due, 0};
-    int rc = in_tx(db, action_body, &c, err);
+    int rc = xl_db_tx(db, action_body, &c, err);
     if (action_id)
         *action_id = rc == XL_OK ? c.id : 0;
     return rc;
@@ -1036,9 +990,9 @@ static int attend_body(xl_db *db, void *p, xl_err *err)
     if (!st)
         return XL_EFAIL;
     sqlite3_bind_int64(st, 1, c->meeting);
-    bind_party(st, 2, 3, c->who);
+    xl_party_bind(st, 2, 3, c->who);
     sqlite3_bind_text(st, 4, role_keys[role], -1, SQLITE_STATIC);
-    if (step_done(db, st, "attendance", err))
+    if (xl_db_step_done(db, st, "attendance", err))
         return XL_EFAIL;
     c->id = sqlite3_last_insert_rowid(xl_db_handle(db));
     char name[96];
@@ -1053,7 +1007,7 @@ static int attend_body(xl_db *db, void *p, xl_err *err)
 
 static int attend_add(xl_db *db, attend_ctx *c, int64_t *attendance_id, xl_err *err)
 {
-    int rc = in_tx(db, attend_body, c, err);
+    int rc = xl_db_tx(db, attend_body, c, err);
     if (attendance_id)
         *attendance_id = rc == XL_OK ? c->id : 0;
     return rc;
@@ -1085,7 +1039,7 @@ static int attendance_meeting(xl_db *db, int64_t id, int64_t *meeting, char *nam
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         *meeting = sqlite3_column_int64(st, 0);
-        copy_col(st, 1, name, size);
+        xl_col_copy(st, 1, name, size);
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
@@ -1115,7 +1069,7 @@ static int unattend_body(xl_db *db, void *p, xl_err *err)
 
 int xl_attendance_remove(xl_db *db, int64_t attendance_id, xl_err *err)
 {
-    return in_tx(db, unattend_body, &attendance_id, err);
+    return xl_db_tx(db, unattend_body, &attendance_id, err);
 }
 
 int xl_attendance_counts(xl_db *db, int64_t meeting, xl_attend_counts *c, xl_err *err)
@@ -1156,16 +1110,16 @@ static void head_from_row(sqlite3_stmt *st, xl_meeting *m)
 {
     m->kind = (xl_meeting_kind)key_index(kind_keys, XL_MEETING_KIND_COUNT, xl_col_text(st, 0));
     m->status = (xl_meeting_status)key_index(status_keys, XL_MEETING_STATUS_COUNT, xl_col_text(st, 1));
-    copy_col(st, 2, m->title, sizeof m->title);
-    copy_col(st, 3, m->starts_at, sizeof m->starts_at);
-    copy_col(st, 4, m->place, sizeof m->place);
-    m->host = party_from_cols(st, 5, 6);
-    copy_col(st, 7, m->host_name, sizeof m->host_name);
+    xl_col_copy(st, 2, m->title, sizeof m->title);
+    xl_col_copy(st, 3, m->starts_at, sizeof m->starts_at);
+    xl_col_copy(st, 4, m->place, sizeof m->place);
+    m->host = xl_party_from_cols(st, 5, 6);
+    xl_col_copy(st, 7, m->host_name, sizeof m->host_name);
     m->building = sqlite3_column_int(st, 8);
     m->pioneer_group = sqlite3_column_int(st, 9);
-    copy_col(st, 10, m->started_at, sizeof m->started_at);
-    copy_col(st, 11, m->closed_at, sizeof m->closed_at);
-    copy_col(st, 12, m->created_at, sizeof m->created_at);
+    xl_col_copy(st, 10, m->started_at, sizeof m->started_at);
+    xl_col_copy(st, 11, m->closed_at, sizeof m->closed_at);
+    xl_col_copy(st, 12, m->created_at, sizeof m->created_at);
     m->minutes = xl_strdup(xl_col_text(st, 13));
 }
 
@@ -1201,7 +1155,7 @@ static void entry_from_row(sqlite3_stmt *st, xl_agenda_entry *e)
     e->item_kind = e->list_item ? xl_item_kind_parse(xl_col_text(st, 3)) : -1;
     int s = xl_item_status_parse(xl_col_text(st, 4));
     e->item_status = s >= 0 ? (xl_item_status)s : XL_ITEM_OPEN;
-    copy_col(st, 5, e->title, sizeof e->title);
+    xl_col_copy(st, 5, e->title, sizeof e->title);
     e->minutes = sqlite3_column_int(st, 6);
     e->notes = xl_strdup(xl_col_text(st, 7));
     e->decision = xl_strdup(xl_col_text(st, 8));
@@ -1246,9 +1200,9 @@ static int load_actions(xl_db *db, sqlite3_stmt *st, xl_agenda_entry *e, xl_err 
         }
         xl_agenda_action *a = &e->actions[e->nactions++];
         a->id = sqlite3_column_int64(st, 0);
-        copy_col(st, 1, a->title, sizeof a->title);
-        copy_col(st, 2, a->owner_name, sizeof a->owner_name);
-        copy_col(st, 3, a->due, sizeof a->due);
+        xl_col_copy(st, 1, a->title, sizeof a->title);
+        xl_col_copy(st, 2, a->owner_name, sizeof a->owner_name);
+        xl_col_copy(st, 3, a->due, sizeof a->due);
         int s = xl_item_status_parse(xl_col_text(st, 4));
         a->status = s >= 0 ? (xl_item_status)s : XL_ITEM_OPEN;
     }
@@ -1294,8 +1248,8 @@ static int load_attendees(xl_db *db, xl_meeting *m, xl_err *err)
         }
         xl_attendee *a = &m->attendees[m->nattendees++];
         a->id = sqlite3_column_int64(st, 0);
-        a->who = party_from_cols(st, 1, 2);
-        copy_col(st, 3, a->name, sizeof a->name);
+        a->who = xl_party_from_cols(st, 1, 2);
+        xl_col_copy(st, 3, a->name, sizeof a->name);
         int r = key_index(role_keys, XL_ATTEND_ROLE_COUNT, xl_col_text(st, 4));
         a->role = r >= 0 ? (xl_attend_role)r : XL_ATTEND_OTHER;
     }
@@ -1382,11 +1336,11 @@ static void meeting_row(sqlite3_stmt *st, xl_meeting_row *r)
     r->id = sqlite3_column_int64(st, 0);
     r->kind = (xl_meeting_kind)key_index(kind_keys, XL_MEETING_KIND_COUNT, xl_col_text(st, 1));
     r->status = (xl_meeting_status)key_index(status_keys, XL_MEETING_STATUS_COUNT, xl_col_text(st, 2));
-    copy_col(st, 3, r->title, sizeof r->title);
-    copy_col(st, 4, r->starts_at, sizeof r->starts_at);
-    copy_col(st, 5, r->place, sizeof r->place);
+    xl_col_copy(st, 3, r->title, sizeof r->title);
+    xl_col_copy(st, 4, r->starts_at, sizeof r->starts_at);
+    xl_col_copy(st, 5, r->place, sizeof r->place);
     r->building = sqlite3_column_int(st, 6);
-    copy_col(st, 7, r->host_name, sizeof r->host_name);
+    xl_col_copy(st, 7, r->host_name, sizeof r->host_name);
     r->nagenda = sqlite3_column_int(st, 8);
     r->nattendees = sqlite3_column_int(st, 9);
 }
@@ -1596,7 +1550,7 @@ static void age_from_row(sqlite3_stmt *st, int period, xl_roundtable_age *a)
 {
     memset(a, 0, sizeof *a);
     a->building = sqlite3_column_int(st, 0);
-    copy_col(st, 1, a->last, sizeof a->last);
+    xl_col_copy(st, 1, a->last, sizeof a->last);
     a->days = a->last[0] ? sqlite3_column_int(st, 2) : -1;
     a->stale = a->days < 0 || a->days > period;
 }

@@ -36,7 +36,7 @@ static const char fixture_sql[] =
     "INSERT INTO organisation(id, name, kind) VALUES (1, '九里亭街道办事处', 'street'),"
     " (2, '九里亭派出所', 'police'), (3, '区人大代表九里亭联络站', 'deputy'), (4, '巷里一家志愿者队', 'volunteer');";
 
-static xl_db *fixture_db(void)
+static xl_db *tu_fixture_db(void)
 {
     xl_db *db = tu_db_new(NULL);
     xl_err e;
@@ -76,7 +76,7 @@ static int64_t make_action(xl_db *db, const char *title, int building, const cha
 static void lists__create__reads_back_every_field(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int b[] = {7, 5};
     xl_item_form f;
     xl_item_form_init(&f, XL_ITEM_PROBLEM);
@@ -166,7 +166,7 @@ static void lists__create__rejected_form_changes_nothing(void **state)
         {"source_meeting", spoil_meeting}, {"owner", spoil_owner}, {"owner", spoil_no_owner},
         {"due", spoil_no_due}, {"due", spoil_due}, {"due", spoil_due_early},
     };
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     make_action(db, "已有行动", 5, "2026-12-01");
     uint64_t before = tu_db_hash(db);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -197,7 +197,7 @@ static void lists__create__rejected_form_changes_nothing(void **state)
 static void lists__category__labels_and_configured_table(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     assert_int_equal(xl_category_count(), XL_CAT_BUILTIN_COUNT);
     assert_int_equal(xl_category_find("安全隐患"), XL_CAT_SAFETY);
     assert_int_equal(xl_category_find("Rental regulation"), XL_CAT_RENTAL);
@@ -223,7 +223,7 @@ static void lists__category__labels_and_configured_table(void **state)
 static void lists__update__audits_the_change_only(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t id = make_item(db, XL_ITEM_DEMAND, "集中充电桩", "safety", 5, xl_party_none(), NULL);
     xl_list_item it;
     xl_err e;
@@ -263,7 +263,7 @@ static void lists__update__audits_the_change_only(void **state)
 static void lists__update__linked_item_keeps_its_kind(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t p = make_item(db, XL_ITEM_PROBLEM, "楼道堆物", "safety", 5, xl_party_none(), NULL);
     int64_t d = make_item(db, XL_ITEM_DEMAND, "清理楼道", "safety", 5, xl_party_none(), NULL);
     xl_err e;
@@ -285,7 +285,7 @@ static void lists__update__linked_item_keeps_its_kind(void **state)
 static void lists__status__closing_note_for_done_and_dropped(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t id = make_action(db, "清理楼道堆物", 5, "2026-12-01");
     xl_err e;
     uint64_t before = tu_db_hash(db);
@@ -313,7 +313,7 @@ static void lists__status__closing_note_for_done_and_dropped(void **state)
 static void lists__overdue__open_actions_past_due_only(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db(); /* today is 2026-11-25 */
+    xl_db *db = tu_fixture_db(); /* today is 2026-11-25 */
     int64_t late = make_action(db, "过期未办", 5, "2026-11-24");
     int64_t today = make_action(db, "今天到期", 5, "2026-11-25");
     int64_t busy = make_action(db, "过期进行中", 5, "2026-10-31");
@@ -349,7 +349,7 @@ static void lists__overdue__open_actions_past_due_only(void **state)
 static void lists__link__follows_the_chain_order(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t p = make_item(db, XL_ITEM_PROBLEM, "电线私拉乱接", "safety", 5, xl_party_none(), NULL);
     int64_t d = make_item(db, XL_ITEM_DEMAND, "整改线路", "safety", 5, xl_party_none(), NULL);
     int64_t m = make_item(db, XL_ITEM_EMPOWERMENT, "志愿电工检查", "safety", 0, xl_party_org(4), NULL);
@@ -379,7 +379,7 @@ static void lists__link__follows_the_chain_order(void **state)
 static void lists__link__no_cycles(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t p = make_item(db, XL_ITEM_PROBLEM, "噪音扰民", "civility", 5, xl_party_none(), NULL);
     int64_t d = make_item(db, XL_ITEM_DEMAND, "作息公约", "civility", 5, xl_party_none(), NULL);
     int64_t m = make_item(db, XL_ITEM_EMPOWERMENT, "调解员", "civility", 5, xl_party_none(), NULL);
@@ -413,7 +413,7 @@ static void lists__link__no_cycles(void **state)
 static void lists__link__never_dangles(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t p = make_item(db, XL_ITEM_PROBLEM, "燃气瓶在室内", "safety", 5, xl_party_none(), NULL);
     int64_t d = make_item(db, XL_ITEM_DEMAND, "安全燃气", "safety", 5, xl_party_none(), NULL);
     xl_err e;
@@ -449,7 +449,7 @@ static int chain_has(const xl_chain *c, int64_t id)
 static void lists__chain__seen_from_any_item(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t p = make_item(db, XL_ITEM_PROBLEM, "5号楼电动车楼道充电", "safety", 5, xl_party_none(), NULL);
     int64_t d = make_item(db, XL_ITEM_DEMAND, "集中充电桩", "safety", 5, xl_party_none(), NULL);
     int64_t m = make_item(db, XL_ITEM_EMPOWERMENT, "街道安装充电棚", "safety", 0, xl_party_org(1), NULL);
@@ -495,7 +495,7 @@ static void lists__chain__seen_from_any_item(void **state)
 static void lists__query__filters_windows_and_counts(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     for (int i = 0; i < 12; i++) {
         char title[32];
         snprintf(title, sizeof title, "问题%02d", i);
@@ -571,7 +571,7 @@ static void lists__query__filters_windows_and_counts(void **state)
 static void lists__building__open_items_and_map_figures(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int b[] = {5, 7};
     xl_item_form f;
     xl_item_form_init(&f, XL_ITEM_PROBLEM);
@@ -617,7 +617,7 @@ static void lists__building__open_items_and_map_figures(void **state)
 static void lists__history__tells_the_item_story(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     xl_db_set_operator(db, "duty1");
     int64_t p = make_item(db, XL_ITEM_PROBLEM, "群租", "rental", 5, xl_party_none(), NULL);
     int64_t d = make_item(db, XL_ITEM_DEMAND, "规范隔间", "rental", 5, xl_party_none(), NULL);
@@ -643,7 +643,7 @@ static void lists__history__tells_the_item_story(void **state)
 static void lists__audit__one_row_per_change(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     xl_err e;
     int64_t n = audits(db);
     int64_t p = make_item(db, XL_ITEM_PROBLEM, "垃圾未分类", "civility", 5, xl_party_none(), NULL);
@@ -666,7 +666,7 @@ static void lists__audit__one_row_per_change(void **state)
 static void lists__audit__same_transaction_as_the_change(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t p = make_item(db, XL_ITEM_PROBLEM, "高空抛物", "civility", 5, xl_party_none(), NULL);
     int64_t d = make_item(db, XL_ITEM_DEMAND, "安装摄像头", "civility", 5, xl_party_none(), NULL);
     xl_err e;

@@ -17,35 +17,6 @@
 
 /* ---------- fixtures and helpers ---------- */
 
-/* Buildings 5 (first responsible person: 2, the sub-landlord), 7 (nobody), 9; people:
- * 1 owner, 2 sub-landlord, 3-4 tenants, 5 family (all of 5), 6 moved out of 5, 7 tenant of 7;
- * organisations 1 street, 2 police, 3 deputies, 4 volunteers. */
-static const char fixture_sql[] =
-    "INSERT INTO lane(id, name) VALUES (1, '东一巷');"
-    "INSERT INTO person(id, name, created_at) VALUES (1, '王建国', '2026-01-01'),"
-    " (2, '李二房', '2026-01-01'), (3, '张小军', '2026-01-01'), (4, '赵敏', '2026-01-01'),"
-    " (5, '王小花', '2026-01-01'), (6, '孙离开', '2026-01-01'), (7, '周七号', '2026-01-01');"
-    "INSERT INTO building(number, lane_id, owner_id, responsible_id, responsible_role, pioneer_group)"
-    " VALUES (5, 1, 1, 2, 'sublandlord', 1), (7, 1, NULL, NULL, 'owner', 2), (9, 1, NULL, NULL, 'owner', 3);"
-    "INSERT INTO room(building, room, floor, declared_headcount) VALUES (5, '101', 1, 3), (5, '201', 2, 3),"
-    " (7, '101', 1, 2);"
-    "INSERT INTO residency(person_id, building, room, role, moved_in) VALUES"
-    " (1, 5, '101', 'owner', '2010-01-01'), (2, 5, '101', 'sublandlord', '2020-01-01'),"
-    " (3, 5, '201', 'tenant', '2025-03-01'), (4, 5, '201', 'tenant', '2025-04-01'),"
-    " (5, 5, '101', 'family', '2010-01-01'), (7, 7, '101', 'tenant', '2024-01-01');"
-    "INSERT INTO residency(person_id, building, room, role, moved_in, moved_out) VALUES"
-    " (6, 5, '201', 'tenant', '2023-01-01', '2025-01-01');"
-    "INSERT INTO organisation(id, name, kind) VALUES (1, '九里亭街道办事处', 'street'),"
-    " (2, '九里亭派出所', 'police'), (3, '区人大代表九里亭联络站', 'deputy'), (4, '巷里一家志愿者队', 'volunteer');";
-
-static xl_db *fixture_db(void)
-{
-    xl_db *db = tu_db_new(NULL);
-    xl_err e;
-    if (xl_db_exec(db, fixture_sql, &e) != XL_OK)
-        fail_msg("fixture: %s", e.msg);
-    return db;
-}
 
 static int64_t audits(xl_db *db) { return xl_db_audit_count(db, NULL); }
 
@@ -115,7 +86,7 @@ static void start(xl_db *db, int64_t meeting)
 static void meeting__create__roundtable_defaults(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t id = roundtable(db, 5, "2026-11-28 19:30");
     xl_meeting m;
     xl_err e;
@@ -153,7 +124,7 @@ static void meeting__create__roundtable_defaults(void **state)
 static void meeting__create__rejected_form_changes_nothing(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     uint64_t before = tu_db_hash(db);
     struct { xl_meeting_kind kind; int building, group; const char *when, *title; xl_party host; const char *field; } cases[] = {
         {XL_MEETING_ROUNDTABLE, 0, 0, "2026-11-28 19:30", NULL, {0, 0}, "building"},
@@ -190,7 +161,7 @@ static void meeting__create__rejected_form_changes_nothing(void **state)
 static void meeting__lifecycle__planned_running_closed(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t id = roundtable(db, 5, "2026-11-28 19:30");
     xl_err e;
     uint64_t before = tu_db_hash(db);
@@ -258,7 +229,7 @@ static void assert_order(xl_db *db, int64_t meeting, const int64_t *ids, size_t 
 static void meeting__agenda__order_stays_contiguous(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t mt = roundtable(db, 5, "2026-11-28 19:30");
     int64_t p1 = problem(db, "电动车楼道充电", 5), p2 = problem(db, "楼道堆物", 5);
     int64_t a = agenda_item(db, mt, p1);
@@ -309,7 +280,7 @@ static void meeting__agenda__order_stays_contiguous(void **state)
 static void meeting__attendance__counts_by_role(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t mt = roundtable(db, 5, "2026-11-28 19:30");
     xl_err e;
     int64_t ids[9];
@@ -365,7 +336,7 @@ static void meeting__attendance__counts_by_role(void **state)
 static void meeting__decision__becomes_a_linked_action(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t mt = roundtable(db, 5, "2026-11-25 19:30");
     int64_t p = problem(db, "5号楼电动车楼道充电", 5);
     int64_t ai = agenda_item(db, mt, p);
@@ -440,7 +411,7 @@ static void meeting__decision__becomes_a_linked_action(void **state)
 static void meeting__close__writes_and_exports_minutes(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t mt = roundtable(db, 5, "2026-11-25 19:30");
     int64_t p = problem(db, "5号楼电线私拉乱接", 5);
     int64_t ai = agenda_item(db, mt, p);
@@ -506,7 +477,7 @@ static void meeting__close__writes_and_exports_minutes(void **state)
 static void meeting__minutes__follow_the_language(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t mt = roundtable(db, 5, "2026-11-25 19:30");
     agenda_free(db, mt, "Safety walk");
     xl_err e;
@@ -537,7 +508,7 @@ static void held(xl_db *db, int building, const char *when)
 static void meeting__roundtable__buildings_without_one(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db(); /* today: 2026-11-25 */
+    xl_db *db = tu_fixture_db(); /* today: 2026-11-25 */
     held(db, 5, "2025-03-01 19:00");
     held(db, 5, "2026-10-01 19:00");
     held(db, 7, "2025-06-01 19:00");
@@ -574,7 +545,7 @@ static void meeting__roundtable__buildings_without_one(void **state)
 static void meeting__list__running_planned_closed(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     held(db, 5, "2026-10-01 19:00");
     int64_t later = roundtable(db, 7, "2026-12-20 19:00");
     int64_t sooner = roundtable(db, 9, "2026-12-01 19:00");
@@ -605,7 +576,7 @@ static void meeting__list__running_planned_closed(void **state)
 static void meeting__audit__one_row_per_change(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t p = problem(db, "楼道堆物", 5);
     int64_t n = audits(db);
     int64_t mt = roundtable(db, 5, "2026-11-25 19:30");
@@ -645,7 +616,7 @@ static void meeting__audit__one_row_per_change(void **state)
 static void meeting__audit__same_transaction_as_the_change(void **state)
 {
     (void)state;
-    xl_db *db = fixture_db();
+    xl_db *db = tu_fixture_db();
     int64_t p = problem(db, "楼道堆物", 5);
     int64_t mt = roundtable(db, 5, "2026-11-25 19:30");
     int64_t ai = agenda_item(db, mt, p);

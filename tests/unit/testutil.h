@@ -28,6 +28,11 @@ int64_t tu_one_int(xl_db *db, const char *sql);
 uint64_t tu_db_hash(xl_db *db);
 /* The same for one table. */
 uint64_t tu_table_hash(xl_db *db, const char *table);
+/* A fresh database with a small hand-made community: buildings 5 (first responsible
+ * person: 2, the sub-landlord), 7 (nobody), 9; people 1 owner, 2 sub-landlord, 3-4 tenants,
+ * 5 family (all of 5), 6 moved out of 5, 7 tenant of 7; organisations 1 street, 2 police,
+ * 3 deputies, 4 volunteers. */
+xl_db *tu_fixture_db(void);
 /* The demo community at seed 1 built once per test program into a template file, then
  * copied for each caller (fast). */
 xl_db *tu_demo_db(char *path);
