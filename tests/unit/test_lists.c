@@ -16,35 +16,6 @@
 
 /* ---------- fixtures and helpers ---------- */
 
-/* Buildings 5, 7, 9; people 1..7 (1 owner, 2 sub-landlord, 3-4 tenants, 5 family of 5;
- * 6 moved out; 7 tenant of 7); organisations 1..4. */
-static const char fixture_sql[] =
-    "INSERT INTO lane(id, name) VALUES (1, '东一巷');"
-    "INSERT INTO person(id, name, created_at) VALUES (1, '王建国', '2026-01-01'),"
-    " (2, '李二房', '2026-01-01'), (3, '张小军', '2026-01-01'), (4, '赵敏', '2026-01-01'),"
-    " (5, '王小花', '2026-01-01'), (6, '孙离开', '2026-01-01'), (7, '周七号', '2026-01-01');"
-    "INSERT INTO building(number, lane_id, owner_id, responsible_id, responsible_role, pioneer_group)"
-    " VALUES (5, 1, 1, 2, 'sublandlord', 1), (7, 1, NULL, NULL, 'owner', 2), (9, 1, NULL, NULL, 'owner', 3);"
-    "INSERT INTO room(building, room, floor, declared_headcount) VALUES (5, '101', 1, 3), (5, '201', 2, 3),"
-    " (7, '101', 1, 2);"
-    "INSERT INTO residency(person_id, building, room, role, moved_in) VALUES"
-    " (1, 5, '101', 'owner', '2010-01-01'), (2, 5, '101', 'sublandlord', '2020-01-01'),"
-    " (3, 5, '201', 'tenant', '2025-03-01'), (4, 5, '201', 'tenant', '2025-04-01'),"
-    " (5, 5, '101', 'family', '2010-01-01'), (7, 7, '101', 'tenant', '2024-01-01');"
-    "INSERT INTO residency(person_id, building, room, role, moved_in, moved_out) VALUES"
-    " (6, 5, '201', 'tenant', '2023-01-01', '2025-01-01');"
-    "INSERT INTO organisation(id, name, kind) VALUES (1, '九里亭街道办事处', 'street'),"
-    " (2, '九里亭派出所', 'police'), (3, '区人大代表九里亭联络站', 'deputy'), (4, '巷里一家志愿者队', 'volunteer');";
-
-static xl_db *tu_fixture_db(void)
-{
-    xl_db *db = tu_db_new(NULL);
-    xl_err e;
-    if (xl_db_exec(db, fixture_sql, &e) != XL_OK)
-        fail_msg("fixture: %s", e.msg);
-    return db;
-}
-
 static int64_t audits(xl_db *db) { return xl_db_audit_count(db, NULL); }
 
 static int64_t make_item(xl_db *db, xl_item_kind kind, const char *title, const char *category,
