@@ -1,9 +1,20 @@
-/* lookup.h — "who lives there / who is this": the one search behind the CLI and the TUI.
+/* lookup.h — "who lives there / who is this": the one search behind `xiangli lookup` and
+ * the TUI's incremental search (both call xl_lookup, so scripts and the screen agree).
  *   1–3 digits      building number: everyone living there, by room
  *   N-R             one room (127-302)
- *   4+ digits       phone or ID-number tail
- *   other text      name substring (Chinese); current residents first, then people who
- *                   moved out (with their last residency)
+ *   4+ digits       phone or ID-number tail (a final x/X for an ID number)
+ *   ASCII letters   pinyin (spaces and apostrophes ignored): the person's name read by
+ *                   xl_pinyin_match (pinyin.h) — full "zhangsan"/"zhang san", initials
+ *                   "zs", mixed "zsan", from any character of the name, every reading of a
+ *                   polyphonic character (单 shan, 曾 zeng, 解 xie, 区 ou, 仇 qiu, 查 zha,
+ *                   朴 piao), u for ü ("lu" finds 吕)
+ *   other text      name substring (Chinese)
+ * Order of name and pinyin hits: for pinyin, by rank first (FULL, then INITIALS, then
+ * MIXED); then current residents, people who moved out (with their last residency), people
+ * with no residency; then building, room (as text), name, person id. A limit returns exactly
+ * the first `limit` hits of that order, so the TUI's page is the CLI's first lines.
+ * How it stays fast on a large register (FTS5 trigram candidates, an in-order walk of the
+ * current residents for common queries) is described in src/core/lookup.c.
  * No unmasked ID or phone number ever leaves this module. */
 #ifndef XL_LOOKUP_H
 #define XL_LOOKUP_H
@@ -17,6 +28,7 @@ typedef enum {
     XL_Q_ROOM,
     XL_Q_TAIL,
     XL_Q_NAME,
+    XL_Q_PINYIN,
 } xl_query_kind;
 
 typedef struct xl_hit {
@@ -29,12 +41,14 @@ typedef struct xl_hit {
     char moved_out[11];   /* "" while living there */
     char phone_masked[16];
     char id_masked[24];
+    int rank;             /* pinyin queries: XL_PINYIN_FULL / _INITIALS / _MIXED; else 0 */
 } xl_hit;
 
 typedef struct xl_lookup_result {
     xl_query_kind kind;
     xl_hit *hits;
     size_t n;
+    size_t cap;           /* allocated hits (private) */
     /* for building/room queries: the building's first responsible person */
     int building;
     char resp_name[64];

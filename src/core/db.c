@@ -174,7 +174,8 @@ int xl_db_open(xl_db **out, const char *path, int create, xl_err *err)
     sqlite3_extended_result_codes(db->h, 1);
     if (xl_db_exec(db, "PRAGMA foreign_keys=ON", err) ||
         xl_db_exec(db, "PRAGMA journal_mode=WAL", err) ||
-        xl_db_exec(db, "PRAGMA synchronous=NORMAL", err)) {
+        xl_db_exec(db, "PRAGMA synchronous=NORMAL", err) ||
+        xl_db_exec(db, "PRAGMA cache_size=-65536", err)) { /* 64 MiB: large communities */
         xl_err_set(err, XL_EFAIL, "%s: %s", path, err ? err->msg : "");
         xl_db_close(db);
         return XL_EFAIL;

@@ -1,14 +1,20 @@
-/* test_lookup.c — the one search: buildings, rooms, names, tails; always masked. */
+/* test_lookup.c — the one search: buildings, rooms, names, pinyin, tails; always masked. */
 #include "testutil.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/db_internal.h"
 #include "xiangli/building.h"
+#include "xiangli/idcard.h"
 #include "xiangli/lookup.h"
 #include "xiangli/mem.h"
+#include "xiangli/pinyin.h"
+#include "xiangli/resident.h"
+#include "xiangli/text.h"
 
 static xl_db *db;
 
@@ -175,6 +181,329 @@ static void lookup__json__fields_and_no_unmasked_numbers(void **state)
     xl_lookup_release(&r);
 }
 
+/* ---------- pinyin ---------- */
+
+static void exec_ok(xl_db *d, const char *sql)
+{
+    xl_err e;
+    if (xl_db_exec(d, sql, &e) != XL_OK)
+        fail_msg("%s: %s", sql, e.msg);
+}
+
+/* Building 1 with rooms 101, 102, 201, 202, 301, and people given as (name, room or NULL
+ * for moved out of 301, ...). Names go in by plain SQL: the triggers fill the keys. */
+static xl_db *people_db(const char *const *people, size_t n)
+{
+    xl_db *d = tu_db_new(NULL);
+    exec_ok(d, "INSERT INTO lane(id, name) VALUES (1, '东巷');"
+               "INSERT INTO building(number, lane_id) VALUES (1, 1);"
+               "INSERT INTO room(building, room, floor) VALUES (1,'101',1),(1,'102',1),(1,'201',2),"
+               "(1,'202',2),(1,'301',3);");
+    for (size_t i = 0; i < n; i += 2) {
+        char *sql = xl_asprintf(
+            "INSERT INTO person(id, name, created_at) VALUES (%zu, '%s', '2026-01-01');"
+            "INSERT INTO residency(person_id, building, room, role, moved_in, moved_out)"
+            " VALUES (%zu, 1, '%s', 'tenant', '2025-01-01', %s);",
+            i / 2 + 1, people[i], i / 2 + 1, people[i + 1] ? people[i + 1] : "301",
+            people[i + 1] ? "NULL" : "'2025-06-01'");
+        exec_ok(d, sql);
+        free(sql);
+    }
+    return d;
+}
+
+static int hit_named(const xl_lookup_result *r, const char *name)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->hits[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static void expect_hit(xl_db *d, const char *q, const char *name, int want)
+{
+    xl_lookup_result r;
+    xl_err e;
+    assert_int_equal(xl_lookup(d, q, 0, &r, &e), XL_OK);
+    assert_int_equal(r.kind, XL_Q_PINYIN);
+    if ((hit_named(&r, name) >= 0) != want)
+        fail_msg("query '%s': %s should %sbe found", q, name, want ? "" : "not ");
+    xl_lookup_release(&r);
+}
+
+static void lookup__classify__pinyin(void **state)
+{
+    (void)state;
+    xl_query_kind k;
+    int b;
+    char room[9];
+    xl_err e;
+    const char *pinyin[] = {"zs", "Zhang San", "zhang'san", "lv", "x"};
+    for (size_t i = 0; i < sizeof pinyin / sizeof pinyin[0]; i++) {
+        assert_int_equal(xl_lookup_classify(pinyin[i], &k, &b, room, &e), XL_OK);
+        assert_int_equal(k, XL_Q_PINYIN);
+    }
+    assert_int_equal(xl_lookup_classify("张三", &k, &b, room, &e), XL_OK);
+    assert_int_equal(k, XL_Q_NAME);
+    assert_int_equal(xl_lookup_classify("zs3", &k, &b, room, &e), XL_OK);
+    assert_int_equal(k, XL_Q_NAME);
+    assert_int_equal(xl_lookup_classify("002x", &k, &b, room, &e), XL_OK);
+    assert_int_equal(k, XL_Q_TAIL); /* an ID tail, not the letter x */
+}
+
+static void lookup__pinyin__polyphonic_surnames_by_surname_reading(void **state)
+{
+    (void)state;
+    static const char *const people[] = {
+        "单明", "101", "曾华", "101", "解放", "102", "区伟", "102", "仇强", "201",
+        "查丽", "201", "朴正", "202", "王强", "202",
+    };
+    xl_db *d = people_db(people, sizeof people / sizeof people[0]);
+    static const char *const want[][2] = {
+        {"shan", "单明"}, {"zeng", "曾华"}, {"xie", "解放"}, {"ou", "区伟"},
+        {"qiu", "仇强"}, {"zha", "查丽"}, {"piao", "朴正"},
+        {"shanming", "单明"}, {"dan", "单明"}, {"cha", "查丽"}, {"pu", "朴正"},
+        {"sm", "单明"}, {"zh", "曾华"}, {"xf", "解放"}, {"ow", "区伟"}, {"qq", "仇强"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        expect_hit(d, want[i][0], want[i][1], 1);
+    expect_hit(d, "shan", "王强", 0);
+    /* the trigger filled the keys of rows inserted by plain SQL */
+    sqlite3_stmt *st = xl_db_prepare(d, "SELECT pinyin FROM person WHERE name = '单明'", NULL);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_non_null(strstr(xl_col_text(st, 0), "|shanming"));
+    assert_non_null(strstr(xl_col_text(st, 0), "!SM"));
+    sqlite3_finalize(st);
+    tu_db_free(d);
+}
+
+static void lookup__pinyin__full_initials_mixed_no_false_hits(void **state)
+{
+    (void)state;
+    static const char *const people[] = {
+        "张三", "101", "赵四", "102", "章珊珊", "201", "吕芳", "202", "买买提·艾力", "301",
+        "Anna李", "101",
+    };
+    xl_db *d = people_db(people, sizeof people / sizeof people[0]);
+    const char *found[] = {"zhangsan", "zhang san", "Zhang'San", "zhangs", "zs", "zhs", "zsan", "san", "s"};
+    for (size_t i = 0; i < sizeof found / sizeof found[0]; i++)
+        expect_hit(d, found[i], "张三", 1);
+    const char *not_found[] = {"zhangx", "sz", "ans", "zhangsi", "sanz"};
+    for (size_t i = 0; i < sizeof not_found / sizeof not_found[0]; i++)
+        expect_hit(d, not_found[i], "张三", 0);
+    expect_hit(d, "lvfang", "吕芳", 1);
+    expect_hit(d, "lufang", "吕芳", 1); /* u for ü */
+    expect_hit(d, "lf", "吕芳", 1);
+    expect_hit(d, "maimaiti", "买买提·艾力", 1);
+    expect_hit(d, "ail", "买买提·艾力", 1);
+    expect_hit(d, "anna", "Anna李", 1);
+    expect_hit(d, "annali", "Anna李", 1);
+    expect_hit(d, "a", "Anna李", 1);
+    expect_hit(d, "i", "Anna李", 0);  /* one letter that starts no syllable: Latin words only */
+    expect_hit(d, "zsi", "赵四", 1);
+    expect_hit(d, "zsi", "张三", 0);
+    tu_db_free(d);
+}
+
+static void lookup__pinyin__ranked_then_current_first(void **state)
+{
+    (void)state;
+    /* "zha": 张三 FULL, 周海安 INITIALS (z h a), 周海 MIXED (z + ha); placed in the
+     * opposite order; a second 张 moved out, so comes after the one living there. */
+    static const char *const people[] = {
+        "周海", "101", "周海安", "102", "张丽", NULL, "张三", "201",
+    };
+    xl_db *d = people_db(people, sizeof people / sizeof people[0]);
+    xl_lookup_result r;
+    xl_err e;
+    assert_int_equal(xl_lookup(d, "zha", 0, &r, &e), XL_OK);
+    assert_int_equal(r.n, 4);
+    assert_string_equal(r.hits[0].name, "张三");
+    assert_int_equal(r.hits[0].rank, XL_PINYIN_FULL);
+    assert_string_equal(r.hits[1].name, "张丽");
+    assert_string_equal(r.hits[1].moved_out, "2025-06-01");
+    assert_int_equal(r.hits[1].rank, XL_PINYIN_FULL);
+    assert_string_equal(r.hits[2].name, "周海安");
+    assert_int_equal(r.hits[2].rank, XL_PINYIN_INITIALS);
+    assert_string_equal(r.hits[3].name, "周海");
+    assert_int_equal(r.hits[3].rank, XL_PINYIN_MIXED);
+    xl_lookup_release(&r);
+    /* a limit gives the first hits of that order */
+    static const char *const order[] = {"张三", "张丽", "周海安", "周海"};
+    for (size_t limit = 1; limit <= 4; limit++) {
+        assert_int_equal(xl_lookup(d, "zha", limit, &r, &e), XL_OK);
+        assert_int_equal(r.n, limit);
+        assert_string_equal(r.hits[limit - 1].name, order[limit - 1]);
+        xl_lookup_release(&r);
+    }
+    tu_db_free(d);
+}
+
+static void lookup__pinyin__keys_follow_renames_and_refuse_stray_writes(void **state)
+{
+    (void)state;
+    static const char *const people[] = {"张三", "101"};
+    xl_db *d = people_db(people, 2);
+    exec_ok(d, "UPDATE person SET name = '单明' WHERE id = 1");
+    expect_hit(d, "shan", "单明", 1);
+    expect_hit(d, "zhangsan", "单明", 0);
+    xl_lookup_result r;
+    xl_err e;
+    assert_int_equal(xl_lookup(d, "张", 0, &r, &e), XL_OK);
+    assert_int_equal(r.n, 0);
+    xl_lookup_release(&r);
+    assert_int_not_equal(xl_db_exec(d, "UPDATE person SET pinyin = '|zs' WHERE id = 1", &e), XL_OK);
+    assert_non_null(strstr(e.msg, "kept by triggers"));
+    exec_ok(d, "INSERT INTO person(id, name, pinyin, created_at) VALUES (9, '李四', 'junk', 'x')");
+    expect_hit(d, "lisi", "李四", 1);
+    exec_ok(d, "DELETE FROM person WHERE id = 9");
+    expect_hit(d, "lisi", "李四", 0);
+    exec_ok(d, "INSERT INTO person_search(person_search) VALUES ('integrity-check')");
+    tu_db_free(d);
+}
+
+static void lookup__pinyin__signin_commit_is_searchable(void **state)
+{
+    (void)state;
+    xl_db *d = people_db(NULL, 0);
+    char id[19];
+    snprintf(id, sizeof id, "31011719900101123");
+    id[17] = xl_id_check_char(id);
+    id[18] = '\0';
+    xl_signin_form f = {.name = "曾小凡", .id_number = id, .building = "1", .room = "101",
+                        .role = "tenant", .moved_in = "2026-01-02"};
+    int64_t pid = 0;
+    xl_err e;
+    assert_int_equal(xl_signin_commit(d, &f, XL_SIGNIN_NEW, &pid, &e), XL_OK);
+    expect_hit(d, "zengxiaofan", "曾小凡", 1);
+    expect_hit(d, "zxf", "曾小凡", 1);
+    tu_db_free(d);
+}
+
+/* Brute force: every person whose name xl_pinyin_match accepts. */
+static size_t brute_count(const char *q)
+{
+    sqlite3_stmt *st = xl_db_prepare(db, "SELECT count(*) FROM person WHERE xl_pinyin_match(name, ?1) > 0", NULL);
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    size_t n = (size_t)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void check_complete(const char *q)
+{
+    xl_lookup_result r;
+    xl_err e;
+    assert_int_equal(xl_lookup(db, q, 0, &r, &e), XL_OK);
+    if (r.n != brute_count(q))
+        fail_msg("query '%s': %zu hits, brute force %zu", q, r.n, brute_count(q));
+    for (size_t i = 1; i < r.n; i++)
+        assert_true(r.hits[i - 1].rank >= r.hits[i].rank);
+    xl_lookup_release(&r);
+}
+
+/* The index never misses: full, initials and mixed spellings of demo names, and odd
+ * letter strings, find exactly what a scan with the matcher finds. */
+static void lookup__pinyin__index_finds_what_a_scan_finds(void **state)
+{
+    (void)state;
+    sqlite3_stmt *st = xl_db_prepare(db, "SELECT name FROM person WHERE id % 97 = 3", NULL);
+    int names = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *name = xl_col_text(st, 0);
+        uint32_t cp;
+        size_t first = xl_utf8_decode(name, strlen(name), &cp);
+        const char *r[4];
+        if (xl_pinyin_readings(cp, r, 4) == 0 || !name[first])
+            continue;
+        xl_buf keys;
+        xl_buf_init(&keys);
+        xl_pinyin_keys(name + first, &keys); /* the rest of the name */
+        char rest[64] = "", q[80];
+        sscanf(keys.data, "|%63[a-z]", rest);
+        snprintf(q, sizeof q, "%c%s", r[0][0], rest);       /* zsan */
+        check_complete(q);
+        snprintf(q, sizeof q, "%.2s%.1s", r[0], rest);      /* zhs */
+        check_complete(q);
+        snprintf(q, sizeof q, "%s%.2s", r[0], rest);        /* zhangsa */
+        check_complete(q);
+        xl_buf_release(&keys);
+        names++;
+    }
+    sqlite3_finalize(st);
+    assert_true(names > 20);
+    const char *odd[] = {"a", "e", "o", "i", "u", "v", "zz", "qx", "xq", "ang", "ngs", "shang",
+                         "zhuang", "lv", "lu", "nv", "wxm", "zhangsan", "xiaoming"};
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
+        check_complete(odd[i]);
+}
+
+/* A limit returns exactly the first hits of the unlimited search (walk or candidates). */
+static void lookup__limit__prefix_of_unlimited(void **state)
+{
+    (void)state;
+    const char *queries[] = {"z", "w", "l", "zh", "wang", "zs", "王", "张", "li"};
+    const size_t limits[] = {1, 7, 50};
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        xl_lookup_result all, some;
+        xl_err e;
+        assert_int_equal(xl_lookup(db, queries[i], 0, &all, &e), XL_OK);
+        for (size_t j = 0; j < sizeof limits / sizeof limits[0]; j++) {
+            assert_int_equal(xl_lookup(db, queries[i], limits[j], &some, &e), XL_OK);
+            assert_int_equal(some.n, all.n < limits[j] ? all.n : limits[j]);
+            for (size_t k = 0; k < some.n; k++)
+                if (some.hits[k].person_id != all.hits[k].person_id)
+                    fail_msg("'%s' limit %zu: hit %zu differs", queries[i], limits[j], k);
+            xl_lookup_release(&some);
+        }
+        xl_lookup_release(&all);
+    }
+}
+
+/* `xiangli lookup zs --json` prints what xl_lookup gives (the TUI calls xl_lookup too). */
+static void lookup__cli__agrees(void **state)
+{
+    (void)state;
+    char exe[4096], bin[4096], path[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    assert_true(n > 0);
+    exe[n] = '\0';
+    snprintf(bin, sizeof bin, "%s", exe);
+    for (int up = 0; up < 3; up++)
+        *strrchr(bin, '/') = '\0';
+    strncat(bin, "/xiangli", sizeof bin - strlen(bin) - 1);
+    if (access(bin, X_OK) != 0)
+        skip();
+    xl_db *d = tu_demo_db(path);
+    const char *queries[] = {"zs", "wang", "zhangs"};
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        xl_lookup_result r;
+        xl_err e;
+        assert_int_equal(xl_lookup(d, queries[i], 0, &r, &e), XL_OK);
+        xl_buf want;
+        xl_buf_init(&want);
+        xl_lookup_json(&r, &want);
+        char *cmd = xl_asprintf("'%s' --db '%s' lookup %s --json", bin, path, queries[i]);
+        FILE *p = popen(cmd, "r");
+        assert_non_null(p);
+        xl_buf got;
+        xl_buf_init(&got);
+        char chunk[4096];
+        size_t k;
+        while ((k = fread(chunk, 1, sizeof chunk, p)) > 0)
+            xl_buf_put(&got, chunk, k);
+        assert_int_equal(pclose(p), 0);
+        assert_string_equal(got.data, want.data);
+        assert_true(r.n > 0);
+        xl_buf_release(&got);
+        xl_buf_release(&want);
+        free(cmd);
+        xl_lookup_release(&r);
+    }
+    tu_db_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -184,6 +513,15 @@ int main(void)
         cmocka_unit_test(lookup__name__substring),
         cmocka_unit_test(lookup__tail__phone_and_id),
         cmocka_unit_test(lookup__json__fields_and_no_unmasked_numbers),
+        cmocka_unit_test(lookup__classify__pinyin),
+        cmocka_unit_test(lookup__pinyin__polyphonic_surnames_by_surname_reading),
+        cmocka_unit_test(lookup__pinyin__full_initials_mixed_no_false_hits),
+        cmocka_unit_test(lookup__pinyin__ranked_then_current_first),
+        cmocka_unit_test(lookup__pinyin__keys_follow_renames_and_refuse_stray_writes),
+        cmocka_unit_test(lookup__pinyin__signin_commit_is_searchable),
+        cmocka_unit_test(lookup__pinyin__index_finds_what_a_scan_finds),
+        cmocka_unit_test(lookup__limit__prefix_of_unlimited),
+        cmocka_unit_test(lookup__cli__agrees),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,69 @@
+/* cmd_import.c — `xiangli import residents FILE.csv [--dry-run]`: every problem on stderr
+ * as FILE:LINE: COLUMN: REASON (exit 1 when any is an error: nothing imported), else the
+ * summary on stdout. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "xiangli/i18n.h"
+#include "xiangli/import.h"
+
+static void print_problems(const xl_import_report *rep)
+{
+    for (size_t i = 0; i < rep->nproblems; i++) {
+        char line[1024];
+        xl_import_problem_format(rep, i, line, sizeof line);
+        fprintf(stderr, "%s\n", line);
+    }
+    if (rep->unlisted)
+        fprintf(stderr, _(IMP_UNLISTED_FMT), rep->unlisted), fputc('\n', stderr);
+}
+
+static void print_summary(cli_ctx *ctx, const char *file, const xl_import_report *rep)
+{
+    fprintf(ctx->out, _(IMP_SUMMARY_FMT), file, rep->rows, rep->new_people, rep->moves, rep->unchanged);
+    fputc('\n', ctx->out);
+    if (rep->dry_run)
+        fprintf(ctx->out, "%s\n", _(IMP_DRY_RUN));
+    else if (!rep->written)
+        fprintf(ctx->out, "%s\n", _(IMP_NOTHING));
+}
+
+static int parse_args(int argc, char **argv, const char **file, int *dry_run, xl_err *err)
+{
+    *file = NULL;
+    *dry_run = 0;
+    if (argc < 2 || strcmp(argv[1], "residents") != 0)
+        return xl_err_set(err, XL_EUSAGE, "what to import? only `residents FILE.csv` for now");
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--dry-run"))
+            *dry_run = 1;
+        else if (argv[i][0] == '-' && argv[i][1] == '-')
+            return xl_err_set(err, XL_EUSAGE, "unknown option '%s'", argv[i]);
+        else if (!*file)
+            *file = argv[i];
+        else
+            return xl_err_set(err, XL_EUSAGE, "one file at a time ('%s' is extra)", argv[i]);
+    }
+    return *file ? XL_OK : xl_err_set(err, XL_EUSAGE, "which file? e.g. xiangli import residents sheet.csv");
+}
+
+int cmd_import(cli_ctx *ctx, int argc, char **argv, xl_err *err)
+{
+    const char *file;
+    int dry_run;
+    if (parse_args(argc, argv, &file, &dry_run, err))
+        return XL_EUSAGE;
+    if (cli_open_db(ctx, 0, err))
+        return XL_EFAIL;
+    xl_import_report rep;
+    xl_import_report_init(&rep);
+    int rc = xl_import_residents(ctx->db, file, dry_run, &rep, err);
+    print_problems(&rep);
+    if (rc == XL_OK)
+        print_summary(ctx, file, &rep);
+    else if (rep.nerrors)
+        xl_err_set(err, XL_EFAIL, _(IMP_REJECTED_FMT), rep.nerrors);
+    xl_import_report_release(&rep);
+    return rc;
+}
