@@ -23,6 +23,7 @@ enum {
     MAX_TABS = 9,
     MAX_DEPTH = 8,
     TICK_MS = 1000, /* wake up this often to notice a termination signal */
+    CLOCK_MS = 250, /* and this often while a pane shows a clock (pane_ops.tick) */
 };
 
 typedef struct ui_prompt_state {
@@ -37,6 +38,7 @@ struct ui_app {
     const xl_config *cfg;
     SCREEN *screen;
     WINDOW *tabw, *body, *statw;
+    WINDOW *full; /* the whole terminal, for a fullscreen pane */
     ui_pane tabs[MAX_TABS];
     int ntabs, cur;
     ui_pane stack[MAX_DEPTH]; /* panes opened over the current tab */
@@ -53,6 +55,9 @@ struct ui_app {
  * roundtable) are added here. */
 static ui_pane (*const tab_panes[])(ui_app *app) = {
     ui_map_new,
+    ui_register_new,
+    ui_lists_new,
+    ui_roundtable_new,
 };
 
 static volatile sig_atomic_t got_signal;
@@ -83,13 +88,14 @@ void ui_app_message(ui_app *app, int is_error, const char *fmt, ...)
     app->msg_error = is_error;
 }
 
-void ui_app_push(ui_app *app, ui_pane p)
+int ui_app_push(ui_app *app, ui_pane p)
 {
     if (app->depth >= MAX_DEPTH) {
         p.ops->free(p.self);
-        return;
+        return 0;
     }
     app->stack[app->depth++] = p;
+    return 1;
 }
 
 void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec)
@@ -128,7 +134,7 @@ static void switch_tab(ui_app *a, int tab)
 
 static void free_windows(ui_app *a)
 {
-    WINDOW **wins[] = {&a->tabw, &a->body, &a->statw};
+    WINDOW **wins[] = {&a->tabw, &a->body, &a->statw, &a->full};
     for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++) {
         if (*wins[i])
             delwin(*wins[i]);
@@ -149,7 +155,8 @@ static void make_windows(ui_app *a)
     a->tabw = newwin(1, COLS, 0, 0);
     a->body = newwin(LINES - 2, COLS, 1, 0);
     a->statw = newwin(1, COLS, LINES - 1, 0);
-    if (!a->tabw || !a->body || !a->statw) {
+    a->full = newwin(LINES, COLS, 0, 0);
+    if (!a->tabw || !a->body || !a->statw || !a->full) {
         free_windows(a);
         a->small = 1;
         return;
@@ -157,6 +164,7 @@ static void make_windows(ui_app *a)
     wbkgdset(a->body, ' ' | ui_attr(UI_C_NORMAL));
     wbkgdset(a->tabw, ' ' | ui_attr(UI_C_TAB));
     wbkgdset(a->statw, ' ' | ui_attr(UI_C_STATUS));
+    wbkgdset(a->full, ' ' | ui_attr(UI_C_NORMAL));
 }
 
 /* ---- drawing ---- */
@@ -219,6 +227,8 @@ static int draw_status(ui_app *a)
     int rx = COLS - xl_str_width(right);
     if (rx < COLS / 2)
         rx = COLS / 2;
+    if (!a->prompt.active && a->msg[0] && xl_str_width(a->msg) >= rx - 1)
+        rx = COLS + 1; /* a long message (a file's path) takes the whole line */
     ui_text_put(a->statw, 0, rx, COLS - rx, right, ui_attr(UI_C_STATUS));
     if (a->prompt.active)
         cursor = draw_prompt(a, rx - 1);
@@ -242,6 +252,21 @@ static void draw_too_small(void)
     wnoutrefresh(stdscr);
 }
 
+/* A fullscreen pane: no tab bar, no status line; the help still opens over it. */
+static void draw_full(ui_app *a, ui_pane *p)
+{
+    int y = -1, x = -1;
+    p->ops->draw(p->self, a->full);
+    if (a->help)
+        ui_help_draw(a->full, p, a->cfg->mouse);
+    int cursor = !a->help && p->ops->cursor && p->ops->cursor(p->self, &y, &x);
+    if (cursor)
+        wmove(a->full, y, x);
+    wnoutrefresh(a->full);
+    curs_set(cursor ? 1 : 0);
+    doupdate();
+}
+
 static void draw_all(ui_app *a)
 {
     if (a->small) {
@@ -251,17 +276,28 @@ static void draw_all(ui_app *a)
         return;
     }
     ui_pane *p = top_pane(a);
+    if (p->ops->fullscreen) {
+        draw_full(a, p);
+        return;
+    }
     draw_tabs(a);
     p->ops->draw(p->self, a->body);
     if (a->help)
         ui_help_draw(a->body, p, a->cfg->mouse);
-    int cursor = draw_status(a);
+    int cursor = draw_status(a), py = -1, px = -1;
+    int pane_cursor = cursor < 0 && !a->help && p->ops->cursor && p->ops->cursor(p->self, &py, &px);
     wnoutrefresh(a->tabw);
-    wnoutrefresh(a->body);
     if (cursor >= 0)
         wmove(a->statw, 0, cursor);
-    wnoutrefresh(a->statw);
-    curs_set(cursor >= 0 ? 1 : 0);
+    if (pane_cursor) { /* the window refreshed last places the terminal's cursor */
+        wnoutrefresh(a->statw);
+        wmove(a->body, py, px);
+        wnoutrefresh(a->body);
+    } else {
+        wnoutrefresh(a->body);
+        wnoutrefresh(a->statw);
+    }
+    curs_set(cursor >= 0 || pane_cursor ? 1 : 0);
     doupdate();
 }
 
@@ -275,10 +311,16 @@ static void apply(ui_app *a, int flags)
             p->ops->reload(p->self, a);
     }
     if (flags & UI_BACK) {
-        if (a->depth > 0)
+        if (a->depth > 0) {
             pop_pane(a);
-        else
+            /* what was closed may have changed the data (a sign-in form, a sign-out):
+             * the pane under it shows the figures as they are now */
+            ui_pane *p = top_pane(a);
+            if (p->ops->reload)
+                p->ops->reload(p->self, a);
+        } else {
             a->quit = 1;
+        }
     }
     if (flags & UI_QUIT)
         a->quit = 1;
@@ -320,6 +362,10 @@ static int prompt_key(ui_app *a, int key)
         pr->text[0] = '\0', pr->nchars = 0;
     } else if (key < 0x110000 && pr->spec.accept(key)) {
         prompt_add(pr, key);
+        if (pr->spec.max_chars == 1) { /* a one-key answer (y/n) needs no Enter */
+            pr->active = 0;
+            return pr->spec.done(pr->spec.ctx, a, pr->text);
+        }
     }
     return UI_REDRAW;
 }
@@ -340,7 +386,7 @@ static int global_key(ui_app *a, int key)
 static void on_mouse(ui_app *a)
 {
     MEVENT ev;
-    if (getmouse(&ev) != OK || a->small || a->prompt.active)
+    if (getmouse(&ev) != OK || a->small || a->prompt.active || top_pane(a)->ops->fullscreen)
         return;
     if (a->help) {
         a->help = 0;
@@ -397,6 +443,18 @@ static void on_key(ui_app *a, int key)
     apply(a, flags);
 }
 
+/* No key came: a pane with a clock may want to redraw. */
+static void on_tick(ui_app *a)
+{
+    ui_pane *p = top_pane(a);
+    if (a->small || a->prompt.active || !p->ops->tick)
+        return;
+    int flags = p->ops->tick(p->self, a);
+    if (flags & ~UI_HANDLED)
+        a->dirty = 1;
+    apply(a, flags);
+}
+
 static void run_loop(ui_app *a)
 {
     a->dirty = 1;
@@ -404,9 +462,12 @@ static void run_loop(ui_app *a)
         if (a->dirty)
             draw_all(a);
         a->dirty = 0;
+        wtimeout(stdscr, top_pane(a)->ops->tick ? CLOCK_MS : TICK_MS);
         int key = ui_key_read(stdscr);
         if (key >= 0)
             on_key(a, key);
+        else
+            on_tick(a);
     }
 }
 

@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/lists_ui.h"
 #include "ui/panes.h"
 #include "ui/qrview.h"
+#include "ui/register.h"
 #include "ui/theme.h"
 #include "ui/uitext.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
+#include "xiangli/lists.h"
 #include "xiangli/mem.h"
 #include "xiangli/model.h"
 #include "xiangli/text.h"
@@ -27,6 +30,7 @@ typedef struct card_pane {
     xl_building_card c;
     card_row *rows;
     size_t nrows;
+    xl_list_page open;   /* the building's open items (the four lists) */
     int top, page;
     char title[64];
 } card_pane;
@@ -61,10 +65,10 @@ enum { HEADER_ROWS = 8, COL_GAP = 2 };
 
 static const ui_action card_actions[] = {
     UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PAGE_UP, UI_ACT_PAGE_DOWN, UI_ACT_FIRST, UI_ACT_LAST,
-    UI_ACT_QR,
+    UI_ACT_QR, UI_ACT_RESPONSIBLE,
 };
 static const ui_action card_hints[] = {
-    UI_ACT_DOWN, UI_ACT_PAGE_DOWN, UI_ACT_HELP, UI_ACT_BACK, UI_ACT_QR,
+    UI_ACT_DOWN, UI_ACT_PAGE_DOWN, UI_ACT_HELP, UI_ACT_BACK, UI_ACT_QR, UI_ACT_RESPONSIBLE,
 };
 
 static const char *role_label(const char *key)
@@ -266,21 +270,46 @@ static void clamp_top(card_pane *p)
         p->top = 0;
 }
 
+/* The open items under the header: a heading and up to a quarter of the window's rows
+ * (the rooms keep the rest). Returns the rows used. */
+static int draw_open_items(const card_pane *p, WINDOW *w, int y)
+{
+    char head[128], line[512];
+    int shown = (int)p->open.n, room = (getmaxy(w) - HEADER_ROWS) / 4;
+    if (p->open.n == 0)
+        return 0;
+    if (shown > room)
+        shown = room > 1 ? room : 1;
+    ui_format(head, sizeof head, _(CARD_OPEN_ITEMS_FMT), p->open.n);
+    ui_text_put(w, y, 1, getmaxx(w) - 2, head, ui_attr(UI_C_LABEL));
+    for (int i = 0; i < shown; i++) {
+        const xl_list_row *r = &p->open.rows[i];
+        attr_t attr = ui_attr(r->overdue ? UI_C_WARN : UI_C_NORMAL);
+        int sw = ui_item_status_short_width();
+        snprintf(line, sizeof line, "%s  %s%s%s", xl_item_kind_label(r->kind), r->title,
+                 r->due[0] ? "  " : "", r->due);
+        ui_text_pad(w, y + 1 + i, 3, sw, ui_item_status_short(r->status, r->overdue), attr);
+        ui_text_put(w, y + 1 + i, 4 + sw, getmaxx(w) - 5 - sw, line, attr);
+    }
+    return 1 + shown;
+}
+
 static void card_draw(void *self, WINDOW *w)
 {
     card_pane *p = self;
     int cw[COL_COUNT];
     werase(w);
-    p->page = getmaxy(w) - HEADER_ROWS;
+    draw_header(p, w);
+    int head = HEADER_ROWS + draw_open_items(p, w, HEADER_ROWS - 1);
+    p->page = getmaxy(w) - head;
     if (p->page < 1)
         p->page = 1;
     clamp_top(p);
-    draw_header(p, w);
     column_widths(p, getmaxx(w) - 1, cw);
-    draw_table_head(w, HEADER_ROWS - 1, cw);
+    draw_table_head(w, head - 1, cw);
     draw_position(p, w);
     for (int r = 0; r < p->page && (size_t)(p->top + r) < p->nrows; r++)
-        draw_row(p, w, HEADER_ROWS + r, &p->rows[p->top + r], cw);
+        draw_row(p, w, head + r, &p->rows[p->top + r], cw);
 }
 
 /* ---- keys and life cycle ---- */
@@ -297,6 +326,7 @@ static int card_key(void *self, ui_app *app, int key)
     case UI_ACT_FIRST: p->top = 0; break;
     case UI_ACT_LAST: p->top = (int)p->nrows; break;
     case UI_ACT_QR: return ui_qrview_open(app, p->number);
+    case UI_ACT_RESPONSIBLE: return ui_resp_open(app, p->number);
     default: return UI_IGNORED;
     }
     clamp_top(p);
@@ -321,6 +351,9 @@ static int card_load(card_pane *p, ui_app *app)
     xl_building_card_release(&p->c);
     p->c = c;
     build_rows(p);
+    xl_list_page_release(&p->open);
+    if (xl_list_building_open(ui_app_db(app), p->number, &p->open, &err) != XL_OK)
+        memset(&p->open, 0, sizeof p->open); /* the rooms still show */
     ui_format(p->title, sizeof p->title, _(BUILDING_FMT), p->number);
     return XL_OK;
 }
@@ -344,6 +377,7 @@ static void card_free(void *self)
 {
     card_pane *p = self;
     xl_building_card_release(&p->c);
+    xl_list_page_release(&p->open);
     free(p->rows);
     free(p);
 }

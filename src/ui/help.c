@@ -70,6 +70,10 @@ static void measure(help_layout *h, int max_w, int max_h)
         h->inner_w = max_w - 2 * MARGIN < 60 ? max_w - 2 * MARGIN : 60;
     h->note_lines = h->note ? ui_text_wrap(NULL, 0, 0, h->inner_w, 3, h->note, 0) : 0;
     h->inner_h = (h->side ? tall : stacked) + 1 + h->note_lines + 1;
+    if (h->inner_h + 2 > max_h && h->note_lines > 0) { /* the keys first: the mouse note goes */
+        h->inner_h -= h->note_lines;
+        h->note_lines = 0;
+    }
 }
 
 static void draw_section(WINDOW *w, int y, int x, int width, const help_section *s)

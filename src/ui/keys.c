@@ -33,7 +33,7 @@ static const struct {
     {"S-Tab", {UI_KEY_FN(KEY_BTAB)}},   {"Space", {' '}},
 };
 
-#define MAX_BINDINGS 96
+#define MAX_BINDINGS 192
 static struct binding {
     int key;
     ui_action act;

@@ -26,7 +26,63 @@
     X(OPEN,      PANE,   "Enter",         ACT_OPEN,      HINT_OPEN)            \
     X(GOTO,      PANE,   "g",             ACT_GOTO,      HINT_GOTO)            \
     X(OVERLAY,   PANE,   "o",             ACT_OVERLAY,   HINT_OVERLAY)         \
-    X(QR,        PANE,   "c",             ACT_QR,        HINT_QR)
+    X(QR,        PANE,   "c",             ACT_QR,        HINT_QR)              \
+    X(SEARCH,    PANE,   "/",             ACT_SEARCH,    HINT_SEARCH)          \
+    X(SIGNIN,    PANE,   "a i",           ACT_SIGNIN,    HINT_SIGNIN)          \
+    X(OPEN_PERSON, PANE, "Enter",         ACT_OPEN_PERSON, HINT_OPEN)          \
+    X(FILTER_BUILDING, PANE, "b",         ACT_FILTER_BUILDING, HINT_FILTER_BUILDING) \
+    X(FILTER_ROLE, PANE, "r",             ACT_FILTER_ROLE, HINT_FILTER_ROLE)   \
+    X(FILTER_STATE, PANE, "s",            ACT_FILTER_STATE, HINT_FILTER_STATE) \
+    X(HISTORY,   PANE,   "H",             ACT_HISTORY,   HINT_HISTORY)         \
+    X(CLEAR,     PANE,   "x",             ACT_CLEAR,     HINT_CLEAR)           \
+    X(STALE,     PANE,   "S",             ACT_STALE,     HINT_STALE)           \
+    X(IMPORT,    PANE,   "I",             ACT_IMPORT,    HINT_IMPORT)          \
+    X(SIGNOUT,   PANE,   "o",             ACT_SIGNOUT,   HINT_SIGNOUT)         \
+    X(MOVE,      PANE,   "m",             ACT_MOVE,      HINT_MOVE)            \
+    X(REVEAL,    PANE,   "v",             ACT_REVEAL,    HINT_REVEAL)          \
+    X(CONFIRM,   PANE,   "y",             ACT_CONFIRM,   HINT_CONFIRM)         \
+    X(RESPONSIBLE, PANE, "R",             ACT_RESPONSIBLE, HINT_RESPONSIBLE)   \
+    X(SUBMIT,    PANE,   "Enter F2",      ACT_SUBMIT,    HINT_SUBMIT)          \
+    X(NEXT_FIELD, PANE,  "Down",          ACT_NEXT_FIELD, HINT_NEXT_FIELD)     \
+    X(PREV_FIELD, PANE,  "Up",            ACT_PREV_FIELD, ACT_PREV_FIELD)      \
+    X(CHOICE,    PANE,   "Space Left Right", ACT_CHOICE, HINT_CHOICE)          \
+    X(CLEAR_FIELD, PANE, "^U",            ACT_CLEAR_FIELD, ACT_CLEAR_FIELD)    \
+    X(IMPORT_RUN, PANE,  "y",             ACT_IMPORT_RUN, HINT_IMPORT_RUN)     \
+    X(IMPORT_CHECK, PANE, "Enter",        ACT_IMPORT_CHECK, HINT_IMPORT_CHECK) \
+    X(LIST_SWITCH, PANE, "Right Left ] [", ACT_LIST_SWITCH, HINT_LIST_NEXT)    \
+    X(ITEM_OPEN, PANE,   "Enter",         ACT_ITEM_OPEN, HINT_OPEN)            \
+    X(ITEM_NEW,  PANE,   "n",             ACT_ITEM_NEW,  HINT_NEW)             \
+    X(ITEM_EDIT, PANE,   "e",             ACT_ITEM_EDIT, HINT_EDIT)            \
+    X(ITEM_STATUS, PANE, "s",             ACT_ITEM_STATUS, HINT_ITEM_STATUS)   \
+    X(ITEM_LINK, PANE,   "L",             ACT_ITEM_LINK, HINT_ITEM_LINK)       \
+    X(ITEM_FOLLOW, PANE, "N",             ACT_ITEM_FOLLOW, HINT_ITEM_FOLLOW)   \
+    X(FILTER_CATEGORY, PANE, "c",         ACT_FILTER_CATEGORY, HINT_FILTER_CATEGORY) \
+    X(FILTER_OWNER, PANE, "o",            ACT_FILTER_OWNER, HINT_FILTER_OWNER) \
+    X(FILTER_STATUS, PANE, "t",           ACT_FILTER_STATUS, HINT_FILTER_STATUS) \
+    X(FILTER_OVERDUE, PANE, "!",          ACT_FILTER_OVERDUE, HINT_FILTER_OVERDUE) \
+    X(LIST_SEARCH, PANE, "/",             ACT_LIST_SEARCH, HINT_SEARCH)        \
+    X(CHAIN_JUMP, PANE,  "Enter",         ACT_CHAIN_JUMP, HINT_CHAIN_JUMP)     \
+    X(PICK_CHOOSE, PANE, "Enter",         ACT_PICK_CHOOSE, HINT_PICK_CHOOSE)   \
+    X(PICK_TICK, PANE,   "Space",         ACT_PICK_TICK, HINT_PICK_TICK)       \
+    X(PICK_DONE, PANE,   "Enter",         ACT_PICK_DONE, HINT_PICK_DONE)       \
+    X(MTG_OPEN,  PANE,   "Enter",         ACT_MTG_OPEN,  HINT_OPEN)            \
+    X(MTG_NEW,   PANE,   "n",             ACT_MTG_NEW,   HINT_MTG_NEW)         \
+    X(MTG_PRESENT, PANE, "p",             ACT_MTG_PRESENT, HINT_MTG_PRESENT)   \
+    X(MTG_CLOSE, PANE,   "C",             ACT_MTG_CLOSE, HINT_MTG_CLOSE)       \
+    X(MTG_STALE, PANE,   "w",             ACT_MTG_STALE, HINT_MTG_STALE)       \
+    X(MTG_EDIT,  PANE,   "e",             ACT_MTG_EDIT,  HINT_EDIT)            \
+    X(AGENDA_ADD, PANE,  "a",             ACT_AGENDA_ADD, HINT_AGENDA_ADD)     \
+    X(AGENDA_FREE, PANE, "f",             ACT_AGENDA_FREE, HINT_AGENDA_FREE)   \
+    X(AGENDA_UP, PANE,   "K -",           ACT_AGENDA_UP, HINT_AGENDA_MOVE)     \
+    X(AGENDA_DOWN, PANE, "J +",           ACT_AGENDA_DOWN, HINT_AGENDA_MOVE)   \
+    X(AGENDA_MINUTES, PANE, "m",          ACT_AGENDA_MINUTES, HINT_AGENDA_MINUTES) \
+    X(AGENDA_REMOVE, PANE, "D",           ACT_AGENDA_REMOVE, HINT_AGENDA_REMOVE) \
+    X(ATTEND,    PANE,   "A",             ACT_ATTEND,    HINT_ATTEND)          \
+    X(SHOW_NEXT, PANE,   "Right Space",   ACT_SHOW_NEXT, HINT_SHOW_NEXT)       \
+    X(SHOW_PREV, PANE,   "Left",          ACT_SHOW_PREV, HINT_SHOW_PREV)       \
+    X(SHOW_NOTE, PANE,   "n",             ACT_SHOW_NOTE, HINT_SHOW_NOTE)       \
+    X(SHOW_DECISION, PANE, "d",           ACT_SHOW_DECISION, HINT_SHOW_DECISION) \
+    X(SHOW_ACTION, PANE, "a",             ACT_SHOW_ACTION, HINT_SHOW_ACTION)
 
 typedef enum {
     UI_ACT_NONE = -1,

@@ -11,6 +11,8 @@
 #include "ui/uitext.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
+#include "xiangli/lists.h"
+#include "xiangli/meeting.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
 
@@ -18,7 +20,9 @@
 #define MAP_OVERLAYS(X)                  \
     X(RATE, "rate", REG_RATE)            \
     X(PIONEER, "pioneer", PIONEER_GROUP) \
-    X(PARTY, "party", PARTY_HOUSEHOLDS)
+    X(PARTY, "party", PARTY_HOUSEHOLDS)  \
+    X(ITEMS, "items", MAP_OV_ITEMS)      \
+    X(ROUNDTABLE, "roundtable", MAP_OV_ROUNDTABLE)
 
 enum {
 #define MAP_X(id, name, msg) OV_##id,
@@ -42,7 +46,7 @@ typedef struct ov_class {
     ui_color_role role;
     char marker;
     xl_msg label;
-    int group; /* for GROUP_FMT labels, else 0 */
+    int group; /* for GROUP_FMT labels, else 0; -1: the label takes [roundtable] stale_days */
 } ov_class;
 
 enum { CLASS_MAX = 4 };
@@ -58,10 +62,20 @@ static const ov_class classes[OV_COUNT][CLASS_MAX] = {
                     {UI_C_CELL, ' ', XL_MSG_GROUP_NONE, 0}},
     [OV_PARTY] = {{UI_C_PARTY_YES, '*', XL_MSG_PARTY_HAS, 0},
                   {UI_C_CELL, ' ', XL_MSG_PARTY_NO, 0}},
+    /* open problems (xl_list_building_counts): a safety hazard, another problem, none */
+    [OV_ITEMS] = {{UI_C_RATE_LOW, '!', XL_MSG_MAP_HAZARD, 0},
+                  {UI_C_RATE_MID, '~', XL_MSG_MAP_PROBLEM, 0},
+                  {UI_C_CELL, ' ', XL_MSG_MAP_NO_PROBLEM, 0}},
+    /* the last roundtable (xl_roundtable_ages): never, too long ago, lately */
+    [OV_ROUNDTABLE] = {{UI_C_RATE_LOW, '!', XL_MSG_MAP_RT_NEVER, 0},
+                       {UI_C_RATE_MID, '~', XL_MSG_MAP_RT_STALE_FMT, -1},
+                       {UI_C_RATE_HIGH, '.', XL_MSG_MAP_RT_RECENT_FMT, -1}},
 };
-static const int nclasses[OV_COUNT] = {[OV_RATE] = 4, [OV_PIONEER] = 4, [OV_PARTY] = 2};
+static const int nclasses[OV_COUNT] = {[OV_RATE] = 4, [OV_PIONEER] = 4, [OV_PARTY] = 2,
+                                       [OV_ITEMS] = 3, [OV_ROUNDTABLE] = 3};
 /* Classes shown in the legend only when some building has them. */
-static const int optional_class[OV_COUNT] = {[OV_RATE] = 3, [OV_PIONEER] = 3, [OV_PARTY] = -1};
+static const int optional_class[OV_COUNT] = {[OV_RATE] = 3, [OV_PIONEER] = 3, [OV_PARTY] = -1,
+                                             [OV_ITEMS] = -1, [OV_ROUNDTABLE] = -1};
 
 static int class_of(int overlay, const xl_building_summary *b)
 {
@@ -72,8 +86,10 @@ static int class_of(int overlay, const xl_building_summary *b)
         return b->rate < 0.6 ? 0 : b->rate < 0.8 ? 1 : 2;
     case OV_PIONEER:
         return b->pioneer_group >= 1 && b->pioneer_group <= 3 ? b->pioneer_group - 1 : 3;
-    default:
+    case OV_PARTY:
         return b->party_households > 0 ? 0 : 1;
+    default:
+        return nclasses[overlay] - 1; /* the lists' overlays are classed by the pane (map_class) */
     }
 }
 
@@ -109,6 +125,10 @@ typedef struct map_pane {
     map_line *lines;
     size_t nlines;
     size_t *line_of; /* building index -> line */
+    /* the lists' overlays, per building index */
+    xl_building_items *items;  /* open items (zero when none) */
+    xl_roundtable_age *ages;   /* the last roundtable */
+    int stale_days;
     int lay_w, lay_h;
     int label_w, num_w, cell_w, per_row;
     int top;                /* first line shown */
@@ -142,11 +162,21 @@ static long find_number(const map_pane *m, int number)
     return -1;
 }
 
+/* The class of building i in the current overlay. */
+static int map_class(const map_pane *m, size_t i)
+{
+    if (m->overlay == OV_ITEMS && m->items)
+        return m->items[i].open_hazards > 0 ? 0 : m->items[i].open_problems > 0 ? 1 : 2;
+    if (m->overlay == OV_ROUNDTABLE && m->ages)
+        return m->ages[i].days < 0 ? 0 : m->ages[i].stale ? 1 : 2;
+    return class_of(m->overlay, &m->b[i]);
+}
+
 static void count_classes(map_pane *m)
 {
     memset(m->present, 0, sizeof m->present);
     for (size_t i = 0; i < m->n; i++)
-        m->present[class_of(m->overlay, &m->b[i])] = 1;
+        m->present[map_class(m, i)] = 1;
 }
 
 /* ---- layout ---- */
@@ -255,11 +285,26 @@ static int put_part(WINDOW *w, int y, int *x, int maxx, const char *text, attr_t
     return 1;
 }
 
+/* What the lists' overlays say about building i: "未办结问题 2（隐患 1）· 逾期行动 1",
+ * "上次小圆桌 2025-03-02（268 天前）". Empty for the other overlays. */
+static void overlay_info(const map_pane *m, size_t i, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (m->overlay == OV_ITEMS && m->items)
+        ui_format(out, size, _(MAP_INFO_ITEMS_FMT), m->items[i].open_problems,
+                  m->items[i].open_hazards, m->items[i].overdue_actions);
+    else if (m->overlay == OV_ROUNDTABLE && m->ages && m->ages[i].days < 0)
+        snprintf(out, size, "%s", _(MTG_STALE_NEVER));
+    else if (m->overlay == OV_ROUNDTABLE && m->ages)
+        ui_format(out, size, _(MAP_INFO_RT_FMT), m->ages[i].last, m->ages[i].days);
+}
+
 static void draw_info(map_pane *m, WINDOW *w, int width)
 {
     const xl_building_summary *b = &m->b[m->sel];
-    char buf[4][160];
+    char buf[4][160], extra[160];
     int x = 1;
+    overlay_info(m, m->sel, extra, sizeof extra);
     ui_format(buf[0], sizeof buf[0], _(INFO_RATE_FMT), b->residents, b->declared,
              ui_percent(b->rate));
     if (b->pioneer_group > 0)
@@ -269,7 +314,8 @@ static void draw_info(map_pane *m, WINDOW *w, int width)
     ui_format(buf[2], sizeof buf[2], _(INFO_PARTY_FMT), b->party_households);
     ui_format(buf[3], sizeof buf[3], _(BUILDING_FMT), b->number);
     if (!put_part(w, 0, &x, width, buf[3], ui_attr(UI_C_HEADING)) ||
-        !put_part(w, 0, &x, width, b->lane, ui_attr(UI_C_LANE)))
+        !put_part(w, 0, &x, width, b->lane, ui_attr(UI_C_LANE)) ||
+        (extra[0] && !put_part(w, 0, &x, width, extra, ui_attr(UI_C_LABEL))))
         return;
     for (int i = 0; i < 3; i++)
         if (!put_part(w, 0, &x, width, buf[i], ui_attr(UI_C_NORMAL)))
@@ -278,7 +324,7 @@ static void draw_info(map_pane *m, WINDOW *w, int width)
 
 static void draw_cell(map_pane *m, WINDOW *w, int y, int x, size_t i)
 {
-    const ov_class *c = &classes[m->overlay][class_of(m->overlay, &m->b[i])];
+    const ov_class *c = &classes[m->overlay][map_class(m, i)];
     char text[16];
     attr_t attr = ui_attr(c->role);
     if (i == m->sel)
@@ -295,12 +341,12 @@ static void draw_line(map_pane *m, WINDOW *w, int y, const map_line *ln)
         draw_cell(m, w, y, m->label_w + k * m->cell_w, ln->first + (size_t)k);
 }
 
-static void draw_legend_class(WINDOW *w, int y, int *x, int maxx, const ov_class *c)
+static void draw_legend_class(WINDOW *w, int y, int *x, int maxx, const ov_class *c, int days)
 {
     char swatch[4] = {' ', c->marker, ' ', '\0'};
     char label[64];
     if (c->group)
-        ui_format(label, sizeof label, xl_tr(c->label), c->group);
+        ui_format(label, sizeof label, xl_tr(c->label), c->group < 0 ? days : c->group);
     else
         snprintf(label, sizeof label, "%s", xl_tr(c->label));
     if (*x + 4 + xl_str_width(label) > maxx)
@@ -321,7 +367,7 @@ static void draw_legend(map_pane *m, WINDOW *w, int y, int width)
     x += 1;
     for (int k = 0; k < nclasses[m->overlay]; k++)
         if (k != optional_class[m->overlay] || m->present[k])
-            draw_legend_class(w, y, &x, width - 1, &classes[m->overlay][k]);
+            draw_legend_class(w, y, &x, width - 1, &classes[m->overlay][k], m->stale_days);
     int right = width - 1 - xl_str_width(total); /* the count, when there is room */
     if (right >= x + 2)
         ui_text_put(w, y, right, width - right, total, ui_attr(UI_C_DIM));
@@ -470,6 +516,41 @@ static int map_mouse(void *self, ui_app *app, int y, int x, unsigned long bstate
 
 /* ---- life cycle ---- */
 
+/* The lists' figures for each building of m->b (same order); none on error. */
+static void load_items(map_pane *m)
+{
+    xl_building_items *counts = NULL;
+    size_t n = 0;
+    free(m->items);
+    m->items = NULL;
+    if (xl_list_building_counts(m->db, &counts, &n, NULL) != XL_OK)
+        return;
+    m->items = xl_calloc(m->n + 1, sizeof *m->items);
+    for (size_t i = 0; i < m->n; i++)
+        for (size_t k = 0; k < n; k++)
+            if (counts[k].building == m->b[i].number)
+                m->items[i] = counts[k];
+    free(counts);
+}
+
+static void load_ages(map_pane *m)
+{
+    xl_roundtable_age *ages = NULL;
+    size_t n = 0;
+    free(m->ages);
+    m->ages = NULL;
+    if (xl_roundtable_ages(m->db, m->stale_days, 0, &ages, &n, NULL) != XL_OK)
+        return;
+    m->ages = xl_calloc(m->n + 1, sizeof *m->ages);
+    for (size_t i = 0; i < m->n; i++) {
+        m->ages[i] = (xl_roundtable_age){.building = m->b[i].number, .days = -1, .stale = 1};
+        for (size_t k = 0; k < n; k++)
+            if (ages[k].building == m->b[i].number)
+                m->ages[i] = ages[k];
+    }
+    free(ages);
+}
+
 static void map_reload(void *self, ui_app *app)
 {
     map_pane *m = self;
@@ -490,6 +571,8 @@ static void map_reload(void *self, ui_app *app)
     if (i >= 0)
         m->sel = (size_t)i;
     m->lay_w = -1;
+    load_items(m);
+    load_ages(m);
     count_classes(m);
 }
 
@@ -504,6 +587,8 @@ static void map_free(void *self)
     xl_buildings_free(m->b);
     free(m->lines);
     free(m->line_of);
+    free(m->items);
+    free(m->ages);
     free(m);
 }
 
@@ -526,6 +611,7 @@ ui_pane ui_map_new(ui_app *app)
     const char *want = ui_app_config(app)->map_overlay;
     m->db = ui_app_db(app);
     m->lay_w = -1;
+    m->stale_days = ui_app_config(app)->roundtable_days;
     for (int i = 0; i < OV_COUNT; i++)
         if (strcmp(want, overlays[i].name) == 0)
             m->overlay = i;

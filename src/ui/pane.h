@@ -40,6 +40,15 @@ typedef struct pane_ops {
     size_t nactions;
     const ui_action *hints;
     size_t nhints;
+    /* Optional: where the terminal cursor stands (a text being typed), relative to the
+     * pane's window; returns 0 when the pane shows no cursor. */
+    int (*cursor)(void *self, int *y, int *x);
+    /* Optional: called about four times a second while no key comes (a clock on screen);
+     * returns key flags (UI_REDRAW when what it shows has changed). */
+    int (*tick)(void *self, ui_app *app);
+    /* 1: the pane has the whole terminal (no tab bar, no status line), e.g. the
+     * roundtable's presentation on a shared screen. */
+    int fullscreen;
 } pane_ops;
 
 typedef struct ui_pane {
@@ -53,11 +62,13 @@ const xl_config *ui_app_config(ui_app *app);
 /* Shows a message in the status line until the next key; fmt is printf-style. */
 void ui_app_message(ui_app *app, int is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Opens p over the current tab; q/Esc (UI_BACK) closes it. The app owns p from now on. */
-void ui_app_push(ui_app *app, ui_pane p);
+/* Opens p over the current tab; q/Esc (UI_BACK) closes it. The app owns p from now on.
+ * Returns 0 when too many panes are open already: p has been freed then. */
+int ui_app_push(ui_app *app, ui_pane p);
 
 /* A one-line prompt in the status line. accept() says which characters may be typed;
- * done() gets the text on Enter (not on Esc) and returns key flags. */
+ * done() gets the text on Enter (not on Esc) and returns key flags. With max_chars 1 the
+ * first accepted key is the answer (a y/n question). */
 typedef struct ui_prompt_spec {
     const char *label;
     size_t max_chars;

@@ -48,7 +48,15 @@ typedef struct ui_look {
     X(PARTY_YES,  L(WH, RD, B),  L(YE, RD, B),  B)                   \
     X(PANEL,      L(BK, WH, N),  L(WH, BL, N),  R)                   \
     X(PANEL_KEY,  L(BL, WH, B),  L(YE, BL, B),  R | B)               \
-    X(PANEL_HEAD, L(BK, WH, B | U), L(CY, BL, B | U), R | B | U)
+    X(PANEL_HEAD, L(BK, WH, B | U), L(CY, BL, B | U), R | B | U)    \
+    X(WARN,       L(RD, DF, B),  L(YE, BK, B),  B | U)               \
+    X(FIELD,      L(DF, DF, U),  L(WH, BK, U),  U)                   \
+    X(FIELD_FOCUS, L(BK, YE, N), L(BK, YE, N),  R)                   \
+    X(SELECTED,   L(BK, CY, N),  L(BK, CY, N),  R)                   \
+    X(SHOW,       L(WH, BK, B),  L(WH, BK, B),  B)                   \
+    X(SHOW_DIM,   L(WH, BK, N),  L(WH, BK, N),  N)                   \
+    X(SHOW_ACCENT, L(YE, BK, B), L(YE, BK, B),  B | U)               \
+    X(SHOW_BAR,   L(BK, WH, N),  L(BK, WH, N),  R)
 
 static const struct {
     ui_look def, dark;

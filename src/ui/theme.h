@@ -29,7 +29,15 @@
     X(PARTY_YES)          \
     X(PANEL)              \
     X(PANEL_KEY)          \
-    X(PANEL_HEAD)
+    X(PANEL_HEAD)         \
+    X(WARN)               \
+    X(FIELD)              \
+    X(FIELD_FOCUS)        \
+    X(SELECTED)           \
+    X(SHOW)               \
+    X(SHOW_DIM)           \
+    X(SHOW_ACCENT)        \
+    X(SHOW_BAR)
 
 typedef enum {
 #define UI_X(role) UI_C_##role,

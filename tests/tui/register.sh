@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# register.sh BINARY — screen tests for the register (登记): search, the sign-in form,
+# sign-out, the history on the person's card, the stale view, the change of the first
+# responsible person.
+#
+# The same harness as run.sh (a detached tmux pane of a fixed size, pinned LANG, TERM, TZ and
+# XIANGLI_TODAY, polling capture-pane, never fixed sleeps), except that every scenario starts
+# on its own fresh copy of the demo database (seed 1): these scenarios write.
+# Prints "ok NAME" / "FAIL NAME" (with a diff) per scenario; exits 1 on any failure.
+# UPDATE_EXPECTED=1 rewrites the expected screens (read them before committing!). A scenario
+# whose expected screen does not exist yet is skipped (and said so) unless UPDATE_EXPECTED=1.
+# Scenario steps:
+#   wait:TEXT      poll until TEXT is on the screen (10 s at most)
+#   gone:TEXT      poll until TEXT is no longer on the screen
+#   keys:K1 K2 ..  tmux send-keys, one argument per key (Enter, Escape, Tab, BSpace, C-u, ...)
+#   text:TEXT      TEXT typed as it is (UTF-8: Chinese arrives as wide characters)
+set -u
+
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+    echo "usage: $0 PATH/TO/xiangli" >&2
+    exit 2
+fi
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
+EXPECTED=$HERE/expected
+TIMEOUT=${TUI_TIMEOUT:-10}
+command -v tmux >/dev/null || { echo "FAIL tmux not installed"; exit 1; }
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/xl-reg.XXXXXX")
+SOCK=xl-reg-$$
+cleanup() {
+    tmux -L "$SOCK" kill-server 2>/dev/null
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+tmx() { LANG=C.UTF-8 LC_ALL=C.UTF-8 tmux -u -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
+
+PIN_ENV=(LANG=C.UTF-8 TERM=xterm-256color TZ=Asia/Shanghai XIANGLI_TODAY=2026-11-25)
+for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS MSAN_OPTIONS; do
+    [ -n "${!v:-}" ] && PIN_ENV+=("$v=${!v}")
+done
+
+# ---- set up: one pristine demo database (copied for each scenario), a tmux server
+setup() {
+    printf 'set -g status off\nset -g remain-on-exit off\nset -g history-limit 0\n' >"$TMP/tmux.conf"
+    if ! env -i PATH="$PATH" HOME="$TMP" "${PIN_ENV[@]}" "$BIN" --db "$TMP/pristine.db" \
+            init --demo --seed 1 >"$TMP/init.log" 2>&1; then
+        echo "FAIL setup: $BIN init --demo failed:"
+        cat "$TMP/init.log"
+        exit 1
+    fi
+    cat >"$TMP/app.sh" <<'EOF'
+trap : INT
+"$XL_BIN" --db "$XL_DB" --config "$1"
+printf '[exit %d]\n' "$?"
+exec sleep 3600
+EOF
+    tmx new-session -d -s keep -x 20 -y 5 'sleep 3600'
+    # Sheets to import ($HOME is $TMP: the screens show ~/bad.csv, the same on every machine)
+    printf '%s\n' '姓名,身份证号,手机号,楼栋,房间,身份,入住日期,备注' \
+        '李四,341225199503121240,13912345678,127,302,租客,2026-03-01,' \
+        '王五,,1391234,127,999,租客,2026-03-01,' '赵六,,,999,101,房客,2026/3/1,' >"$TMP/bad.csv"
+    printf '%s\n' '姓名,身份证号,手机号,楼栋,房间,身份,入住日期' \
+        '王小梅,341225199503121241,13912345678,127,302,租客,2026-03-01' \
+        '李四,341225199503121284,13812345678,128,101,租客,2026-04-01' >"$TMP/good.csv"
+}
+
+capture() { tmx capture-pane -p -t xl 2>/dev/null; }
+
+# Polls until the screen contains (want=1) or lacks (want=0) the text; then until it is still.
+poll() {
+    local want=$1 text=$2 end=$((SECONDS + TIMEOUT)) screen has
+    while :; do
+        screen=$(capture)
+        has=0
+        [[ $screen == *"$text"* ]] && has=1
+        [ "$has" = "$want" ] && break
+        [ $SECONDS -ge $end ] && return 1
+        sleep 0.05
+    done
+    local prev=
+    while [ "$screen" != "$prev" ] && [ $SECONDS -lt $end ]; do
+        prev=$screen
+        sleep 0.1
+        screen=$(capture)
+    done
+}
+
+start() {
+    local w=$1 h=$2 ini=$3 db=$4
+    tmx kill-session -t xl 2>/dev/null
+    cp "$TMP/pristine.db" "$db"
+    tmx new-session -d -s xl -x "$w" -y "$h" \
+        "$(printf '%q ' env -i PATH="$PATH" HOME="$TMP" "${PIN_ENV[@]}" XL_BIN="$BIN" \
+            XL_DB="$db" sh "$TMP/app.sh" "$ini")"
+}
+
+step() {
+    local s=$1 arg=${1#*:}
+    case $s in
+        wait:*) poll 1 "$arg" || { echo "  timed out waiting for: $arg"; return 1; } ;;
+        gone:*) poll 0 "$arg" || { echo "  timed out waiting for the end of: $arg"; return 1; } ;;
+        keys:*) read -r -a keys <<<"$arg"; tmx send-keys -t xl "${keys[@]}" ;;
+        text:*) tmx send-keys -t xl -l "$arg" ;;
+        *) echo "  bad step: $s"; return 1 ;;
+    esac
+}
+
+failures=0
+# scenario NAME WIDTH HEIGHT CONFIG STEP...
+scenario() {
+    local name=$1 w=$2 h=$3 ini=$HERE/$4 expected=$EXPECTED/$1.txt actual=$TMP/$1.txt
+    shift 4
+    local log=$TMP/$name.log ok=1
+    if [ ! -f "$expected" ] && [ "${UPDATE_EXPECTED:-0}" != 1 ]; then
+        echo "skip $name (no expected screen yet)"
+        return
+    fi
+    start "$w" "$h" "$ini" "$TMP/$name.db"
+    for s in "$@"; do
+        step "$s" >>"$log" 2>&1 || { ok=0; break; }
+    done
+    capture >"$actual"
+    tmx kill-session -t xl 2>/dev/null
+    if [ $ok = 1 ] && [ "${UPDATE_EXPECTED:-0}" = 1 ]; then
+        mkdir -p "$EXPECTED"
+        cp "$actual" "$expected"
+        echo "ok $name (expected screen rewritten)"
+    elif [ $ok = 1 ] && diff -u "$expected" "$actual" >"$log.diff" 2>&1; then
+        echo "ok $name"
+    else
+        echo "FAIL $name"
+        cat "$log" "$log.diff" 2>/dev/null | sed 's/^/  /'
+        [ $ok = 1 ] || { echo "  screen:"; sed 's/^/  | /' "$actual"; }
+        failures=$((failures + 1))
+    fi
+}
+
+setup
+
+# ---- the steps, as arrays to share between scenarios
+REGISTER=(keys:2 'wait:第 1 / 7203 条')
+REGISTER_EN=(keys:2 'wait:1 of 7203')
+# The sign-in form, filled for a new tenant of 127-302 who moved in on 2026-03-01, with an
+# ID number whose check character is wrong (…1240; the right one is 1).
+FORM=(keys:a 'wait:签进：登记新入住的人' text:王小梅 keys:Tab keys:Tab
+      text:341225199503121240 keys:Tab text:13912345678 keys:Tab text:安徽 keys:Tab
+      text:松江某服装厂 keys:Tab text:127 keys:Tab text:302 keys:Tab keys:Tab keys:C-u
+      text:2026-03-01 'wait:2026-03-01')
+REJECTED=(keys:Enter 'wait:身份证校验位不对（应为 1）')
+# Fix the check character (the cursor is at its end: the ID field has the focus), submit.
+SIGNED_IN=(keys:BSpace text:1 'wait:341225199503121241' keys:Enter
+           'wait:已签进：王小梅，127-302（租客）')
+FIND=(keys:/ text:王小梅 'wait:找到 1 人' keys:Enter 'wait:Esc 清除搜索')
+CARD=(keys:Enter 'wait:居住记录 1 条')
+SIGNED_OUT=(keys:o 'wait:签出：王小梅' keys:Enter 'wait:已签出：王小梅，127-302，搬离日期 2026-11-25')
+BUILDING_127=(keys:1 'wait:共 326 栋' keys:g text:127 'wait:跳转到楼号：127' keys:Enter
+              'wait:127号楼  杜巷六弄  3层')
+
+# ---- the register itself
+scenario reg-register-80x24 80 24 test.ini "${REGISTER[@]}"
+scenario reg-register-200x50 200 50 test.ini "${REGISTER[@]}"
+scenario reg-register-en-100x30 100 30 test-en.ini "${REGISTER_EN[@]}"
+scenario reg-help-80x24 80 24 test.ini "${REGISTER[@]}" 'keys:?' 'wait:按任意键关闭'
+scenario reg-filters-80x24 80 24 test.ini "${REGISTER[@]}" keys:b text:127 keys:Enter \
+    'wait:楼栋 127号' keys:r keys:r keys:r 'wait:身份 租客' keys:H 'wait:已迁出 显示'
+scenario reg-end-80x24 80 24 test.ini "${REGISTER[@]}" keys:End 'wait:第 7203 / 7203 条'
+# (1) search by pinyin initials: every hit's name reads z… s…
+scenario reg-search-zs-80x24 80 24 test.ini "${REGISTER[@]}" keys:/ text:zs 'wait:第 1 / '
+scenario reg-search-full-80x24 80 24 test.ini "${REGISTER[@]}" keys:/ 'text:zhang wen' \
+    'wait:第 1 / '
+scenario reg-search-room-80x24 80 24 test.ini "${REGISTER[@]}" keys:/ text:127-101 \
+    'wait:找到 4 人'
+
+# ---- (5) the form fits at 80x24; (2) a rejected field first, then the sign-in
+scenario reg-form-80x24 80 24 test.ini "${REGISTER[@]}" keys:a 'wait:[租客]'
+scenario reg-form-rejected-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" "${REJECTED[@]}"
+scenario reg-signin-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" "${REJECTED[@]}" \
+    "${SIGNED_IN[@]}" 'wait:第 1 / 7204 条' "${FIND[@]}"
+scenario reg-signin-card127-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" \
+    "${REJECTED[@]}" "${SIGNED_IN[@]}" "${BUILDING_127[@]}" 'wait:王小梅' 'wait:14/27人'
+# The new tenant is found by pinyin too.
+scenario reg-signin-pinyin-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" "${REJECTED[@]}" \
+    "${SIGNED_IN[@]}" keys:/ 'text:wang xiao mei' 'wait:王小梅'
+# The same ID number again: recognised, offered as a move instead of a duplicate.
+scenario reg-duplicate-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" "${REJECTED[@]}" \
+    "${SIGNED_IN[@]}" keys:a 'wait:签进：登记新入住的人' text:王晓梅 keys:Tab keys:Tab \
+    text:341225199503121241 keys:Tab keys:Tab keys:Tab keys:Tab text:128 keys:Tab text:101 \
+    keys:Enter 'wait:此身份证号已登记：王小梅，现住 127-302' 'wait:按 y'
+scenario reg-moved-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" "${REJECTED[@]}" \
+    "${SIGNED_IN[@]}" keys:a 'wait:签进：登记新入住的人' text:王晓梅 keys:Tab keys:Tab \
+    text:341225199503121241 keys:Tab keys:Tab keys:Tab keys:Tab text:128 keys:Tab text:101 \
+    keys:Enter 'wait:按 y' keys:y 'wait:已迁入：王小梅，128-101（租客）' "${FIND[@]}" keys:Enter \
+    'wait:居住记录 2 条'
+
+# ---- (3) sign-out: the building's card no longer lists them; (4) the history
+scenario reg-signout-card127-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" \
+    "${REJECTED[@]}" "${SIGNED_IN[@]}" "${FIND[@]}" "${CARD[@]}" "${SIGNED_OUT[@]}" \
+    'wait:2026-03-01 ~ 2026-11-25' "${BUILDING_127[@]}" 'wait:13/27人'
+scenario reg-history-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" "${REJECTED[@]}" \
+    "${SIGNED_IN[@]}" "${FIND[@]}" "${CARD[@]}" "${SIGNED_OUT[@]}" keys:q 'gone:> 王小梅' \
+    keys:Escape 'wait:按 / 搜索' "${FIND[@]}" 'wait:2026-11-25' keys:Enter \
+    'wait:2026-03-01 ~ 2026-11-25' 'wait:签出 窗口'
+
+# ---- reveal, stale tenancies, first responsible person
+scenario reg-reveal-80x24 80 24 test.ini "${REGISTER[@]}" keys:Enter 'wait:居住记录' keys:v \
+    'wait:查看完整号码：李波' keys:Enter 'wait:须填写理由' text:派出所核查 keys:Enter \
+    'wait:完整号码，按任意键隐藏'
+scenario reg-stale-80x24 80 24 test.ini "${REGISTER[@]}" keys:S 'wait:超过 180 天未确认' \
+    keys:y 'wait:已确认：陈梦月 仍住 1-202' 'wait:769 人'
+scenario reg-responsible-80x24 80 24 test.ini "${BUILDING_127[@]}" keys:R \
+    'wait:更换第一责任人：127号楼' keys:Down keys:Down keys:Down keys:Down keys:Down keys:Down \
+    keys:Down 'wait:[二房东]' keys:Enter 'wait:127号楼第一责任人改为 汤磊（二房东）' \
+    'wait:汤磊（二房东）  162****4146'
+
+# ---- import: the problems of a bad sheet (nothing imported), then a good one for real
+scenario reg-import-problems-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入住户' \
+    'text:~/bad.csv' keys:Enter 'wait:问题 6 个（其中错误 5 个）'
+scenario reg-import-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入住户' \
+    'text:~/good.csv' keys:Enter 'wait:按 y 正式导入' keys:y 'wait:已导入 ~/good.csv' \
+    'wait:第 1 / 7205 条' keys:/ text:王小梅 'wait:找到 1 人'
+
+if [ $failures -gt 0 ]; then
+    echo "$failures scenario(s) failed"
+    exit 1
+fi
