@@ -210,6 +210,11 @@ int xl_list_check_text(const char *field, const char *s, long max, int required,
 /* ---------- links ---------- */
 
 int xl_list_link(xl_db *db, int64_t from, int64_t to, xl_err *err);
+/* Creates the next item of a chain already linked from item `from` (from -> new): the item,
+ * the link and their audit rows in one transaction. A refused item or link (e.g. a kind that
+ * may not follow from's kind) leaves the database unchanged. *id = the new item, 0 on error. */
+int xl_list_item_create_linked(xl_db *db, const xl_item_form *f, int64_t from, int64_t *id,
+                               xl_err *err);
 int xl_list_unlink(xl_db *db, int64_t from, int64_t to, xl_err *err);
 
 /* ---------- windows for the lists pane ---------- */
@@ -310,6 +315,10 @@ int xl_list_item_insert_tx(xl_db *db, const xl_item_form *f, const char *stamp, 
 int xl_list_item_status_tx(xl_db *db, int64_t id, xl_item_status st, const char *note,
                            const char *stamp, xl_err *err);
 int xl_list_link_tx(xl_db *db, int64_t from, int64_t to, const char *stamp, xl_err *err);
+/* XL_EFAIL with "FIELD: reason": FIELD is the key the UI matches to a form field, the reason
+ * (fmt, usually from messages.def) follows the UI language. */
+int xl_list_field_err(xl_err *err, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* ---------- the demo community's lists and meetings (src/core/lists_demo.c) ----------
  * Called by the demo generator inside its own transaction, after buildings, people and

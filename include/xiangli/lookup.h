@@ -41,6 +41,7 @@ typedef struct xl_hit {
     char moved_out[11];   /* "" while living there */
     char phone_masked[16];
     char id_masked[24];
+    int complete;         /* registration state (登记状态), as the register: see resident.h */
     int rank;             /* pinyin queries: XL_PINYIN_FULL / _INITIALS / _MIXED; else 0 */
 } xl_hit;
 
@@ -64,7 +65,7 @@ struct xl_buf;
 int xl_lookup(xl_db *db, const char *query, size_t limit, xl_lookup_result *res, xl_err *err);
 void xl_lookup_release(xl_lookup_result *res);
 /* JSON array of hit objects: name, building, room, role, moved_in, moved_out (null while
- * living there), phone_masked, id_masked. */
+ * living there), phone_masked, id_masked, complete (true/false). */
 void xl_lookup_json(const xl_lookup_result *res, struct xl_buf *out);
 
 #endif

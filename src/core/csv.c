@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
 
@@ -85,7 +86,7 @@ void xl_csv_format_problem(const xl_csv *c, const xl_csv_problem *p, char *out, 
     xl_buf_puts(&b, ": ");
     if (p->column[0])
         xl_buf_printf(&b, "%s: ", p->column);
-    xl_buf_printf(&b, "%s%s", p->warning ? "warning: " : "", p->reason);
+    xl_buf_printf(&b, "%s%s", p->warning ? _(CSV_WARNING) : "", p->reason);
     xl_strlcpy_utf8(out, b.data, size);
     xl_buf_release(&b);
 }
@@ -100,10 +101,10 @@ static int finish(xl_csv *c, xl_err *err)
         char msg[512];
         xl_csv_format_problem(c, &c->problems[i], msg, sizeof msg);
         if (c->nerrors > 1)
-            return xl_err_set(err, XL_EFAIL, "%s (and %zu more)", msg, c->nerrors - 1);
+            return xl_err_set(err, XL_EFAIL, _(CSV_AND_MORE_FMT), msg, c->nerrors - 1);
         return xl_err_set(err, XL_EFAIL, "%s", msg);
     }
-    return xl_err_set(err, XL_EFAIL, "%s: %zu problems", c->name ? c->name : "-", c->nerrors);
+    return xl_err_set(err, XL_EFAIL, _(CSV_PROBLEMS_FMT), c->name ? c->name : "-", c->nerrors);
 }
 
 /* ------------------------------------------------------------------ decoding */
@@ -168,13 +169,11 @@ static void iconv_failed(xl_csv *c, const char *from, const char *at, size_t lef
     size_t line = line_at(out->data, out->len);
     bytes_hex(at, left, hex, sizeof hex);
     if (e == EILSEQ)
-        xl_csv_add_problem(c, line, NULL, 0, "bytes %s are neither UTF-8 nor %s text; "
-                           "save the sheet as CSV (UTF-8)", hex, from);
+        xl_csv_add_problem(c, line, NULL, 0, _(CSV_E_NOT_TEXT_FMT), hex, from);
     else if (e == EINVAL)
-        xl_csv_add_problem(c, line, NULL, 0, "the file ends inside a %s character (%s)",
-                           from, hex);
+        xl_csv_add_problem(c, line, NULL, 0, _(CSV_E_CUT_CHAR_FMT), from, hex);
     else
-        xl_csv_add_problem(c, line, NULL, 0, "cannot convert from %s: %s", from, strerror(e));
+        xl_csv_add_problem(c, line, NULL, 0, _(CSV_E_CONVERT_FMT), from, strerror(e));
 }
 
 /* Converts in[0..len) from the named encoding to UTF-8 in out. 0 ok, -1 (problem added). */
@@ -182,7 +181,7 @@ static int convert(xl_csv *c, const char *from, const char *in, size_t len, xl_b
 {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1) {
-        xl_csv_add_problem(c, 0, NULL, 0, "cannot convert from %s: iconv_open: %s", from,
+        xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_CONVERT_FMT), from,
                            strerror(errno));
         return -1;
     }
@@ -220,8 +219,7 @@ static int decode_utf8(xl_csv *c, const char *s, size_t n, xl_buf *out)
     if (bad < n) {
         char hex[16];
         bytes_hex(s + bad, n - bad, hex, sizeof hex);
-        xl_csv_add_problem(c, line_at(s, bad), NULL, 0, "bytes %s are not valid UTF-8 "
-                           "(the file starts with a UTF-8 mark)", hex);
+        xl_csv_add_problem(c, line_at(s, bad), NULL, 0, _(CSV_E_BAD_UTF8_FMT), hex);
         return -1;
     }
     xl_buf_put(out, s, n);
@@ -283,7 +281,7 @@ static void eat_eol(csv_parse *p)
 static int field_start(csv_parse *p, size_t row_line)
 {
     if (p->nf - p->row_first >= p->c->limits.max_fields) {
-        xl_csv_add_problem(p->c, row_line, NULL, 0, "more than %zu fields in one row",
+        xl_csv_add_problem(p->c, row_line, NULL, 0, _(CSV_E_MANY_FIELDS_FMT),
                            p->c->limits.max_fields);
         return -1;
     }
@@ -298,7 +296,7 @@ static int field_start(csv_parse *p, size_t row_line)
 static int field_put(csv_parse *p, const char *s, size_t n, size_t row_line)
 {
     if (p->arena.len - p->foff[p->nf - 1] + n > p->c->limits.max_field) {
-        xl_csv_add_problem(p->c, row_line, NULL, 0, "field %zu is longer than %zu bytes",
+        xl_csv_add_problem(p->c, row_line, NULL, 0, _(CSV_E_LONG_FIELD_FMT),
                            p->nf - p->row_first, p->c->limits.max_field);
         return -1;
     }
@@ -335,8 +333,7 @@ static int parse_quoted(csv_parse *p, size_t row_line)
             return -1;
         p->pos += span;
         if (p->pos >= p->len) {
-            xl_csv_add_problem(p->c, open_line, NULL, 0, "field %zu: the quote opened here "
-                               "is never closed", fieldno);
+            xl_csv_add_problem(p->c, open_line, NULL, 0, _(CSV_E_OPEN_QUOTE_FMT), fieldno);
             return -1;
         }
         if (p->s[p->pos] == '"' && (p->pos + 1 >= p->len || p->s[p->pos + 1] != '"')) {
@@ -351,8 +348,7 @@ static int parse_quoted(csv_parse *p, size_t row_line)
             return -1;
     }
     if (p->pos < p->len && p->s[p->pos] != p->c->delimiter && !at_eol(p)) {
-        xl_csv_add_problem(p->c, p->line, NULL, 0, "field %zu: text after the closing quote "
-                           "(a quote inside a value must be doubled: \"\")", fieldno);
+        xl_csv_add_problem(p->c, p->line, NULL, 0, _(CSV_E_AFTER_QUOTE_FMT), fieldno);
         return parse_plain(p, row_line);
     }
     return 0;
@@ -392,7 +388,7 @@ static int row_end(csv_parse *p, size_t first, size_t line)
         return 0;
     }
     if (p->nrows >= p->c->limits.max_rows) {
-        xl_csv_add_problem(p->c, line, NULL, 0, "more than %zu rows", p->c->limits.max_rows);
+        xl_csv_add_problem(p->c, line, NULL, 0, _(CSV_E_MANY_ROWS_FMT), p->c->limits.max_rows);
         return -1;
     }
     if (p->nrows == p->caprows) {
@@ -477,10 +473,9 @@ static void check_ragged(xl_csv *c)
         while (row->nfields > want && blank_str(row->fields[row->nfields - 1]))
             row->nfields--;
         if (row->nfields > want)
-            xl_csv_add_problem(c, row->line, NULL, 0, "%zu fields but the header has %zu "
-                               "(a value with a comma needs quotes)", row->nfields, want);
+            xl_csv_add_problem(c, row->line, NULL, 0, _(CSV_E_WIDE_ROW_FMT), row->nfields, want);
         else if (row->nfields < want)
-            xl_csv_add_problem(c, row->line, NULL, 0, "only %zu fields but the header has %zu",
+            xl_csv_add_problem(c, row->line, NULL, 0, _(CSV_E_SHORT_ROW_FMT),
                                row->nfields, want);
     }
 }
@@ -491,7 +486,7 @@ static int has_nul(xl_csv *c, const xl_buf *text)
     if (!z)
         return 0;
     xl_csv_add_problem(c, line_at(text->data, (size_t)(z - text->data)), NULL, 0,
-                       "NUL byte: this is not a text (CSV) file");
+                       "%s", _(CSV_E_NUL));
     return 1;
 }
 
@@ -504,7 +499,7 @@ int xl_csv_read_buf(xl_csv *c, const char *name, const void *data, size_t len, x
         len = 0;
     }
     if (len > c->limits.max_bytes) {
-        xl_csv_add_problem(c, 0, NULL, 0, "file larger than %zu bytes", c->limits.max_bytes);
+        xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_TOO_BIG_FMT), c->limits.max_bytes);
         return finish(c, err);
     }
     xl_buf text;
@@ -513,7 +508,7 @@ int xl_csv_read_buf(xl_csv *c, const char *name, const void *data, size_t len, x
         parse_text(c, text.data, text.len);
     xl_buf_release(&text);
     if (c->nrows == 0 && c->nerrors == 0)
-        xl_csv_add_problem(c, 0, NULL, 0, "no header row: the file is empty");
+        xl_csv_add_problem(c, 0, NULL, 0, "%s", _(CSV_E_EMPTY));
     check_ragged(c);
     return finish(c, err);
 }
@@ -540,7 +535,7 @@ int xl_csv_read_file(xl_csv *c, const char *path, xl_err *err)
     if (!f) {
         xl_csv_release(c);
         c->name = xl_strdup(path);
-        xl_csv_add_problem(c, 0, NULL, 0, "cannot open: %s", strerror(errno));
+        xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_OPEN_FMT), strerror(errno));
         return finish(c, err);
     }
     xl_buf b;
@@ -554,9 +549,9 @@ int xl_csv_read_file(xl_csv *c, const char *path, xl_err *err)
         xl_csv_release(c);
         c->name = xl_strdup(path);
         if (e == E2BIG)
-            xl_csv_add_problem(c, 0, NULL, 0, "file larger than %zu bytes", c->limits.max_bytes);
+            xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_TOO_BIG_FMT), c->limits.max_bytes);
         else
-            xl_csv_add_problem(c, 0, NULL, 0, "cannot read: %s", strerror(e));
+            xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_READ_FMT), strerror(e));
         rc = finish(c, err);
     }
     xl_buf_release(&b);
@@ -841,10 +836,9 @@ const char *xl_csv_column_label(int col)
 static void report_unknown(xl_csv *c, const char *h, size_t line)
 {
     if (strstr(h, "，"))
-        xl_csv_add_problem(c, line, h, 1, "unknown column, ignored (full-width commas \"，\" "
-                           "do not separate columns: save the sheet as CSV)");
+        xl_csv_add_problem(c, line, h, 1, "%s", _(CSV_W_UNKNOWN_COMMAS));
     else
-        xl_csv_add_problem(c, line, h, 1, "unknown column, ignored");
+        xl_csv_add_problem(c, line, h, 1, "%s", _(CSV_W_UNKNOWN));
 }
 
 int xl_csv_header_map(xl_csv *c, int index[XL_COL_COUNT])
@@ -861,7 +855,7 @@ int xl_csv_header_map(xl_csv *c, int index[XL_COL_COUNT])
         if (col < 0 && !blank_str(h))
             report_unknown(c, h, hdr->line);
         else if (col >= 0 && index[col] >= 0)
-            xl_csv_add_problem(c, hdr->line, h, 0, "column %zu is also %s (%s); keep one",
+            xl_csv_add_problem(c, hdr->line, h, 0, _(CSV_E_DUP_COL_FMT),
                                (size_t)index[col] + 1, col_labels[col], col_names[col]);
         else if (col >= 0)
             index[col] = (int)f;

@@ -420,7 +420,7 @@ static int refused(const xl_import_report *rep, xl_err *err)
         if (!rep->problems[i].warning)
             xl_import_problem_format(rep, i, msg, sizeof msg);
     if (rep->nerrors > 1)
-        return xl_err_set(err, XL_EFAIL, "%s (and %zu more)", msg, rep->nerrors - 1);
+        return xl_err_set(err, XL_EFAIL, _(CSV_AND_MORE_FMT), msg, rep->nerrors - 1);
     return xl_err_set(err, XL_EFAIL, "%s", msg);
 }
 

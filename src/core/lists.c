@@ -3,6 +3,7 @@
 #include "xiangli/date.h"
 #include "xiangli/lists.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -367,6 +368,24 @@ static long text_chars(const char *s, int mode, int *bad, int *blank)
     return chars;
 }
 
+/* XL_EFAIL with "FIELD: reason": the field name stays the key the UI matches (ui_err_field);
+ * the reason is in the UI language (messages.def). */
+int xl_list_field_err(xl_err *err, const char *field, const char *fmt, ...)
+{
+    char reason[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    return xl_err_set(err, XL_EFAIL, "%s: %s", field, reason);
+}
+
+/* A kind in a refusal: its label in Chinese, its key ("problem") in English prose. */
+static const char *kind_word(int k)
+{
+    return strcmp(xl_i18n_lang(), "en") == 0 ? kind_keys[k] : xl_item_kind_label((xl_item_kind)k);
+}
+
 int xl_list_check_text(const char *field, const char *s, long max, int required, int multiline,
                        xl_err *err)
 {
@@ -374,14 +393,13 @@ int xl_list_check_text(const char *field, const char *s, long max, int required,
     int bad, blank;
     long chars = text_chars(s ? s : "", mode, &bad, &blank);
     if (chars < 0)
-        return xl_err_set(err, XL_EFAIL, "%s: not valid UTF-8 text", field);
+        return xl_list_field_err(err, field, "%s", _(LIST_E_UTF8));
     if (required && blank)
-        return xl_err_set(err, XL_EFAIL, "%s: required", field);
+        return xl_list_field_err(err, field, "%s", _(LIST_E_REQUIRED));
     if (chars > max)
-        return xl_err_set(err, XL_EFAIL, "%s: at most %ld characters (this has %ld)", field, max, chars);
+        return xl_list_field_err(err, field, _(LIST_E_TOO_LONG_FMT), max, chars);
     if (bad)
-        return xl_err_set(err, XL_EFAIL, "%s: %s", field,
-                          mode == TEXT_LINE ? "one line, no control characters" : "no control characters");
+        return xl_list_field_err(err, field, "%s", mode == TEXT_LINE ? _(LIST_E_ONE_LINE) : _(LIST_E_CONTROL));
     return XL_OK;
 }
 
@@ -426,7 +444,7 @@ static int check_raised_at(const xl_item_form *f, item_norm *v, xl_err *err)
         return XL_OK;
     }
     if (!xl_list_date_valid(f->raised_at))
-        return xl_err_set(err, XL_EFAIL, "raised_at: not a real date (YYYY-MM-DD): '%s'", f->raised_at);
+        return xl_list_field_err(err, "raised_at", _(LIST_E_DATE_FMT), f->raised_at);
     memcpy(v->raised_at, f->raised_at, 11);
     return XL_OK;
 }
@@ -435,11 +453,11 @@ static int check_due(const xl_item_form *f, item_norm *v, xl_err *err)
 {
     v->due = f->due && *f->due ? f->due : NULL;
     if (v->due && !xl_list_date_valid(v->due))
-        return xl_err_set(err, XL_EFAIL, "due: not a real date (YYYY-MM-DD): '%s'", v->due);
+        return xl_list_field_err(err, "due", _(LIST_E_DATE_FMT), v->due);
     if (!v->due && f->kind == XL_ITEM_ACTION)
-        return xl_err_set(err, XL_EFAIL, "due: an action needs a due date");
+        return xl_list_field_err(err, "due", "%s", _(LIST_E_DUE));
     if (v->due && strcmp(v->due, v->raised_at) < 0)
-        return xl_err_set(err, XL_EFAIL, "due: %s is before the date raised (%s)", v->due, v->raised_at);
+        return xl_list_field_err(err, "due", _(LIST_E_DUE_EARLY_FMT), v->due, v->raised_at);
     return XL_OK;
 }
 
@@ -478,7 +496,7 @@ static int check_form(xl_db *db, const xl_item_form *f, item_norm *v, xl_err *er
         check_party(db, "owner", f->owner, err))
         return XL_EFAIL;
     if (f->kind == XL_ITEM_ACTION && f->owner.kind == XL_PARTY_NONE)
-        return xl_err_set(err, XL_EFAIL, "owner: an action needs an owner");
+        return xl_list_field_err(err, "owner", "%s", _(LIST_E_OWNER));
     return check_due(f, v, err);
 }
 
@@ -943,9 +961,7 @@ static int check_link(xl_db *db, int64_t from, int64_t to, int *fk, int *tk, xl_
     if (rc != XL_OK)
         return rc;
     if (!xl_item_link_allowed((xl_item_kind)*fk, (xl_item_kind)*tk))
-        return xl_err_set(err, XL_EFAIL, "link: a %s cannot lead to a %s (the chain runs problem -> "
-                          "demand -> empowerment -> action; also problem -> action, demand -> action)",
-                          kind_keys[*fk], kind_keys[*tk]);
+        return xl_list_field_err(err, "link", _(LIST_E_LINK_KIND_FMT), kind_word(*fk), kind_word(*tk));
     int r = link_exists(db, from, to);
     if (r < 0)
         return xl_db_fail(db, "link", err);
@@ -1023,6 +1039,32 @@ int xl_list_unlink(xl_db *db, int64_t from, int64_t to, xl_err *err)
 {
     link_ctx c = {from, to, 1};
     return xl_db_tx(db, link_body, &c, err);
+}
+
+typedef struct create_linked_ctx {
+    create_ctx item;
+    int64_t from;
+} create_linked_ctx;
+
+/* The item, its link from `from` and both audit rows, or nothing. */
+static int create_linked_body(xl_db *db, void *p, xl_err *err)
+{
+    create_linked_ctx *c = p;
+    int rc = create_body(db, &c->item, err);
+    if (rc != XL_OK)
+        return rc;
+    link_ctx l = {c->from, c->item.id, 0};
+    return link_body(db, &l, err);
+}
+
+int xl_list_item_create_linked(xl_db *db, const xl_item_form *f, int64_t from, int64_t *id,
+                               xl_err *err)
+{
+    create_linked_ctx c = {{f, 0}, from};
+    int rc = xl_db_tx(db, create_linked_body, &c, err);
+    if (id)
+        *id = rc == XL_OK ? c.item.id : 0;
+    return rc;
 }
 
 /* ---------- windows ---------- */

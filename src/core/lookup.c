@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "complete_sql.h"
 #include "db_internal.h"
 #include "search_sql.h"
 #include "xiangli/idcard.h"
@@ -97,9 +98,13 @@ int xl_lookup_classify(const char *query, xl_query_kind *kind, int *building, ch
     return XL_OK;
 }
 
-/* Columns shared by every query: person, then its chosen residency, then the rank. */
+/* Columns shared by every query: person, then its chosen residency, the registration state
+ * (the register's own expression, complete_sql.h, its cutoff in ?9: see prepare_hits), then
+ * the rank. */
+#define MINOR_PARAM 9
 #define HIT_COLUMNS \
-    "p.id, p.name, r.building, r.room, r.role, r.moved_in, coalesce(r.moved_out, ''), p.phone, p.id_number"
+    "p.id, p.name, r.building, r.room, r.role, r.moved_in, coalesce(r.moved_out, ''), p.phone," \
+    " p.id_number, " XL_COMPLETE_SQL_AT("?9")
 
 static const char building_sql[] =
     "SELECT " HIT_COLUMNS ", 0 FROM residency r JOIN person p ON p.id = r.person_id"
@@ -139,7 +144,20 @@ static void hit_from_row(sqlite3_stmt *st, xl_hit *h)
     xl_strlcpy_utf8(h->moved_out, xl_col_text(st, 6), sizeof h->moved_out);
     xl_mask_phone(xl_col_text(st, 7), h->phone_masked, sizeof h->phone_masked);
     xl_mask_id(xl_col_text(st, 8), h->id_masked, sizeof h->id_masked);
-    h->rank = sqlite3_column_int(st, 9);
+    h->complete = sqlite3_column_int(st, 9);
+    h->rank = sqlite3_column_int(st, 10);
+}
+
+/* A statement selecting HIT_COLUMNS, with the registration state's cutoff bound. */
+static sqlite3_stmt *prepare_hits(xl_db *db, const char *sql, xl_err *err)
+{
+    sqlite3_stmt *st = xl_db_prepare(db, sql, err);
+    if (st) {
+        char minor[16];
+        xl_reg_minor_cutoff(minor);
+        sqlite3_bind_text(st, MINOR_PARAM, minor, -1, SQLITE_TRANSIENT);
+    }
+    return st;
 }
 
 static xl_hit *hit_push(xl_lookup_result *res)
@@ -201,7 +219,7 @@ static int lookup_place(xl_db *db, const char *room, size_t limit, xl_lookup_res
         if (!found)
             return xl_err_set(err, XL_ENOTFOUND, "building %d has no room %s", res->building, room);
     }
-    sqlite3_stmt *st = xl_db_prepare(db, building_sql, err);
+    sqlite3_stmt *st = prepare_hits(db, building_sql, err);
     if (!st)
         return XL_EFAIL;
     sqlite3_bind_int(st, 1, res->building);
@@ -212,7 +230,7 @@ static int lookup_place(xl_db *db, const char *room, size_t limit, xl_lookup_res
 
 static int lookup_tail(xl_db *db, const char *q, size_t limit, xl_lookup_result *res, xl_err *err)
 {
-    sqlite3_stmt *st = xl_db_prepare(db, tail_sql, err);
+    sqlite3_stmt *st = prepare_hits(db, tail_sql, err);
     if (!st)
         return XL_EFAIL;
     sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
@@ -291,7 +309,7 @@ static int class_ids(const name_search *s, const char *fts, int rank, size_t cap
 /* Step 2: those people with their residency, in order, up to need (0 = all). */
 static int place_hits(const name_search *s, const char *ids, int rank, size_t need)
 {
-    sqlite3_stmt *st = xl_db_prepare(s->db,
+    sqlite3_stmt *st = prepare_hits(s->db,
         "SELECT " HIT_COLUMNS ", ?3 FROM person p" LAST_RESIDENCY
         " WHERE p.id IN (SELECT value FROM json_each(?1))" PLACE_ORDER " LIMIT ?4", s->err);
     if (!st)
@@ -332,7 +350,7 @@ static int walk_open(const name_search *s, int rank, walk *w)
     xl_buf_init(&sql);
     xl_buf_printf(&sql, "SELECT " HIT_COLUMNS ", %s FROM residency r JOIN person p ON p.id = r.person_id"
                   " WHERE r.moved_out IS NULL ORDER BY r.building, r.room", value_sql(s));
-    *w = (walk){.st = xl_db_prepare(s->db, sql.data, s->err), .mark = s->res->n,
+    *w = (walk){.st = prepare_hits(s->db, sql.data, s->err), .mark = s->res->n,
                 .room_first = s->res->n};
     xl_buf_release(&sql);
     if (!w->st)
@@ -379,7 +397,7 @@ static int walk_on(const name_search *s, walk *w, int rank, size_t need, size_t 
             s->res->n = w->mark + need; /* the rooms before are complete and in order */
             return WALK_DONE;
         }
-        if (!value_ok(s, sqlite3_column_int(w->st, 9), rank))
+        if (!value_ok(s, sqlite3_column_int(w->st, 10), rank))
             continue;
         xl_hit *h = hit_push(s->res);
         hit_from_row(w->st, h);
@@ -562,7 +580,7 @@ void xl_lookup_json(const xl_lookup_result *res, xl_buf *out)
         xl_buf_json_str(out, h->phone_masked);
         xl_buf_puts(out, ", \"id_masked\": ");
         xl_buf_json_str(out, h->id_masked);
-        xl_buf_puts(out, "}");
+        xl_buf_puts(out, h->complete ? ", \"complete\": true}" : ", \"complete\": false}");
     }
     xl_buf_puts(out, res->n ? "\n]\n" : "]\n");
 }

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "db_internal.h"
 #include "party_sql.h"
@@ -194,7 +196,7 @@ static int check_place_group(xl_db *db, const xl_meeting_form *f, xl_err *err)
     if ((unsigned)f->kind >= XL_MEETING_KIND_COUNT)
         return xl_err_set(err, XL_EFAIL, "kind: unknown meeting kind %d", (int)f->kind);
     if (f->kind == XL_MEETING_ROUNDTABLE && f->building <= 0)
-        return xl_err_set(err, XL_EFAIL, "building: a building roundtable needs a building");
+        return xl_list_field_err(err, "building", "%s", _(MTG_E_BUILDING_NEEDED));
     if (f->building != 0 && !xl_building_exists(db, f->building))
         return xl_err_set(err, XL_EFAIL, "building: no building %d", f->building);
     if ((f->kind == XL_MEETING_PIONEER || f->pioneer_group != 0) &&
@@ -268,8 +270,7 @@ static int check_meeting_form(xl_db *db, const xl_meeting_form *f, meeting_norm 
         default_title(f, v->title, sizeof v->title);
     }
     if (!time_valid(f->starts_at))
-        return xl_err_set(err, XL_EFAIL, "starts_at: not a time (YYYY-MM-DD HH:MM): '%s'",
-                          f->starts_at ? f->starts_at : "");
+        return xl_list_field_err(err, "starts_at", _(MTG_E_TIME_FMT), f->starts_at ? f->starts_at : "");
     if (f->place && *f->place) {
         if (xl_list_check_text("place", f->place, XL_MEETING_PLACE_MAX, 0, 0, err))
             return XL_EFAIL;
@@ -534,7 +535,7 @@ static int check_minutes(int *minutes, xl_err *err)
     if (*minutes == 0)
         *minutes = XL_AGENDA_MINUTES_DEFAULT;
     if (*minutes < 1 || *minutes > XL_AGENDA_MINUTES_MAX)
-        return xl_err_set(err, XL_EFAIL, "minutes: 1..%d (got %d)", XL_AGENDA_MINUTES_MAX, *minutes);
+        return xl_list_field_err(err, "minutes", _(MTG_E_MINUTES_RANGE_FMT), XL_AGENDA_MINUTES_MAX, *minutes);
     return XL_OK;
 }
 
@@ -727,7 +728,7 @@ typedef struct field_ctx {
 static int check_field(field_ctx *c, xl_err *err)
 {
     if (c->field == FIELD_MINUTES)
-        return c->minutes == 0 ? xl_err_set(err, XL_EFAIL, "minutes: 1..%d (got 0)", XL_AGENDA_MINUTES_MAX)
+        return c->minutes == 0 ? xl_list_field_err(err, "minutes", _(MTG_E_MINUTES_RANGE_FMT), XL_AGENDA_MINUTES_MAX, 0)
                                : check_minutes(&c->minutes, err);
     if (c->field == FIELD_NOTES)
         return xl_list_check_text("notes", c->text, XL_AGENDA_NOTES_MAX, 0, 1, err);
@@ -1495,20 +1496,34 @@ int xl_meeting_minutes_render(xl_db *db, int64_t meeting, xl_buf *out, xl_err *e
     return XL_OK;
 }
 
+/* The minutes name residents: written to a private temporary file (mode 0600) beside the
+ * target, then renamed over it, so a reader never sees a half-written or world-readable file. */
 static int write_file(const char *path, const char *text, xl_err *err)
 {
-    char *tmp = xl_asprintf("%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
-    int ok = f != NULL;
-    if (ok)
-        ok = fwrite(text, 1, strlen(text), f) == strlen(text);
-    if (f && fclose(f) != 0)
-        ok = 0;
-    if (ok && rename(tmp, path) != 0)
-        ok = 0;
+    char *tmp = xl_asprintf("%s.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int saved = errno;
+        free(tmp);
+        return xl_err_set(err, XL_EFAIL, "%s: cannot write: %s", path, strerror(saved));
+    }
+    size_t len = strlen(text), done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, text + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += (size_t)n;
+    }
+    int ok = done == len && fchmod(fd, 0600) == 0 && fsync(fd) == 0;
     int saved = errno;
+    if (close(fd) != 0 && ok)
+        ok = 0, saved = errno;
+    if (ok && rename(tmp, path) != 0)
+        ok = 0, saved = errno;
     if (!ok)
-        remove(tmp);
+        unlink(tmp);
     free(tmp);
     return ok ? XL_OK : xl_err_set(err, XL_EFAIL, "%s: cannot write: %s", path, strerror(saved));
 }

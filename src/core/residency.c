@@ -7,24 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "complete_sql.h"
 #include "db_internal.h"
 #include "xiangli/i18n.h"
 #include "xiangli/idcard.h"
 #include "xiangli/mem.h"
 
-/* Registration state of person p (see resident.h): a GB 11643-shaped ID number, and a
- * mobile number unless the holder was born after @minor (today - 16 years, YYYYMMDD). */
-#define D5 "[0-9][0-9][0-9][0-9][0-9]"
-#define COMPLETE_SQL                                                                  \
-    "(ifnull(p.id_number GLOB '" D5 D5 D5 "[0-9][0-9][0-9X]', 0) AND"                 \
-    " (ifnull(p.phone GLOB '1[3-9]" D5 "[0-9][0-9][0-9][0-9]', 0) OR substr(p.id_number, 7, 8) > @minor))"
+/* Registration state of person p (see resident.h), with @minor bound by bind_minor(). */
+#define COMPLETE_SQL XL_COMPLETE_SQL_AT("@minor")
 
 /* The responsible person of building b (joined as rp): name, role, phone. */
 #define RESP_COLUMNS \
     "coalesce(rp.name, ''), CASE WHEN rp.id IS NULL THEN '' ELSE b.responsible_role END, rp.phone"
 
-/* today - 16 years as YYYYMMDD, for COMPLETE_SQL. */
-static void minor_cutoff(char out[16])
+/* today - 16 years as YYYYMMDD, for COMPLETE_SQL (complete_sql.h). */
+void xl_reg_minor_cutoff(char out[16])
 {
     char today[11];
     xl_today(today);
@@ -49,7 +46,7 @@ static void bind_named_int(sqlite3_stmt *st, const char *name, int64_t v)
 static void bind_minor(sqlite3_stmt *st)
 {
     char minor[16];
-    minor_cutoff(minor);
+    xl_reg_minor_cutoff(minor);
     bind_named_text(st, "@minor", minor);
 }
 
@@ -435,7 +432,7 @@ static void view_stamp(xl_register_view *v, int64_t *changes, int *dv, char mino
 {
     *changes = sqlite3_total_changes64(xl_db_handle(v->db));
     *dv = data_version(v->db);
-    minor_cutoff(minor);
+    xl_reg_minor_cutoff(minor);
 }
 
 static void view_add(xl_register_view *v, int building, size_t count)

@@ -114,12 +114,6 @@ static void show_refusal(ui_form *f, const char *msg)
 
 static int saved(item_edit *e, ui_app *app, int64_t id, const xl_item_form *form)
 {
-    xl_err err;
-    xl_err_clear(&err);
-    if (e->link_from && xl_list_link(ui_app_db(app), e->link_from, id, &err) != XL_OK) {
-        ui_app_message(app, 1, _(ITEM_LINK_FAILED_FMT), (long long)id, err.msg);
-        return UI_BACK;
-    }
     if (e->select_out)
         *e->select_out = id;
     ui_app_message(app, 0, e->id ? _(ITEM_SAVED_FMT) : _(ITEM_CREATED_FMT),
@@ -146,8 +140,9 @@ static int item_submit(void *ctx, ui_app *app, ui_form *f)
     }
     fill_form(e, f, &form, b, nb);
     int64_t id = e->id;
-    int rc = e->id ? xl_list_item_update(ui_app_db(app), e->id, &form, &err)
-                   : xl_list_item_create(ui_app_db(app), &form, &id, &err);
+    int rc = e->id        ? xl_list_item_update(ui_app_db(app), e->id, &form, &err)
+             : e->link_from ? xl_list_item_create_linked(ui_app_db(app), &form, e->link_from, &id, &err)
+                            : xl_list_item_create(ui_app_db(app), &form, &id, &err);
     if (rc != XL_OK) {
         show_refusal(f, err.msg);
         return UI_REDRAW;

@@ -38,7 +38,7 @@ enum {
     X(OUT, REG_COL_OUT, 4)     \
     X(PHONE, PHONE, 6)         \
     X(ID, ID_NUMBER, 7)        \
-    X(STATE, REG_COL_STATE, 5)
+    X(STATE, REG_COL_STATE, 8)
 
 enum {
 #define REG_X(id, msg, drop) COL_##id,
@@ -69,7 +69,7 @@ typedef struct reg_pane {
     /* search */
     int searching;              /* the search line has the keys */
     ui_field query;
-    xl_register_row *hits;      /* xl_lookup's hits as rows (state unknown: complete = -1) */
+    xl_register_row *hits;      /* xl_lookup's hits as rows */
     size_t nhits;
     int hits_more;              /* the query found more than SEARCH_LIMIT */
     search_state sstate;
@@ -190,7 +190,7 @@ static void hit_to_row(const xl_hit *h, xl_register_row *r)
     xl_strlcpy_utf8(r->moved_out, h->moved_out, sizeof r->moved_out);
     xl_strlcpy_utf8(r->phone_masked, h->phone_masked, sizeof r->phone_masked);
     xl_strlcpy_utf8(r->id_masked, h->id_masked, sizeof r->id_masked);
-    r->complete = -1;
+    r->complete = h->complete;
 }
 
 static void hits_clear(reg_pane *p)
@@ -307,8 +307,6 @@ static void layout_columns(const reg_pane *p, int cols, reg_layout *l)
     }
     if (!show_out)
         l->w[COL_OUT] = 0;
-    if (p->show_hits) /* a search does not know the registration state */
-        l->w[COL_STATE] = 0;
     l->gap = 2;
     if (layout_total(l) > cols)
         l->gap = 1;

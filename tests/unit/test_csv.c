@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "xiangli/csv.h"
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 
 #define HEADER_ZH "姓名,性别,身份证号,手机号,楼栋,房间,身份,入住日期,户籍省份,工作单位"
@@ -407,6 +408,29 @@ static void csv__header__lookup(void **state)
     assert_string_equal(xl_csv_column_name(XL_COL_COUNT), "?");
 }
 
+/* What the import screen shows follows the UI language; the shape "file:line: column: reason"
+ * stays. (The other tests here check the English text: main() sets "en".) */
+static void csv__problems__follow_the_ui_language(void **state)
+{
+    (void)state;
+    xl_csv c;
+    int idx[XL_COL_COUNT];
+    xl_csv_init(&c);
+    xl_i18n_set_lang("zh");
+    assert_int_equal(read_str(&c, "手机,姓名,备注\n"), XL_OK);
+    assert_int_equal(xl_csv_header_map(&c, idx), XL_OK);
+    assert_string_equal(problem_text(&c, 0), "in.csv:1: 备注: 警告：未知的列，已忽略");
+    assert_int_equal(read_str(&c, "姓名,电话,手机号\n"), XL_OK);
+    assert_int_equal(xl_csv_header_map(&c, idx), XL_EFAIL);
+    assert_string_equal(problem_text(&c, 0), "in.csv:1: 手机号: 第 2 列也是手机号（phone）：只保留一列");
+    assert_int_equal(read_str(&c, "a,b,c\n1,2\n"), XL_EFAIL);
+    assert_string_equal(problem_text(&c, 0), "in.csv:2: 只有 2 个字段，但表头有 3 个");
+    xl_i18n_set_lang("en");
+    assert_int_equal(read_str(&c, "a,b,c\n1,2\n"), XL_EFAIL);
+    assert_string_equal(problem_text(&c, 0), "in.csv:2: only 2 fields but the header has 3");
+    xl_csv_release(&c);
+}
+
 static void csv__header__map(void **state)
 {
     (void)state;
@@ -453,7 +477,9 @@ static void csv__problem__add_and_format(void **state)
 
 int main(void)
 {
+    xl_i18n_set_lang("en"); /* the problems' English text; csv__problems__follow_the_ui_language: both */
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(csv__problems__follow_the_ui_language),
         cmocka_unit_test(csv__read__utf8_lf),
         cmocka_unit_test(csv__read__utf8_bom),
         cmocka_unit_test(csv__read__crlf_and_cr),

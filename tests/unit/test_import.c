@@ -220,7 +220,7 @@ static void import__formats__utf8_bom_crlf_quotes_fullwidth_dates(void **state)
     assert_true(rep.written);
     check_three_people(db);
     /* the 备注 column is reported, not refused */
-    char *want = xl_asprintf("%s:1: 备注: warning: unknown column, ignored", path);
+    char *want = xl_asprintf("%s:1: 备注: 警告：未知的列，已忽略", path);
     expect_problem(&rep, want);
     assert_int_equal(one_int(db, "SELECT count(*) FROM audit WHERE action = 'resident.signin'"), 3);
     assert_int_equal(one_int(db, "SELECT count(*) FROM audit WHERE action = 'import.residents'"), 1);
@@ -257,7 +257,7 @@ static void import__formats__english_headers_any_order_no_role_column(void **sta
     xl_import_report rep;
     assert_int_equal(import(db, path, 0, &rep), XL_OK);
     assert_int_equal(rep.new_people, 1);
-    char *want = xl_asprintf("%s:1: warning: 没有“身份”列：每一行都按租客导入", path);
+    char *want = xl_asprintf("%s:1: 警告：没有“身份”列：每一行都按租客导入", path);
     expect_problem(&rep, want);
     char *v = one_text(db, "SELECT role || '/' || building || '-' || room FROM residency");
     assert_string_equal(v, "tenant/1-101");
@@ -388,7 +388,7 @@ static void import__moves__detected_and_checked(void **state)
     assert_int_equal(import(db, p2, 0, &rep), XL_OK);
     assert_int_equal(rep.moves, 1);
     assert_int_equal(rep.unchanged, 1);
-    char *w = xl_asprintf("%s:2: 姓名: warning: 已登记的姓名是 张三，保留登记的姓名", p2);
+    char *w = xl_asprintf("%s:2: 姓名: 警告：已登记的姓名是 张三，保留登记的姓名", p2);
     expect_problem(&rep, w);
     xl_import_report_release(&rep);
     char *v = one_text(db, "SELECT group_concat(building || '-' || room || ':' || coalesce(moved_out, 'now'), ' ')"
@@ -466,7 +466,7 @@ static void import__duplicates__same_row_twice_is_skipped(void **state)
     assert_int_equal(import(db, path, 0, &rep), XL_OK);
     assert_int_equal(rep.new_people, 1);
     assert_int_equal(rep.unchanged, 1);
-    char *w = xl_asprintf("%s:3: 身份证号: warning: 与第 2 行是同一人，本行跳过", path);
+    char *w = xl_asprintf("%s:3: 身份证号: 警告：与第 2 行是同一人，本行跳过", path);
     expect_problem(&rep, w);
     xl_import_report_release(&rep);
     assert_int_equal(one_int(db, "SELECT count(*) FROM person"), 1);
@@ -474,7 +474,7 @@ static void import__duplicates__same_row_twice_is_skipped(void **state)
     char *text2 = xl_asprintf(HEADER_ZH "\n李四,,,,1,102,租客,,,\n李四,,,,1,102,租客,,,\n李四,,,,1,102,家属,,,\n");
     char *path2 = sheet("dup2.csv", text2);
     assert_int_equal(import(db, path2, 0, &rep), XL_EFAIL);
-    char *w2 = xl_asprintf("%s:3: 姓名: warning: 与第 2 行是同一人，本行跳过", path2);
+    char *w2 = xl_asprintf("%s:3: 姓名: 警告：与第 2 行是同一人，本行跳过", path2);
     char *w3 = xl_asprintf("%s:4: 姓名: 与第 2 行是同一人，但那一行是 1-102（租客），本行是 1-102（家属）", path2);
     expect_problem(&rep, w2);
     expect_problem(&rep, w3);

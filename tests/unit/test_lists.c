@@ -347,6 +347,108 @@ static void lists__link__follows_the_chain_order(void **state)
     tu_db_free(db);
 }
 
+static void lists__create_linked__one_transaction(void **state)
+{
+    (void)state;
+    xl_db *db = tu_fixture_db();
+    int64_t d = make_item(db, XL_ITEM_DEMAND, "整改线路", "safety", 5, xl_party_none(), NULL);
+    int64_t m = make_item(db, XL_ITEM_EMPOWERMENT, "志愿电工检查", "safety", 0, xl_party_org(4), NULL);
+    int b = 5;
+    xl_item_form f;
+    xl_item_form_init(&f, XL_ITEM_PROBLEM); /* a problem cannot follow a demand */
+    f.title = "电线私拉乱接";
+    f.category = "safety";
+    f.buildings = &b;
+    f.nbuildings = 1;
+    f.raised_at = "2026-10-01";
+    xl_err e;
+    xl_err_clear(&e);
+    uint64_t before = tu_db_hash(db);
+    int64_t audit0 = audits(db), items0 = tu_one_int(db, "SELECT count(*) FROM list_item");
+    int64_t id = 42;
+    assert_int_equal(xl_list_item_create_linked(db, &f, d, &id, &e), XL_EFAIL);
+    assert_memory_equal(e.msg, "link:", 5);
+    assert_int_equal(id, 0);
+    assert_true(tu_db_hash(db) == before);
+    /* a missing source item, or a bad form, is refused the same way */
+    f.kind = XL_ITEM_ACTION;
+    f.owner = xl_party_org(1);
+    f.due = "2026-12-15";
+    assert_int_not_equal(xl_list_item_create_linked(db, &f, 9999, &id, &e), XL_OK);
+    assert_true(tu_db_hash(db) == before);
+    f.title = "";
+    assert_int_equal(xl_list_item_create_linked(db, &f, m, &id, &e), XL_EFAIL);
+    assert_memory_equal(e.msg, "title:", 6);
+    assert_true(tu_db_hash(db) == before);
+    /* a good one: the item, the link and both audit rows */
+    f.title = "逐户检查电线";
+    assert_int_equal(xl_list_item_create_linked(db, &f, m, &id, &e), XL_OK);
+    assert_true(id > 0);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM list_item"), items0 + 1);
+    char *q = xl_asprintf("SELECT count(*) FROM list_link WHERE from_id = %lld AND to_id = %lld",
+                          (long long)m, (long long)id);
+    assert_int_equal(tu_one_int(db, q), 1);
+    free(q);
+    assert_int_equal(audits(db), audit0 + 2);
+    xl_list_item it;
+    assert_int_equal(xl_list_item_load(db, id, &it, &e), XL_OK);
+    assert_int_equal(it.kind, XL_ITEM_ACTION);
+    assert_string_equal(it.title, "逐户检查电线");
+    tu_db_free(db);
+}
+
+/* The refusals a user can reach from the item form keep their "FIELD:" key (the form puts the
+ * reason beside that field) and give the reason in the UI language. */
+static void lists__refusals__follow_the_ui_language(void **state)
+{
+    (void)state;
+    char was[4];
+    snprintf(was, sizeof was, "%s", xl_i18n_lang());
+    xl_db *db = tu_fixture_db();
+    int64_t d = make_item(db, XL_ITEM_DEMAND, "整改线路", "safety", 5, xl_party_none(), NULL);
+    int64_t p = make_item(db, XL_ITEM_PROBLEM, "电线私拉乱接", "safety", 5, xl_party_none(), NULL);
+    uint64_t before = tu_db_hash(db);
+    static const struct { const char *lang, *title, *due, *want; int owner; } cases[] = {
+        {"zh", "  ", "2026-12-01", "title: 不能为空", 1},
+        {"en", "  ", "2026-12-01", "title: required", 1},
+        {"zh", long_title, "2026-12-01", "title: 最多 80 个字（现在 81 个）", 1},
+        {"en", long_title, "2026-12-01", "title: at most 80 characters (this has 81)", 1},
+        {"zh", "清理", "2026-02-30", "due: 应为有效日期，格式 年-月-日：“2026-02-30”", 1},
+        {"zh", "清理", "2026-09-30", "due: 期限 2026-09-30 早于提出日期（2026-10-01）", 1},
+        {"en", "清理", "2026-09-30", "due: 2026-09-30 is before the date raised (2026-10-01)", 1},
+        {"zh", "清理", "", "due: 行动须有期限", 1},
+        {"zh", "清理", "2026-12-01", "owner: 行动须有负责人", 0},
+        {"en", "清理", "2026-12-01", "owner: an action needs an owner", 0},
+    };
+    memset(long_title, 0, sizeof long_title);
+    for (int i = 0; i < 81; i++)
+        strcat(long_title, "字");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        xl_i18n_set_lang(cases[i].lang);
+        xl_item_form f;
+        xl_item_form_init(&f, XL_ITEM_ACTION);
+        f.title = cases[i].title;
+        f.raised_at = "2026-10-01";
+        f.owner = cases[i].owner ? xl_party_org(1) : xl_party_none();
+        f.due = cases[i].due;
+        xl_err e;
+        xl_err_clear(&e);
+        assert_int_equal(xl_list_item_create(db, &f, NULL, &e), XL_EFAIL);
+        if (strcmp(e.msg, cases[i].want) != 0)
+            fail_msg("case %zu (%s): want '%s', got '%s'", i, cases[i].lang, cases[i].want, e.msg);
+    }
+    xl_err e;
+    xl_i18n_set_lang("zh");
+    assert_int_equal(xl_list_link(db, d, p, &e), XL_EFAIL);
+    assert_non_null(strstr(e.msg, "link: 需求不能接到问题"));
+    xl_i18n_set_lang("en");
+    assert_int_equal(xl_list_link(db, d, p, &e), XL_EFAIL);
+    assert_non_null(strstr(e.msg, "link: a demand cannot lead to a problem"));
+    assert_true(tu_db_hash(db) == before);
+    xl_i18n_set_lang(was);
+    tu_db_free(db);
+}
+
 static void lists__link__no_cycles(void **state)
 {
     (void)state;
@@ -774,6 +876,8 @@ int main(void)
         cmocka_unit_test(lists__status__closing_note_for_done_and_dropped),
         cmocka_unit_test(lists__overdue__open_actions_past_due_only),
         cmocka_unit_test(lists__link__follows_the_chain_order),
+        cmocka_unit_test(lists__create_linked__one_transaction),
+        cmocka_unit_test(lists__refusals__follow_the_ui_language),
         cmocka_unit_test(lists__link__no_cycles),
         cmocka_unit_test(lists__link__never_dangles),
         cmocka_unit_test(lists__chain__seen_from_any_item),

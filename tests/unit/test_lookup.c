@@ -168,7 +168,7 @@ static void lookup__json__fields_and_no_unmasked_numbers(void **state)
     xl_buf_init(&b);
     xl_lookup_json(&r, &b);
     const char *fields[] = {"\"name\"", "\"building\"", "\"room\"", "\"role\"", "\"moved_in\"",
-                            "\"phone_masked\"", "\"id_masked\""};
+                            "\"phone_masked\"", "\"id_masked\"", "\"complete\""};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         assert_non_null(strstr(b.data, fields[i]));
     /* no run of 8+ digits (a whole phone or ID number) anywhere */
@@ -177,6 +177,57 @@ static void lookup__json__fields_and_no_unmasked_numbers(void **state)
         run = (*p >= '0' && *p <= '9') ? run + 1 : 0;
         assert_true(run < 8);
     }
+    xl_buf_release(&b);
+    xl_lookup_release(&r);
+}
+
+/* Every kind of query (building, room, tail, name, pinyin: each its own statement) reports
+ * the registration state the register and the person card show, under-16s included. */
+static void lookup__complete__same_as_the_register(void **state)
+{
+    (void)state;
+    char tail[8] = "";
+    sqlite3_stmt *st = xl_db_prepare(db, "SELECT substr(phone, -4) FROM person WHERE phone IS NOT NULL"
+                                         " ORDER BY id LIMIT 1", NULL);
+    assert_non_null(st);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(tail, sizeof tail, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    const char *queries[] = {"127", "127-302", tail, "张", "zs", "wang", "li"};
+    size_t seen[2] = {0, 0};
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        xl_lookup_result r;
+        xl_err e;
+        assert_int_equal(xl_lookup(db, queries[q], 0, &r, &e), XL_OK);
+        for (size_t i = 0; i < r.n; i++) {
+            xl_person_card c;
+            assert_int_equal(xl_person_card_load(db, r.hits[i].person_id, &c, &e), XL_OK);
+            if (r.hits[i].complete != c.complete)
+                fail_msg("'%s': %s #%lld complete=%d, the register says %d", queries[q],
+                         r.hits[i].name, (long long)r.hits[i].person_id, r.hits[i].complete,
+                         c.complete);
+            assert_true(c.complete == 0 || c.complete == 1);
+            seen[c.complete]++;
+            xl_person_card_release(&c);
+        }
+        xl_lookup_release(&r);
+    }
+    assert_true(seen[0] > 0 && seen[1] > 0); /* both states were compared */
+    /* and the JSON carries it */
+    xl_lookup_result r;
+    xl_err e;
+    assert_int_equal(xl_lookup(db, "127", 0, &r, &e), XL_OK);
+    xl_buf b;
+    xl_buf_init(&b);
+    xl_lookup_json(&r, &b);
+    size_t trues = 0, falses = 0;
+    for (const char *p = b.data; (p = strstr(p, "\"complete\": ")) != NULL; p++)
+        strncmp(p + 12, "true", 4) == 0 ? trues++ : falses++;
+    size_t want_true = 0;
+    for (size_t i = 0; i < r.n; i++)
+        want_true += r.hits[i].complete != 0;
+    assert_int_equal(trues + falses, r.n);
+    assert_int_equal(trues, want_true);
     xl_buf_release(&b);
     xl_lookup_release(&r);
 }
@@ -508,6 +559,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lookup__classify__each_kind),
+        cmocka_unit_test(lookup__complete__same_as_the_register),
         cmocka_unit_test(lookup__building__everyone_by_room),
         cmocka_unit_test(lookup__room__one_room_and_unknowns),
         cmocka_unit_test(lookup__name__substring),

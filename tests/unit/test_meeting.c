@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/db_internal.h"
 #include "xiangli/i18n.h"
@@ -449,6 +450,14 @@ static void meeting__close__writes_and_exports_minutes(void **state)
     assert_non_null(file);
     assert_string_equal(file, m.minutes);
     free(file);
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_mode & 07777, 0600); /* the minutes name residents */
+    /* overwriting a file that was world-readable leaves it private too */
+    assert_int_equal(chmod(path, 0644), 0);
+    assert_int_equal(xl_meeting_export_minutes(db, mt, path, &e), XL_OK);
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_mode & 07777, 0600);
     xl_meeting_release(&m);
     /* a closed meeting is final */
     uint64_t before = tu_db_hash(db);
@@ -491,6 +500,26 @@ static void meeting__minutes__follow_the_language(void **state)
     assert_non_null(strstr(b.data, "## Attendance (1)"));
     assert_non_null(strstr(b.data, "### 1. Safety walk (free item · 5 min)"));
     xl_buf_release(&b);
+    /* the form's refusals: "FIELD:" stays, the reason follows the language */
+    uint64_t before = tu_db_hash(db);
+    xl_meeting_form f;
+    xl_meeting_form_init(&f, XL_MEETING_ROUNDTABLE);
+    f.building = 5;
+    f.starts_at = "2026-11-31 19:00";
+    assert_int_equal(xl_meeting_create(db, &f, NULL, &e), XL_EFAIL);
+    assert_string_equal(e.msg, "starts_at: 时间格式：年-月-日 时:分，如 2026-11-25 19:00（现在是“2026-11-31 19:00”）");
+    xl_i18n_set_lang("en");
+    assert_int_equal(xl_meeting_create(db, &f, NULL, &e), XL_EFAIL);
+    assert_string_equal(e.msg, "starts_at: not a time (YYYY-MM-DD HH:MM): '2026-11-31 19:00'");
+    f.starts_at = "2026-11-30 19:00";
+    f.title = "";
+    f.building = 0;
+    assert_int_equal(xl_meeting_create(db, &f, NULL, &e), XL_EFAIL);
+    assert_string_equal(e.msg, "building: a building roundtable needs a building");
+    xl_i18n_set_lang("zh");
+    assert_int_equal(xl_meeting_create(db, &f, NULL, &e), XL_EFAIL);
+    assert_string_equal(e.msg, "building: 楼栋小圆桌须填楼号");
+    assert_true(tu_db_hash(db) == before);
     tu_db_free(db);
 }
 

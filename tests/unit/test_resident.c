@@ -275,6 +275,10 @@ static void resident__validate__english_messages(void **state)
     expect_only(db, XL_SF_ROOM, "301", "Building 1 has no room 301");
     expect_only(db, XL_SF_PHONE, "12345", "11 digits");
     assert_string_equal(xl_signin_field_label(XL_SF_ID_NUMBER), "ID number");
+    /* form labels start with a capital, like every other English label */
+    assert_string_equal(xl_signin_field_label(XL_SF_NAME), "Name");
+    assert_string_equal(xl_signin_field_label(XL_SF_PROVINCE), "Home province");
+    assert_string_equal(xl_signin_field_label(XL_SF_MOVED_IN), "Move-in date");
     xl_i18n_set_lang("zh");
     assert_string_equal(xl_signin_field_label(XL_SF_ID_NUMBER), "身份证号");
     tu_db_free(db);
