@@ -308,7 +308,7 @@ typedef struct xl_history_row {
 int xl_list_history(xl_db *db, int64_t id, xl_history_row **out, size_t *n, xl_err *err);
 
 /* ---------- for core modules writing inside their own transaction ----------
- * (meeting.c, lists_demo.c.) Same validation and writes as above, but no BEGIN/COMMIT and no
+ * (agenda.c, lists_demo.c.) Same validation and writes as above, but no BEGIN/COMMIT and no
  * audit row: the caller owns both. stamp "YYYY-MM-DD HH:MM:SS" dates the change (NULL = now). */
 int xl_list_item_insert_tx(xl_db *db, const xl_item_form *f, const char *stamp, int64_t *id,
                            xl_err *err);

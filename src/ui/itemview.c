@@ -227,7 +227,7 @@ static const char *history_action(const char *action)
 
 /* ---- the audit's words in the officer's ---- */
 
-/* Phrases of the audit details (lists.c, meeting.c) and what the history shows instead. */
+/* Phrases of the audit details (core lists/meeting files) and what the history shows instead. */
 static const struct {
     const char *text;
     xl_msg label;
