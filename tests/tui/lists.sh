@@ -20,73 +20,17 @@
 #   mask:SED       a sed expression applied to the final screen before it is compared
 #                  (for clock times in the audit history)
 #   resize:WxH     resize the pane
+# (The harness and the other steps: lib.sh.)
 set -u
+. "$(dirname "$0")/lib.sh"
 
-if [ $# -ne 1 ] || [ ! -x "$1" ]; then
-    echo "usage: $0 PATH/TO/xiangli" >&2
-    exit 2
-fi
-BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
-EXPECTED=$HERE/expected
-TIMEOUT=${TUI_TIMEOUT:-10}
-command -v tmux >/dev/null || { echo "FAIL tmux not installed"; exit 1; }
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/xl-lists.XXXXXX")
-SOCK=xl-lists-$$
-cleanup() {
-    tmux -L "$SOCK" kill-server 2>/dev/null
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-tmx() { LANG=C.UTF-8 LC_ALL=C.UTF-8 tmux -u -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
-
-PIN_ENV=(LANG=C.UTF-8 TERM=xterm-256color TZ=Asia/Shanghai XIANGLI_TODAY=2026-11-25
-         XIANGLI_FROZEN_CLOCK=1)
-for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS MSAN_OPTIONS XIANGLI_UNIFONT; do
-    [ -n "${!v:-}" ] && PIN_ENV+=("$v=${!v}")
-done
+tui_args "$@"
+tui_init xl-lists xl-lists
+tui_pin_env XIANGLI_FROZEN_CLOCK=1
+tui_pass_env XIANGLI_UNIFONT
 
 # ---- set up: one pristine demo database (copied for each scenario), a tmux server
-setup() {
-    printf 'set -g status off\nset -g remain-on-exit off\nset -g history-limit 0\n' >"$TMP/tmux.conf"
-    if ! env -i PATH="$PATH" HOME="$TMP" "${PIN_ENV[@]}" "$BIN" --db "$TMP/pristine.db" \
-            init --demo --seed 1 >"$TMP/init.log" 2>&1; then
-        echo "FAIL setup: $BIN init --demo failed:"
-        cat "$TMP/init.log"
-        exit 1
-    fi
-    cat >"$TMP/app.sh" <<'EOF'
-trap : INT
-"$XL_BIN" --db "$XL_DB" --config "$1"
-printf '[exit %d]\n' "$?"
-exec sleep 3600
-EOF
-    tmx new-session -d -s keep -x 20 -y 5 'sleep 3600'
-}
-
-capture() { tmx capture-pane -p -t xl 2>/dev/null; }
-
-# Polls until the screen contains (want=1) or lacks (want=0) the text; then until it is still.
-poll() {
-    local want=$1 text=$2 end=$((SECONDS + TIMEOUT)) screen has
-    while :; do
-        screen=$(capture)
-        has=0
-        [[ $screen == *"$text"* ]] && has=1
-        [ "$has" = "$want" ] && break
-        [ $SECONDS -ge $end ] && return 1
-        sleep 0.05
-    done
-    local prev=
-    while [ "$screen" != "$prev" ] && [ $SECONDS -lt $end ]; do
-        prev=$screen
-        sleep 0.1
-        screen=$(capture)
-    done
-}
+setup() { tui_setup "$TMP/pristine.db"; }
 
 # Polls until the file (relative to the scenario's HOME) exists and holds the text.
 poll_file() {
@@ -97,61 +41,31 @@ poll_file() {
     done
 }
 
-start() {
-    local w=$1 h=$2 ini=$3 db=$4
-    tmx kill-session -t xl 2>/dev/null
-    cp "$TMP/pristine.db" "$db"
+# Every scenario on its own copy of the pristine database, with its own HOME.
+scenario_start() {
+    HOME_DIR=$TMP/home-$1
+    MASKS=()
+    cp "$TMP/pristine.db" "$TMP/$1.db"
     mkdir -p "$HOME_DIR"
-    tmx new-session -d -s xl -x "$w" -y "$h" \
-        "$(printf '%q ' env -i PATH="$PATH" HOME="$HOME_DIR" "${PIN_ENV[@]}" XL_BIN="$BIN" \
-            XL_DB="$db" sh "$TMP/app.sh" "$ini")"
+    start "$2" "$3" "$4" "$TMP/$1.db" "$HOME_DIR"
 }
 
 MASKS=()
-step() {
-    local s=$1 arg=${1#*:}
+step_extra() {
+    local s=$1 arg=$2
     case $s in
-        wait:*) poll 1 "$arg" || { echo "  timed out waiting for: $arg"; return 1; } ;;
-        gone:*) poll 0 "$arg" || { echo "  timed out waiting for the end of: $arg"; return 1; } ;;
-        keys:*) read -r -a keys <<<"$arg"; tmx send-keys -t xl "${keys[@]}" ;;
-        text:*) tmx send-keys -t xl -l "$arg" ;;
         file:*) poll_file "$arg" || { echo "  timed out waiting for the file: $arg";
                                       cat "$HOME_DIR/${arg%%|*}" 2>/dev/null; return 1; } ;;
         mask:*) MASKS+=("$arg") ;;
-        resize:*) tmx resize-window -t xl -x "${arg%x*}" -y "${arg#*x}" ;;
         *) echo "  bad step: $s"; return 1 ;;
     esac
 }
 
-failures=0
-# scenario NAME WIDTH HEIGHT CONFIG STEP...
-scenario() {
-    local name=$1 w=$2 h=$3 ini=$HERE/$4 expected=$EXPECTED/$1.txt actual=$TMP/$1.txt
-    shift 4
-    local log=$TMP/$name.log ok=1
-    HOME_DIR=$TMP/home-$name
-    MASKS=()
-    start "$w" "$h" "$ini" "$TMP/$name.db"
-    for s in "$@"; do
-        step "$s" >>"$log" 2>&1 || { ok=0; break; }
-    done
-    capture >"$actual"
-    tmx kill-session -t xl 2>/dev/null
+scenario_captured() {
+    local m
     for m in "${MASKS[@]}"; do
-        sed -i -E "$m" "$actual"
+        sed -i -E "$m" "$1"
     done
-    if [ $ok = 1 ] && [ "${UPDATE_EXPECTED:-0}" = 1 ]; then
-        mkdir -p "$EXPECTED"
-        cp "$actual" "$expected"
-        echo "ok $name (expected screen rewritten)"
-    elif [ $ok = 1 ] && diff -u "$expected" "$actual" >"$log.diff" 2>&1; then
-        echo "ok $name"
-    else
-        echo "FAIL $name"
-        cat "$log" "$log.diff" 2>/dev/null | sed 's/^/  /'
-        [ $ok = 1 ] || { echo "  screen:"; sed 's/^/  | /' "$actual"; }
-        failures=$((failures + 1))
-    fi
 }
 
 setup
@@ -251,7 +165,4 @@ scenario map-roundtable-200x50 200 50 test.ini 'wait:共 326 栋' keys:o keys:o 
 scenario card-open-items-80x24 80 24 test.ini 'wait:共 326 栋' keys:g text:78 keys:Enter \
     'wait:未办结事项 5 项'
 
-if [ $failures -gt 0 ]; then
-    echo "$failures scenario(s) failed"
-    exit 1
-fi
+tui_finish

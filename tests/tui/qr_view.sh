@@ -21,21 +21,16 @@ for tool in tmux zbarimg; do
     command -v $tool >/dev/null || { echo "FAIL $tool not installed"; echo "qr_view: 0 passed, 1 failed"; exit 1; }
 done
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/xl-qrview.XXXXXX")
-SOCK=xl-qr-$$
-cleanup() {
-    tmux -L "$SOCK" kill-server 2>/dev/null
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+# The temporary directory, the private tmux server and tmx from lib.sh (its scenario machinery
+# is not used here: these checks decode the screen instead of comparing it).
+. "$(dirname "$0")/lib.sh"
+tui_init xl-qrview xl-qr
 
 passed=0
 failed=0
 ok() { passed=$((passed + 1)); echo "ok $*"; }
 bad() { failed=$((failed + 1)); echo "FAIL $*"; }
 
-tmx() { LANG=C.UTF-8 LC_ALL=C.UTF-8 tmux -u -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
 # TERM is the pane's own (tmux-256color, in ncurses-base): with xterm-256color ncurses paints
 # runs of white background with "erase characters" (bce), which tmux shows but capture-pane
 # leaves out, so the capture would lose quiet-zone rows the screen really has.

@@ -14,50 +14,18 @@
 #   gone:TEXT      poll until TEXT is no longer on the screen
 #   keys:K1 K2 ..  tmux send-keys, one argument per key (Enter, Escape, Tab, BSpace, C-u, ...)
 #   text:TEXT      TEXT typed as it is (UTF-8: Chinese arrives as wide characters)
+# (The harness and these steps: lib.sh.)
 set -u
+. "$(dirname "$0")/lib.sh"
 
-if [ $# -ne 1 ] || [ ! -x "$1" ]; then
-    echo "usage: $0 PATH/TO/xiangli" >&2
-    exit 2
-fi
-BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
-EXPECTED=$HERE/expected
-TIMEOUT=${TUI_TIMEOUT:-10}
-command -v tmux >/dev/null || { echo "FAIL tmux not installed"; exit 1; }
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/xl-reg.XXXXXX")
-SOCK=xl-reg-$$
-cleanup() {
-    tmux -L "$SOCK" kill-server 2>/dev/null
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-tmx() { LANG=C.UTF-8 LC_ALL=C.UTF-8 tmux -u -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
-
-PIN_ENV=(LANG=C.UTF-8 TERM=xterm-256color TZ=Asia/Shanghai XIANGLI_TODAY=2026-11-25)
-for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS MSAN_OPTIONS; do
-    [ -n "${!v:-}" ] && PIN_ENV+=("$v=${!v}")
-done
+tui_args "$@"
+tui_init xl-reg xl-reg
+tui_pin_env
+SKIP_MISSING=1
 
 # ---- set up: one pristine demo database (copied for each scenario), a tmux server
 setup() {
-    printf 'set -g status off\nset -g remain-on-exit off\nset -g history-limit 0\n' >"$TMP/tmux.conf"
-    if ! env -i PATH="$PATH" HOME="$TMP" "${PIN_ENV[@]}" "$BIN" --db "$TMP/pristine.db" \
-            init --demo --seed 1 >"$TMP/init.log" 2>&1; then
-        echo "FAIL setup: $BIN init --demo failed:"
-        cat "$TMP/init.log"
-        exit 1
-    fi
-    cat >"$TMP/app.sh" <<'EOF'
-trap : INT
-"$XL_BIN" --db "$XL_DB" --config "$1"
-printf '[exit %d]\n' "$?"
-exec sleep 3600
-EOF
-    tmx new-session -d -s keep -x 20 -y 5 'sleep 3600'
+    tui_setup "$TMP/pristine.db"
     # Sheets to import ($HOME is $TMP: the screens show ~/bad.csv, the same on every machine)
     printf '%s\n' '姓名,身份证号,手机号,楼栋,房间,身份,入住日期,备注' \
         '李四,341225199503121240,13912345678,127,302,租客,2026-03-01,' \
@@ -67,75 +35,10 @@ EOF
         '李四,341225199503121284,13812345678,128,101,租客,2026-04-01' >"$TMP/good.csv"
 }
 
-capture() { tmx capture-pane -p -t xl 2>/dev/null; }
-
-# Polls until the screen contains (want=1) or lacks (want=0) the text; then until it is still.
-poll() {
-    local want=$1 text=$2 end=$((SECONDS + TIMEOUT)) screen has
-    while :; do
-        screen=$(capture)
-        has=0
-        [[ $screen == *"$text"* ]] && has=1
-        [ "$has" = "$want" ] && break
-        [ $SECONDS -ge $end ] && return 1
-        sleep 0.05
-    done
-    local prev=
-    while [ "$screen" != "$prev" ] && [ $SECONDS -lt $end ]; do
-        prev=$screen
-        sleep 0.1
-        screen=$(capture)
-    done
-}
-
-start() {
-    local w=$1 h=$2 ini=$3 db=$4
-    tmx kill-session -t xl 2>/dev/null
-    cp "$TMP/pristine.db" "$db"
-    tmx new-session -d -s xl -x "$w" -y "$h" \
-        "$(printf '%q ' env -i PATH="$PATH" HOME="$TMP" "${PIN_ENV[@]}" XL_BIN="$BIN" \
-            XL_DB="$db" sh "$TMP/app.sh" "$ini")"
-}
-
-step() {
-    local s=$1 arg=${1#*:}
-    case $s in
-        wait:*) poll 1 "$arg" || { echo "  timed out waiting for: $arg"; return 1; } ;;
-        gone:*) poll 0 "$arg" || { echo "  timed out waiting for the end of: $arg"; return 1; } ;;
-        keys:*) read -r -a keys <<<"$arg"; tmx send-keys -t xl "${keys[@]}" ;;
-        text:*) tmx send-keys -t xl -l "$arg" ;;
-        *) echo "  bad step: $s"; return 1 ;;
-    esac
-}
-
-failures=0
-# scenario NAME WIDTH HEIGHT CONFIG STEP...
-scenario() {
-    local name=$1 w=$2 h=$3 ini=$HERE/$4 expected=$EXPECTED/$1.txt actual=$TMP/$1.txt
-    shift 4
-    local log=$TMP/$name.log ok=1
-    if [ ! -f "$expected" ] && [ "${UPDATE_EXPECTED:-0}" != 1 ]; then
-        echo "skip $name (no expected screen yet)"
-        return
-    fi
-    start "$w" "$h" "$ini" "$TMP/$name.db"
-    for s in "$@"; do
-        step "$s" >>"$log" 2>&1 || { ok=0; break; }
-    done
-    capture >"$actual"
-    tmx kill-session -t xl 2>/dev/null
-    if [ $ok = 1 ] && [ "${UPDATE_EXPECTED:-0}" = 1 ]; then
-        mkdir -p "$EXPECTED"
-        cp "$actual" "$expected"
-        echo "ok $name (expected screen rewritten)"
-    elif [ $ok = 1 ] && diff -u "$expected" "$actual" >"$log.diff" 2>&1; then
-        echo "ok $name"
-    else
-        echo "FAIL $name"
-        cat "$log" "$log.diff" 2>/dev/null | sed 's/^/  /'
-        [ $ok = 1 ] || { echo "  screen:"; sed 's/^/  | /' "$actual"; }
-        failures=$((failures + 1))
-    fi
+# Every scenario on its own copy of the pristine database.
+scenario_start() {
+    cp "$TMP/pristine.db" "$TMP/$1.db"
+    start "$2" "$3" "$4" "$TMP/$1.db" "$TMP"
 }
 
 setup
@@ -222,7 +125,4 @@ scenario reg-import-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入住
     'text:~/good.csv' keys:Enter 'wait:按 y 正式导入' keys:y 'wait:已导入 ~/good.csv' \
     'wait:第 1 / 7205 条' keys:/ text:王小梅 'wait:找到 1 人'
 
-if [ $failures -gt 0 ]; then
-    echo "$failures scenario(s) failed"
-    exit 1
-fi
+tui_finish
