@@ -31,34 +31,6 @@ static const char *make_id(int k, const char *birth, int seq)
     return ids[k];
 }
 
-static void exec_ok(xl_db *db, const char *sql)
-{
-    xl_err e;
-    if (xl_db_exec(db, sql, &e) != XL_OK)
-        fail_msg("%s: %s", sql, e.msg);
-}
-
-static int64_t one_int(xl_db *db, const char *sql)
-{
-    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
-    assert_non_null(st);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int64_t v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
-/* Text of the first column of the first row of sql (heap). */
-static char *one_text(xl_db *db, const char *sql)
-{
-    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
-    assert_non_null(st);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    char *v = xl_strdup(xl_col_text(st, 0));
-    sqlite3_finalize(st);
-    return v;
-}
-
 static const char buildings_sql[] =
     "INSERT INTO lane(id, name) VALUES (1, '东巷');"
     "INSERT INTO building(number, lane_id) VALUES (1, 1), (2, 1), (215, 1);"
@@ -69,7 +41,7 @@ static const char buildings_sql[] =
 static xl_db *register_db(char *path)
 {
     xl_db *db = tu_db_new(path);
-    exec_ok(db, buildings_sql);
+    tu_exec(db, buildings_sql);
     return db;
 }
 
@@ -181,16 +153,16 @@ static char *people_dump(xl_db *db)
 
 static void check_three_people(xl_db *db)
 {
-    assert_int_equal(one_int(db, "SELECT count(*) FROM person"), 3);
-    char *v = one_text(db, "SELECT moved_in || '/' || phone || '/' || room FROM residency r"
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM person"), 3);
+    char *v = tu_one_text(db, "SELECT moved_in || '/' || phone || '/' || room FROM residency r"
                            " JOIN person p ON p.id = r.person_id WHERE p.name = '张三'");
     assert_string_equal(v, "2024-03-05/13812345678/301");
     free(v);
-    v = one_text(db, "SELECT moved_in FROM residency r JOIN person p ON p.id = r.person_id"
+    v = tu_one_text(db, "SELECT moved_in FROM residency r JOIN person p ON p.id = r.person_id"
                      " WHERE p.name = '李四'");
     assert_string_equal(v, "2024-03-05");
     free(v);
-    v = one_text(db, "SELECT moved_in || '/' || workplace FROM residency r"
+    v = tu_one_text(db, "SELECT moved_in || '/' || workplace FROM residency r"
                      " JOIN person p ON p.id = r.person_id WHERE p.name = '单田芳'");
     assert_string_equal(v, "2023-11-20/九亭物流，二部");
     free(v);
@@ -222,8 +194,8 @@ static void import__formats__utf8_bom_crlf_quotes_fullwidth_dates(void **state)
     /* the 备注 column is reported, not refused */
     char *want = xl_asprintf("%s:1: 备注: 警告：未知的列，已忽略", path);
     expect_problem(&rep, want);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM audit WHERE action = 'resident.signin'"), 3);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM audit WHERE action = 'import.residents'"), 1);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM audit WHERE action = 'resident.signin'"), 3);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM audit WHERE action = 'import.residents'"), 1);
     xl_import_report_release(&rep);
     free(want), free(path), free(bom), free(text);
     tu_db_free(db);
@@ -259,7 +231,7 @@ static void import__formats__english_headers_any_order_no_role_column(void **sta
     assert_int_equal(rep.new_people, 1);
     char *want = xl_asprintf("%s:1: 警告：没有“身份”列：每一行都按租客导入", path);
     expect_problem(&rep, want);
-    char *v = one_text(db, "SELECT role || '/' || building || '-' || room FROM residency");
+    char *v = tu_one_text(db, "SELECT role || '/' || building || '-' || room FROM residency");
     assert_string_equal(v, "tenant/1-101");
     free(v), free(want), free(path), free(text);
     xl_import_report_release(&rep);
@@ -338,7 +310,7 @@ static void import__rejects__missing_columns_and_empty_file(void **state)
     assert_int_equal(import(db, empty, 0, &rep), XL_EFAIL);
     assert_true(rep.nerrors >= 1);
     xl_import_report_release(&rep);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM person"), 0);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM person"), 0);
     free(w1), free(w2), free(path), free(empty);
     tu_db_free(db);
 }
@@ -355,7 +327,7 @@ static void import__reimport__second_time_changes_nothing(void **state)
     assert_int_equal(import(db, path, 0, &rep), XL_OK);
     assert_int_equal(rep.new_people, 3);
     xl_import_report_release(&rep);
-    int64_t audits = one_int(db, "SELECT count(*) FROM audit");
+    int64_t audits = tu_one_int(db, "SELECT count(*) FROM audit");
     size_t len;
     char *before = db_bytes(&db, path_db, &len);
     assert_int_equal(import(db, path, 0, &rep), XL_OK);
@@ -364,7 +336,7 @@ static void import__reimport__second_time_changes_nothing(void **state)
     assert_int_equal(rep.unchanged, 3);
     assert_false(rep.written);
     xl_import_report_release(&rep);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM audit"), audits);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM audit"), audits);
     expect_unchanged_file(&db, path_db, before, len);
     free(before), free(path), free(text);
     tu_db_free(db);
@@ -391,12 +363,12 @@ static void import__moves__detected_and_checked(void **state)
     char *w = xl_asprintf("%s:2: 姓名: 警告：已登记的姓名是 张三，保留登记的姓名", p2);
     expect_problem(&rep, w);
     xl_import_report_release(&rep);
-    char *v = one_text(db, "SELECT group_concat(building || '-' || room || ':' || coalesce(moved_out, 'now'), ' ')"
+    char *v = tu_one_text(db, "SELECT group_concat(building || '-' || room || ':' || coalesce(moved_out, 'now'), ' ')"
                            " FROM (SELECT * FROM residency WHERE person_id = 1 ORDER BY id)");
     assert_string_equal(v, "1-101:2025-01-01 2-101:now");
     free(v);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM audit WHERE action = 'resident.move'"), 1);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM audit WHERE action = 'import.residents'"), 2);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM audit WHERE action = 'resident.move'"), 1);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM audit WHERE action = 'import.residents'"), 2);
     /* a role change in the same room, and a move back in time, are refused */
     char *third = xl_asprintf(HEADER_ZH "\n张三,男,%s,,2,101,家属,2025-01-01,,\n"
                                         "李四,男,%s,,2,102,租客,2020-01-01,,\n", a, b);
@@ -420,7 +392,7 @@ static void import__write_failure__rolls_back_every_row(void **state)
     char *text = three_rows(), *path = sheet("boom.csv", text);
     size_t len;
     char *before = db_bytes(&db, path_db, &len);
-    exec_ok(db, "CREATE TEMP TRIGGER boom BEFORE INSERT ON residency WHEN new.room = '302'"
+    tu_exec(db, "CREATE TEMP TRIGGER boom BEFORE INSERT ON residency WHEN new.room = '302'"
                 " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;");
     xl_import_report rep;
     assert_int_equal(import(db, path, 0, &rep), XL_EFAIL);
@@ -469,7 +441,7 @@ static void import__duplicates__same_row_twice_is_skipped(void **state)
     char *w = xl_asprintf("%s:3: 身份证号: 警告：与第 2 行是同一人，本行跳过", path);
     expect_problem(&rep, w);
     xl_import_report_release(&rep);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM person"), 1);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM person"), 1);
     /* without an ID number: the same name in the same room is the same person */
     char *text2 = xl_asprintf(HEADER_ZH "\n李四,,,,1,102,租客,,,\n李四,,,,1,102,租客,,,\n李四,,,,1,102,家属,,,\n");
     char *path2 = sheet("dup2.csv", text2);
@@ -530,7 +502,7 @@ static void export__masked__excel_safe(void **state)
     assert_non_null(strstr(csv, "\"'-\""));
     assert_non_null(strstr(csv, "\"\t310***********"));
     assert_non_null(strstr(csv, "\"\t138****5678\""));
-    assert_int_equal(one_int(db, "SELECT count(*) FROM audit WHERE action = 'export.unmasked'"), 0);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM audit WHERE action = 'export.unmasked'"), 0);
     free(csv), free(out), free(dir);
     tu_db_free(db);
 }
@@ -550,7 +522,7 @@ static void export__unmasked__needs_reason_is_audited_and_reimports(void **state
     assert_int_equal(xl_export_residents(db, out, &o, &rows, &e), XL_OK);
     assert_int_equal(stat(out, &sb), 0);
     assert_int_equal(sb.st_mode & 0777, 0600);
-    char *detail = one_text(db, "SELECT detail FROM audit WHERE action = 'export.unmasked'");
+    char *detail = tu_one_text(db, "SELECT detail FROM audit WHERE action = 'export.unmasked'");
     assert_non_null(strstr(detail, "reason=派出所核查"));
     assert_non_null(strstr(detail, "rows=3"));
     assert_non_null(strstr(detail, out));

@@ -25,33 +25,6 @@ static void make_id(const char *birth, int seq, char out[19])
     out[18] = '\0';
 }
 
-static void exec(xl_db *db, const char *sql)
-{
-    xl_err e;
-    if (xl_db_exec(db, sql, &e) != XL_OK)
-        fail_msg("%s: %s", sql, e.msg);
-}
-
-static int64_t one_int(xl_db *db, const char *sql)
-{
-    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
-    assert_non_null(st);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int64_t v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
-static char *one_text(xl_db *db, const char *sql)
-{
-    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
-    assert_non_null(st);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    char *v = xl_strdup(xl_col_text(st, 0));
-    sqlite3_finalize(st);
-    return v;
-}
-
 /* Every row of every table, as text: equal dumps = an unchanged database. */
 static char *dump_all(xl_db *db)
 {
@@ -84,7 +57,7 @@ static char *dump_all(xl_db *db)
 static xl_db *small_db(void)
 {
     xl_db *db = tu_db_new(NULL);
-    exec(db, "BEGIN;"
+    tu_exec(db, "BEGIN;"
              "INSERT INTO lane(id, name) VALUES (1, '东巷');"
              "INSERT INTO person(id, name, gender, id_number, phone, created_at) VALUES"
              " (1, '王建国', 'M', NULL, '13900000001', '2026-01-01 00:00:00'),"
@@ -120,13 +93,13 @@ static int64_t open_residency_of(xl_db *db, int64_t pid)
     snprintf(sql, sizeof sql,
              "SELECT coalesce(max(id), 0) FROM residency WHERE person_id = %lld AND moved_out IS NULL",
              (long long)pid);
-    return one_int(db, sql);
+    return tu_one_int(db, sql);
 }
 
 static int64_t count_where(xl_db *db, const char *table, const char *where)
 {
     char *sql = xl_asprintf("SELECT count(*) FROM %s WHERE %s", table, where);
-    int64_t n = one_int(db, sql);
+    int64_t n = tu_one_int(db, sql);
     free(sql);
     return n;
 }
@@ -304,7 +277,7 @@ static void resident__signin__new_creates_person_residency_audit(void **state)
     assert_int_equal(count_where(db, "residency", where), 1);
     assert_int_equal(xl_db_audit_count(db, "resident.signin"), 1);
     /* the audit row names the person but never carries the whole ID number or phone */
-    char *detail = one_text(db, "SELECT entity || ':' || entity_id || ' ' || detail FROM audit"
+    char *detail = tu_one_text(db, "SELECT entity || ':' || entity_id || ' ' || detail FROM audit"
                                 " WHERE action = 'resident.signin'");
     assert_non_null(strstr(detail, "person:"));
     assert_null(strstr(detail, f.id_number));
@@ -404,7 +377,7 @@ static void resident__signin__move_closes_old_opens_new(void **state)
     assert_int_equal(count_where(db, "residency", where), 2); /* history kept */
     snprintf(where, sizeof where, "person_id = %lld AND moved_out IS NULL AND building = 2", (long long)pid);
     assert_int_equal(count_where(db, "residency", where), 1); /* one open home, the new one */
-    assert_int_equal(one_int(db, "SELECT count(*) FROM (SELECT person_id FROM residency WHERE moved_out"
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM (SELECT person_id FROM residency WHERE moved_out"
                                  " IS NULL GROUP BY person_id HAVING count(*) > 1)"), 0);
     /* given contact fields updated, empty ones kept */
     snprintf(where, sizeof where, "id = %lld AND phone = '13900001111' AND province = '安徽'",
@@ -565,8 +538,8 @@ static void resident__responsible__change_kept_in_history(void **state)
     assert_int_equal(xl_signin_commit(db, &f, XL_SIGNIN_NEW, &sub, &e), XL_OK);
     /* owner -> sub-landlord */
     assert_int_equal(xl_building_set_responsible(db, 1, sub, XL_ROLE_SUBLANDLORD, "2026-11-21", &e), XL_OK);
-    assert_int_equal(one_int(db, "SELECT responsible_id FROM building WHERE number = 1"), sub);
-    char *role = one_text(db, "SELECT responsible_role FROM building WHERE number = 1");
+    assert_int_equal(tu_one_int(db, "SELECT responsible_id FROM building WHERE number = 1"), sub);
+    char *role = tu_one_text(db, "SELECT responsible_role FROM building WHERE number = 1");
     assert_string_equal(role, "sublandlord");
     free(role);
     assert_int_equal(count_where(db, "responsible_history",
@@ -661,7 +634,7 @@ static void resident__reveal__needs_reason_and_audits(void **state)
     assert_int_equal(xl_person_reveal(db, pid, XL_REVEAL_PHONE, "通知搬迁", out, sizeof out, &e), XL_OK);
     assert_string_equal(out, "13800138000");
     assert_int_equal(xl_db_audit_count(db, "person.reveal"), 2);
-    char *detail = one_text(db, "SELECT group_concat(detail, ';') FROM audit WHERE action = 'person.reveal'");
+    char *detail = tu_one_text(db, "SELECT group_concat(detail, ';') FROM audit WHERE action = 'person.reveal'");
     assert_non_null(strstr(detail, "field=id_number reason=派出所核查"));
     assert_non_null(strstr(detail, "field=phone reason=通知搬迁"));
     assert_null(strstr(detail, "13800138000"));

@@ -205,3 +205,20 @@ xl_db *tu_fixture_db(void)
         fail_msg("fixture: %s", e.msg);
     return db;
 }
+
+void tu_exec(xl_db *db, const char *sql)
+{
+    xl_err e;
+    if (xl_db_exec(db, sql, &e) != XL_OK)
+        fail_msg("%s: %s", sql, e.msg);
+}
+
+char *tu_one_text(xl_db *db, const char *sql)
+{
+    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
+    assert_non_null(st);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *v = xl_strdup(xl_col_text(st, 0));
+    sqlite3_finalize(st);
+    return v;
+}

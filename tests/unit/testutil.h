@@ -23,6 +23,10 @@ char *tu_write_file(const char *dir, const char *name, const char *text);
 char *tu_read_file(const char *path, size_t *len);
 /* The first column of the first row of sql, as an integer (fails the test if no row). */
 int64_t tu_one_int(xl_db *db, const char *sql);
+/* Runs sql (several statements allowed); fails the test on error. */
+void tu_exec(xl_db *db, const char *sql);
+/* The first column of the first row of sql, as text (heap). */
+char *tu_one_text(xl_db *db, const char *sql);
 /* A content hash of every table (order-independent within a table): equal hashes before
  * and after a refused change show that nothing was written. */
 uint64_t tu_db_hash(xl_db *db);
