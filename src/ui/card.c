@@ -71,16 +71,7 @@ static const ui_action card_hints[] = {
     UI_ACT_DOWN, UI_ACT_PAGE_DOWN, UI_ACT_HELP, UI_ACT_BACK, UI_ACT_QR, UI_ACT_RESPONSIBLE,
 };
 
-static const char *role_label(const char *key)
-{
-    static const xl_msg labels[] = {
-#define XL_X(id, k) XL_MSG_ROLE_##id,
-        XL_ROLES(XL_X)
-#undef XL_X
-    };
-    int r = xl_role_parse(key);
-    return r >= 0 ? xl_tr(labels[r]) : key;
-}
+static const char *role_label(const char *key) { return xl_role_label_of(key); }
 
 static const char *or_none(const char *s)
 {

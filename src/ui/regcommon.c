@@ -5,35 +5,16 @@
 #include "xiangli/i18n.h"
 #include "xiangli/model.h"
 
-static const xl_msg role_msgs[XL_ROLE_COUNT] = {
-#define XL_X(id, key) [XL_ROLE_##id] = XL_MSG_ROLE_##id,
-    XL_ROLES(XL_X)
-#undef XL_X
-};
 
-static const xl_msg channel_msgs[XL_CHANNEL_COUNT] = {
-#define XL_X(id, key) [XL_CHANNEL_##id] = XL_MSG_CHANNEL_##id,
-    XL_CHANNELS(XL_X)
-#undef XL_X
-};
+const char *ui_role_label(const char *key) { return xl_role_label_of(key ? key : ""); }
 
-const char *ui_role_label(const char *key)
-{
-    int r = xl_role_parse(key ? key : "");
-    return r >= 0 ? xl_tr(role_msgs[r]) : (key ? key : "");
-}
-
-const char *ui_channel_label(const char *key)
-{
-    int c = xl_channel_parse(key ? key : "");
-    return c >= 0 ? xl_tr(channel_msgs[c]) : (key ? key : "");
-}
+const char *ui_channel_label(const char *key) { return xl_channel_label_of(key ? key : ""); }
 
 const char *const *ui_role_choices(void)
 {
     static const char *labels[XL_ROLE_COUNT];
     for (int i = 0; i < XL_ROLE_COUNT; i++)
-        labels[i] = xl_tr(role_msgs[i]);
+        labels[i] = xl_role_label((xl_role)i);
     return labels;
 }
 
@@ -41,7 +22,7 @@ const char *const *ui_channel_choices(void)
 {
     static const char *labels[XL_CHANNEL_COUNT];
     for (int i = 0; i < XL_CHANNEL_COUNT; i++)
-        labels[i] = xl_tr(channel_msgs[i]);
+        labels[i] = xl_channel_label((xl_channel)i);
     return labels;
 }
 
