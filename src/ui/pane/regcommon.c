@@ -1,7 +1,7 @@
 /* regcommon.c — labels and character filters shared by the register's screens. */
 #include <stdio.h>
 
-#include "ui/register.h"
+#include "ui/pane/register.h"
 #include "xiangli/i18n.h"
 #include "xiangli/model.h"
 

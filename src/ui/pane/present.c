@@ -12,12 +12,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "ui/bigtext.h"
-#include "ui/form.h"
-#include "ui/lists_ui.h"
-#include "ui/register.h"
+#include "ui/widget/bigtext.h"
+#include "ui/widget/form.h"
+#include "ui/pane/lists_ui.h"
+#include "ui/pane/register.h"
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"

@@ -1,9 +1,9 @@
 /* bigtext.c — block-character type from Unifont glyphs (see bigtext.h). */
-#include "ui/bigtext.h"
+#include "ui/widget/bigtext.h"
 
 #include <string.h>
 
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/text.h"
 
 enum { LINE_GAP = 1, MAX_LINE_BYTES = 4 * 512 + 8 };

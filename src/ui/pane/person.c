@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/form.h"
+#include "ui/widget/form.h"
 #include "ui/panes.h"
-#include "ui/qrview.h"
-#include "ui/register.h"
+#include "ui/pane/qrview.h"
+#include "ui/pane/register.h"
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/form.h"
+#include "ui/widget/form.h"
 #include "ui/panes.h"
-#include "ui/register.h"
+#include "ui/pane/register.h"
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
 #include "xiangli/lookup.h"

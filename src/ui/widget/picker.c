@@ -1,12 +1,12 @@
 /* picker.c — the list to choose from (see picker.h). */
-#include "ui/picker.h"
+#include "ui/widget/picker.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/form.h"
+#include "ui/widget/form.h"
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"

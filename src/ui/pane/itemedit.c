@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/form.h"
-#include "ui/lists_ui.h"
-#include "ui/picker.h"
-#include "ui/register.h"
+#include "ui/widget/form.h"
+#include "ui/pane/lists_ui.h"
+#include "ui/widget/picker.h"
+#include "ui/pane/register.h"
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"

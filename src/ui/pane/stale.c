@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "ui/panes.h"
-#include "ui/register.h"
+#include "ui/pane/register.h"
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/config.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/lists_ui.h"
-#include "ui/picker.h"
-#include "ui/register.h"
+#include "ui/pane/lists_ui.h"
+#include "ui/widget/picker.h"
+#include "ui/pane/register.h"
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"

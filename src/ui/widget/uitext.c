@@ -1,5 +1,5 @@
 /* uitext.c — width-aware drawing built on core's text.h. */
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,12 +1,12 @@
 /* form.c — the form widget and the pane that shows one (see form.h). */
-#include "ui/form.h"
+#include "ui/widget/form.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"

@@ -14,9 +14,9 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "ui/qrview.h"
+#include "ui/pane/qrview.h"
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/poster.h"

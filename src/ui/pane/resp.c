@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/form.h"
-#include "ui/register.h"
+#include "ui/widget/form.h"
+#include "ui/pane/register.h"
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/lookup.h"
 #include "xiangli/mem.h"

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/lists_ui.h"
+#include "ui/pane/lists_ui.h"
 #include "ui/panes.h"
-#include "ui/picker.h"
+#include "ui/widget/picker.h"
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/lists.h"
 #include "xiangli/mem.h"

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "ui/panes.h"
-#include "ui/qrview.h"
+#include "ui/pane/qrview.h"
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
 #include "xiangli/lists.h"
