@@ -174,8 +174,9 @@ static int token_write(xl_db *db, int building, int only_if_missing, char out[XL
     if (token_new(tok, err))
         return XL_EFAIL;
     token_ctx c = {.building = building, .only_if_missing = only_if_missing, .tok = tok};
-    if (xl_db_tx(db, token_body, &c, err))
-        return XL_EFAIL;
+    int rc = xl_db_tx(db, token_body, &c, err);
+    if (rc != XL_OK)
+        return rc;
     int changed = c.changed;
     if (!changed) /* someone else created it meanwhile */
         return token_read(db, building, out, err);
