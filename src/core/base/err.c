@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "xiangli/i18n.h"
+
 void xl_err_clear(xl_err *e)
 {
     if (!e)
@@ -39,4 +41,11 @@ int xl_err_field(xl_err *e, const char *field, const char *fmt, ...)
         e->code = XL_EFAIL;
     }
     return XL_EFAIL;
+}
+
+int xl_err_no_building(xl_err *e, const char *field, int number)
+{
+    if (field)
+        return xl_err_field(e, field, _(NO_BUILDING_FMT), number);
+    return xl_err_set(e, XL_ENOTFOUND, _(NO_BUILDING_FMT), number);
 }

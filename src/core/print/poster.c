@@ -37,7 +37,7 @@ int xl_poster_info_load(xl_db *db, int building, xl_poster_info *info, xl_err *e
         xl_mask_phone(xl_col_text(st, 4), info->resp_phone_masked, sizeof info->resp_phone_masked);
         rc = XL_OK;
     } else {
-        rc = rc == SQLITE_DONE ? xl_err_set(err, XL_ENOTFOUND, "no building %d", building)
+        rc = rc == SQLITE_DONE ? xl_err_no_building(err, NULL, building)
                                : xl_db_fail(db, "building for poster", err);
     }
     sqlite3_finalize(st);

@@ -199,7 +199,7 @@ static int responsible(xl_db *db, xl_lookup_result *res, xl_err *err)
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, "no building %d", res->building);
+        return xl_err_no_building(err, NULL, res->building);
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(db, "lookup", err);
 }
 
