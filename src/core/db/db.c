@@ -47,7 +47,7 @@ int xl_db_exec(xl_db *db, const char *sql, xl_err *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        xl_err_set(err, XL_EFAIL, "database: %s", msg ? msg : sqlite3_errmsg(db->h));
+        xl_err_field(err, "database", "%s", msg ? msg : sqlite3_errmsg(db->h));
         sqlite3_free(msg);
         return XL_EFAIL;
     }

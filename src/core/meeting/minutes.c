@@ -158,7 +158,7 @@ int xl_meeting_export_minutes(xl_db *db, int64_t meeting, const char *path, xl_e
     if (rc != XL_OK)
         return rc;
     if (m.status != XL_MEETING_CLOSED)
-        rc = xl_err_set(err, XL_EFAIL, "status: meeting #%lld is not closed; its minutes are written "
+        rc = xl_err_field(err, "status", "meeting #%lld is not closed; its minutes are written "
                         "when it closes", (long long)meeting);
     else
         rc = write_file(path, m.minutes, err);

@@ -73,7 +73,7 @@ static int random_bytes(unsigned char *buf, size_t n, xl_err *err)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0)
-            return xl_err_set(err, XL_EFAIL, "getrandom: %s", strerror(errno));
+            return xl_err_field(err, "getrandom", "%s", strerror(errno));
         got += (size_t)r;
     }
     return XL_OK;
@@ -663,19 +663,19 @@ int xl_bitmap_png(const xl_bitmap *bm, int dpi, xl_buf *out, xl_err *err)
 {
     char msg[200] = "";
     if (!bm || !bm->px || bm->w <= 0 || bm->h <= 0)
-        return xl_err_set(err, XL_EFAIL, "png: empty image");
+        return xl_err_field(err, "png", "empty image");
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, msg, png_on_error, png_on_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;
     if (!info) {
         png_destroy_write_struct(&png, NULL);
-        return xl_err_set(err, XL_EFAIL, "png: cannot create the writer");
+        return xl_err_field(err, "png", "cannot create the writer");
     }
     size_t start = out->len;
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
         out->len = start;
         out->data[start] = '\0';
-        return xl_err_set(err, XL_EFAIL, "png: %s", msg);
+        return xl_err_field(err, "png", "%s", msg);
     }
     png_body(png, info, bm, dpi, out);
     png_destroy_write_struct(&png, &info);
