@@ -52,13 +52,11 @@ struct ui_app {
     char today[11];
 };
 
-/* The tabs, in order (keys 1..N). Later panes (登记 register, 清单 lists, 小圆桌
- * roundtable) are added here. */
+/* The tabs, in order (keys 1..N), from the tab list in panes.h. */
 static ui_pane (*const tab_panes[])(ui_app *app) = {
-    ui_map_new,
-    ui_register_new,
-    ui_lists_new,
-    ui_roundtable_new,
+#define UI_TAB_ENTRY(name) ui_##name##_new,
+    UI_TABS(UI_TAB_ENTRY)
+#undef UI_TAB_ENTRY
 };
 
 static volatile sig_atomic_t got_signal;
