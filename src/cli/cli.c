@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "xiangli/fileio.h"
 #include "xiangli/mem.h"
 
 static const cli_cmd commands[] = {
@@ -32,25 +33,11 @@ void cli_print_commands(FILE *f)
         fprintf(f, "  xiangli %s\n      %s\n", commands[i].usage, commands[i].summary);
 }
 
-/* mkdir -p for the database's directory, mode 0700 for directories we create. */
+/* mkdir -p for the database's directory, owner-only (fileio.h). */
 static int make_parent_dirs(const char *path, xl_err *err)
 {
-    char *dir = xl_strdup(path);
-    char *slash = strrchr(dir, '/');
-    int rc = XL_OK;
-    if (slash && slash != dir) {
-        *slash = '\0';
-        for (char *p = dir + 1; rc == XL_OK && *p; p++) {
-            if (*p != '/')
-                continue;
-            *p = '\0';
-            if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-                rc = xl_err_set(err, XL_EFAIL, "%s: cannot create directory: %s", dir, strerror(errno));
-            *p = '/';
-        }
-        if (rc == XL_OK && mkdir(dir, 0700) != 0 && errno != EEXIST)
-            rc = xl_err_set(err, XL_EFAIL, "%s: cannot create directory: %s", dir, strerror(errno));
-    }
+    char *dir = xl_path_dir(path);
+    int rc = xl_mkdir_p(dir, 0700, err);
     free(dir);
     return rc;
 }
