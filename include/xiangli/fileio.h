@@ -14,6 +14,11 @@
 
 /* Writes len bytes of data to path with the given mode (e.g. 0600). */
 int xl_file_write(const char *path, const void *data, size_t len, mode_t mode, xl_err *err);
+/* For writers that need a file name (SQLite's backup): a new empty temporary file beside
+ * path, mode 0600, name in *tmp (heap); then xl_file_commit_temp renames it over path after
+ * fsync (and removes it on failure). */
+int xl_file_temp(const char *path, char **tmp, xl_err *err);
+int xl_file_commit_temp(char *tmp, const char *path, xl_err *err);
 /* mkdir -p: creates missing directories with mode; an existing non-directory is an error. */
 int xl_mkdir_p(const char *path, mode_t mode, xl_err *err);
 /* The directory part of path ("." when it has none); heap. */

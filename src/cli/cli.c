@@ -50,6 +50,8 @@ int cli_open_db(cli_ctx *ctx, int create, xl_err *err)
         return XL_EFAIL;
     if (xl_db_open(&ctx->db, ctx->db_path, create, err))
         return XL_EFAIL;
+    if (*xl_db_notice(ctx->db))
+        fprintf(stderr, "xiangli: %s\n", xl_db_notice(ctx->db));
     xl_db_set_operator(ctx->db, ctx->cfg->operator_login);
     return XL_OK;
 }

@@ -85,6 +85,45 @@ int xl_file_write(const char *path, const void *data, size_t len, mode_t mode, x
     return XL_OK;
 }
 
+int xl_file_temp(const char *path, char **tmp, xl_err *err)
+{
+    int fd = temp_open(path, tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(*tmp);
+        *tmp = NULL;
+        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, strerror(e));
+    }
+    int ok = fchmod(fd, 0600) == 0;
+    close(fd);
+    if (!ok) {
+        unlink(*tmp);
+        free(*tmp);
+        *tmp = NULL;
+        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, strerror(EPERM));
+    }
+    return XL_OK;
+}
+
+int xl_file_commit_temp(char *tmp, const char *path, xl_err *err)
+{
+    int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int ok = fd >= 0 && fsync(fd) == 0;
+    int e = errno;
+    if (fd >= 0)
+        close(fd);
+    if (ok && rename(tmp, path) != 0)
+        ok = 0, e = errno;
+    if (!ok) {
+        unlink(tmp);
+        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, strerror(e));
+    }
+    char *dir = xl_path_dir(path);
+    sync_dir(dir);
+    free(dir);
+    return XL_OK;
+}
+
 static int mkdir_one(const char *dir, mode_t mode, xl_err *err)
 {
     struct stat sb;
