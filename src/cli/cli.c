@@ -13,7 +13,7 @@ static const cli_cmd commands[] = {
     {"init", "init [--demo] [--seed N] [--scale K] [--force]",
      "create the database (with --demo: the demo community of Du Xiang)", cmd_init},
     {"lookup", "lookup QUERY [--json]",
-     "who lives there: 127 (building), 127-302 (room), a name, pinyin (zs, zhangsan), 4+ digits of phone/ID",
+     "who lives there: 127 (building), 127-302 (room), a name, pinyin (zs, zhangsan), the last 4 digits of a phone/ID number or the whole number",
      cmd_lookup},
     {"stats", "stats [--json]", "buildings, residents, tenants and registration rate", cmd_stats},
     {"import", "import residents FILE.csv [--dry-run]",
