@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "xiangli/i18n.h"
 
@@ -15,13 +16,17 @@ void xl_err_clear(xl_err *e)
     e->msg[0] = '\0';
 }
 
+/* Formatted into a scratch buffer first: callers may pass e->msg itself as an argument
+ * ("%s: %s", path, err->msg), which vsnprintf into e->msg would garble. */
 int xl_err_set(xl_err *e, int code, const char *fmt, ...)
 {
     if (e) {
+        char scratch[sizeof e->msg];
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+        vsnprintf(scratch, sizeof scratch, fmt, ap);
         va_end(ap);
+        memcpy(e->msg, scratch, sizeof scratch);
         e->code = code;
         e->field[0] = '\0';
     }
