@@ -8,10 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db_internal.h"
-#include "xiangli/demo.h"
+#include "core/db/db_internal.h"
+#include "demo/demo.h"
 #include "xiangli/i18n.h"
 #include "xiangli/lists.h"
+#include "demo/lists_demo_internal.h"
 #include "xiangli/mem.h"
 
 /* ---------- fixtures and helpers ---------- */

@@ -8,8 +8,8 @@
 
 #include <sqlite3.h>
 
-#include "core/db_internal.h"
-#include "xiangli/demo.h"
+#include "core/db/db_internal.h"
+#include "demo/demo.h"
 #include "xiangli/mem.h"
 
 char *tu_tmpdir(void)
