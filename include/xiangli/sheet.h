@@ -64,6 +64,9 @@ int xl_book_find(const xl_book *b, const char *name);
  * (s->t.problems; err gets the first one). */
 int xl_book_read(xl_book *b, size_t i, xl_sheet *s, xl_err *err);
 
+/* Moves s's rows and problems into *to (released first); s->lost is freed. */
+void xl_sheet_take(xl_sheet *s, xl_csv *to);
+
 /* Opens path and reads its first sheet (CSV: the file). */
 int xl_sheet_load(const char *path, xl_sheet *s, xl_err *err);
 
@@ -71,7 +74,8 @@ int xl_sheet_load(const char *path, xl_sheet *s, xl_err *err);
  * name a column known(cell) != 0 (a title row, notes or blank rows above it are
  * dropped); then refuses every lost-digit cell below it, naming its column. XL_OK, or
  * XL_EFAIL with a problem when no such row exists (naming example, a header of the
- * sheet) or a cell was refused. */
+ * sheet; no problem when example is NULL: the rows are left as read) or a cell was
+ * refused. */
 int xl_sheet_use_header(xl_sheet *s, int (*known)(const char *header), size_t min_known,
                         const char *example);
 

@@ -37,6 +37,14 @@ void xl_sheet_release(xl_sheet *s)
     s->nlost = 0;
 }
 
+void xl_sheet_take(xl_sheet *s, xl_csv *to)
+{
+    xl_csv_release(to);
+    *to = s->t;
+    xl_csv_init(&s->t);
+    xl_sheet_release(s);
+}
+
 /* ------------------------------------------------------------------ numbers */
 
 /* Days since 1970-01-01 → y-m-d (proleptic Gregorian). */
@@ -298,7 +306,7 @@ int xl_sheet_use_header(xl_sheet *s, int (*known)(const char *header), size_t mi
         if (known_cells(&s->t.rows[r], known) >= (min_known ? min_known : 1))
             at = r;
     if (at == s->t.nrows) {
-        if (s->t.nrows || s->t.nerrors == 0)
+        if (example && (s->t.nrows || s->t.nerrors == 0))
             xl_csv_add_problem(&s->t, 0, NULL, 0, _(SHEET_E_NO_HEADER_FMT), example);
         return XL_EFAIL;
     }
