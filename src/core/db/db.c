@@ -101,6 +101,40 @@ void xl_db_set_operator(xl_db *db, const char *login)
 
 const char *xl_db_operator(const xl_db *db) { return db->operator_login; }
 
+/* 1 when PRAGMA foreign_key_check finds a dangling reference. */
+static int foreign_keys_broken(xl_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+        return 1;
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc != SQLITE_DONE;
+}
+
+static int apply_migrations(xl_db *db, int have, int latest, xl_err *err)
+{
+    if (xl_db_exec(db, "BEGIN IMMEDIATE", err))
+        return XL_EFAIL;
+    for (int v = have; v < latest; v++) {
+        if (xl_db_exec(db, xl_schema_migrations[v], err)) {
+            xl_db_rollback(db);
+            return xl_err_set(err, XL_EFAIL, "%s: migration %03d failed: %s", db->path, v + 1, err ? err->msg : "");
+        }
+    }
+    if (foreign_keys_broken(db)) {
+        xl_db_rollback(db);
+        return xl_err_set(err, XL_EFAIL, "%s: migration left dangling references", db->path);
+    }
+    char sql[96];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d", latest, XL_APPLICATION_ID);
+    if (xl_db_exec(db, sql, err) || xl_db_exec(db, "COMMIT", err)) {
+        xl_db_rollback(db);
+        return XL_EFAIL;
+    }
+    return XL_OK;
+}
+
 /* Another application's database, or one from a newer Xiangli, is refused before anything
  * (even the journal mode) is changed. */
 static int check_identity(xl_db *db, xl_err *err)
@@ -124,21 +158,14 @@ static int migrate(xl_db *db, xl_err *err)
     int latest = (int)xl_schema_migration_count;
     if (have == latest)
         return XL_OK;
-    if (xl_db_exec(db, "BEGIN IMMEDIATE", err))
+    /* Foreign keys off while the schema changes (a table rebuilt to change a CHECK, as
+     * SQLite's ALTER TABLE documentation says), checked whole before the commit. */
+    if (xl_db_exec(db, "PRAGMA foreign_keys=OFF", err))
         return XL_EFAIL;
-    for (int v = have; v < latest; v++) {
-        if (xl_db_exec(db, xl_schema_migrations[v], err)) {
-            xl_db_rollback(db);
-            return xl_err_set(err, XL_EFAIL, "%s: migration %03d failed: %s", db->path, v + 1, err ? err->msg : "");
-        }
-    }
-    char sql[96];
-    snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d", latest, XL_APPLICATION_ID);
-    if (xl_db_exec(db, sql, err) || xl_db_exec(db, "COMMIT", err)) {
-        xl_db_rollback(db);
-        return XL_EFAIL;
-    }
-    return XL_OK;
+    int rc = apply_migrations(db, have, latest, err);
+    if (xl_db_exec(db, "PRAGMA foreign_keys=ON", rc ? NULL : err))
+        rc = XL_EFAIL;
+    return rc;
 }
 
 /* The application SQL functions that triggers and migrations call (search_sql.c): on
