@@ -22,6 +22,7 @@ struct xl_db {
     sqlite3 *h;
     char *path;
     char operator_login[64];
+    int data_version;          /* last PRAGMA data_version seen by xl_db_changed, 0 = none */
 };
 
 sqlite3 *xl_db_handle(xl_db *db) { return db->h; }
@@ -71,6 +72,14 @@ static int pragma_int(xl_db *db, const char *sql)
 }
 
 int xl_db_user_version(xl_db *db) { return pragma_int(db, "PRAGMA user_version"); }
+
+int xl_db_changed(xl_db *db)
+{
+    int v = pragma_int(db, "PRAGMA data_version");
+    int changed = db->data_version != 0 && v != db->data_version;
+    db->data_version = v;
+    return changed;
+}
 
 int xl_db_is_empty(xl_db *db)
 {

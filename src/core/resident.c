@@ -395,6 +395,12 @@ static int signout_in_tx(xl_db *db, int64_t rid, const char *date, const char *c
     return audit_person(db, "resident.signout", r.person_id, detail, err);
 }
 
+int xl_signout_in_tx(xl_db *db, int64_t residency_id, const char *moved_out, const char *channel,
+                     xl_err *err)
+{
+    return signout_in_tx(db, residency_id, moved_out, channel, err);
+}
+
 int xl_signout(xl_db *db, int64_t residency_id, const char *moved_out, const char *channel, xl_err *err)
 {
     if (xl_db_begin(db, err))
