@@ -134,9 +134,6 @@ int xl_signin_commit(xl_db *db, const xl_signin_form *form, xl_signin_mode mode,
  * it is already closed or the input is bad. */
 int xl_signout(xl_db *db, int64_t residency_id, const char *moved_out, const char *channel,
                xl_err *err);
-/* The same inside the caller's transaction (the phone queue's confirmation). */
-int xl_signout_in_tx(xl_db *db, int64_t residency_id, const char *moved_out, const char *channel,
-                     xl_err *err);
 /* The same for the person's current residency (XL_ENOTFOUND when they live nowhere). */
 int xl_signout_person(xl_db *db, int64_t person_id, const char *moved_out, const char *channel,
                       xl_err *err);

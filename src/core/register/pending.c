@@ -8,6 +8,7 @@
 #include <sys/random.h>
 
 #include "core/db/db_internal.h"
+#include "core/register/register_tx.h"
 #include "core/register/signin_form.h"
 #include "xiangli/date.h"
 #include "xiangli/idcard.h"
@@ -179,11 +180,10 @@ static int check_all(xl_db *db, int building, const xl_pending_form *f, int *out
     if (!building_exists(db, building))
         return xl_err_set(err, XL_ENOTFOUND, _(REG_E_BUILDING_NONE_FMT), building);
     *out = f->action && strcmp(f->action, "out") == 0;
+    check_form(db, building, f, *out, c, fe); /* starts the list afresh */
     if (!f->action || (!*out && strcmp(f->action, "in") != 0))
         add_error(fe, XL_SF_CHANNEL, _(PEND_E_ACTION));
-    if (check_form(db, building, f, *out, c, fe))
-        return xl_field_errors_first(fe, err);
-    return XL_OK;
+    return fe->n ? xl_field_errors_first(fe, err) : XL_OK;
 }
 
 int xl_pending_check(xl_db *db, int building, const xl_pending_form *f, xl_field_errors *fe,
