@@ -23,6 +23,13 @@ static const cli_cmd commands[] = {
      cmd_export},
     {"qr", "qr building N [--format utf8|utf8i|ansi|svg|png] [-o FILE] | rotate N | --all -o DIR",
      "building sign-in QR codes and door posters (see `xiangli qr --help`)", cmd_qr},
+    {"report", "report [--month YYYY-MM] [--format xlsx|csv] -o FILE.xlsx|DIR",
+     "the monthly workbook for the street office (sheets 汇总 楼栋登记 迁入迁出 四张清单 小圆桌 责任人, 考核)",
+     cmd_report},
+    {"assess", "assess criteria | score LANE [--quarter Q] KEY=SCORE[:COMMENT]... | show [--quarter Q] | history LANE",
+     "the property-service assessment per lane and quarter (物业服务管理考核)", cmd_assess},
+    {"responsible", "responsible [--json] | history [N]",
+     "the first responsible persons' record across their buildings (第一责任人履职)", cmd_responsible},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "xiangli/config.h"
 #include "xiangli/report.h"
 
 /* Counted by hand:
@@ -262,6 +263,31 @@ static void report__resp__record(void **state)
     tu_db_free(db);
 }
 
+/* [register] target_rate: 0.80 by default, a share or a percentage, refused outside 0..1. */
+static void report__config__target_rate(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    xl_config c;
+    xl_err e;
+    xl_config_defaults(&c);
+    assert_true(c.target_rate == 0.80);
+    char *p = tu_write_file(dir, "a.ini", "[register]\ntarget_rate = 0.9\n");
+    assert_int_equal(xl_config_load(&c, p, &e), XL_OK);
+    assert_true(c.target_rate == 0.9);
+    free(p);
+    p = tu_write_file(dir, "b.ini", "[register]\ntarget_rate = 75%\n");
+    assert_int_equal(xl_config_load(&c, p, &e), XL_OK);
+    assert_true(c.target_rate == 0.75);
+    free(p);
+    p = tu_write_file(dir, "c.ini", "[register]\n\ntarget_rate = 1.5\n");
+    assert_int_equal(xl_config_load(&c, p, &e), XL_EFAIL);
+    assert_non_null(strstr(e.msg, ":3:"));
+    assert_non_null(strstr(e.msg, "target_rate"));
+    assert_true(c.target_rate == 0.75); /* unchanged */
+    free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +299,7 @@ int main(void)
         cmocka_unit_test(report__figures__roundtable_coverage),
         cmocka_unit_test(report__behind__rows),
         cmocka_unit_test(report__resp__record),
+        cmocka_unit_test(report__config__target_rate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
