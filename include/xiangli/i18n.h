@@ -15,6 +15,9 @@ typedef enum {
 void xl_i18n_set_lang(const char *lang);
 const char *xl_i18n_lang(void);
 const char *xl_tr(xl_msg id);
+/* The message in a given language ("en" or anything else for Chinese), whatever the current
+ * one is. */
+const char *xl_tr_in(xl_msg id, const char *lang);
 #define _(id) xl_tr(XL_MSG_##id)
 
 #endif

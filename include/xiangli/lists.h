@@ -22,6 +22,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "xiangli/categories.h"
 #include "xiangli/db.h"
 
 /* ---------- enumerations (labels in messages.def: LIST_KIND_*, LIST_STATUS_*, LIST_CAT_*) */
@@ -46,15 +47,6 @@
     X(DONE, "done")                  \
     X(DROPPED, "dropped")
 
-/* The built-in categories (used until the configuration supplies its own). */
-#define XL_CATEGORIES(X)          \
-    X(RENTAL, "rental")           \
-    X(SAFETY, "safety")           \
-    X(CIVILITY, "civility")       \
-    X(ENVIRONMENT, "environment") \
-    X(SERVICES, "services")       \
-    X(OTHER, "other")
-
 typedef enum {
 #define XL_X(id, key) XL_ITEM_##id,
     XL_ITEM_KINDS(XL_X)
@@ -69,13 +61,6 @@ typedef enum {
     XL_ITEM_STATUS_COUNT
 } xl_item_status;
 
-typedef enum {
-#define XL_X(id, key) XL_CAT_##id,
-    XL_CATEGORIES(XL_X)
-#undef XL_X
-    XL_CAT_BUILTIN_COUNT
-} xl_category_builtin;
-
 #define XL_STATUS_BIT(s) (1u << (unsigned)(s))
 #define XL_STATUS_ACTIVE (XL_STATUS_BIT(XL_ITEM_OPEN) | XL_STATUS_BIT(XL_ITEM_IN_PROGRESS))
 
@@ -89,27 +74,6 @@ const char *xl_item_status_label(xl_item_status s);
 int xl_item_status_parse(const char *s);
 /* 1 if a link from → to is allowed by XL_ITEM_LINKS. */
 int xl_item_link_allowed(xl_item_kind from, xl_item_kind to);
-
-/* ---------- categories: the built-in six, or the configuration's own list ---------- */
-
-#define XL_CATEGORY_MAX 32
-typedef struct xl_category_def {
-    char key[24]; /* 1..23 of [a-z0-9_] */
-    char zh[64];
-    char en[64];
-} xl_category_def;
-
-size_t xl_category_count(void);
-const char *xl_category_key(size_t i);
-const char *xl_category_label(size_t i);          /* in the current language */
-/* Index of a key or label (either language), -1 when unknown. */
-int xl_category_find(const char *key_or_label);
-/* Label for a stored key; the key itself when the current table does not know it. */
-const char *xl_category_label_of(const char *key);
-/* Replaces the table (e.g. from a [lists] section of the config); validates every key and
- * label and changes nothing on error. n = 0 is refused. */
-int xl_categories_configure(const xl_category_def *defs, size_t n, xl_err *err);
-void xl_categories_reset(void);                    /* back to the built-in table */
 
 /* ---------- who: a person or an organisation ---------- */
 
@@ -306,28 +270,5 @@ typedef struct xl_history_row {
 } xl_history_row;
 /* Oldest first: the item's audit rows and those of its links. */
 int xl_list_history(xl_db *db, int64_t id, xl_history_row **out, size_t *n, xl_err *err);
-
-/* ---------- for core modules writing inside their own transaction ----------
- * (agenda.c, lists_demo.c.) Same validation and writes as above, but no BEGIN/COMMIT and no
- * audit row: the caller owns both. stamp "YYYY-MM-DD HH:MM:SS" dates the change (NULL = now). */
-int xl_list_item_insert_tx(xl_db *db, const xl_item_form *f, const char *stamp, int64_t *id,
-                           xl_err *err);
-int xl_list_item_status_tx(xl_db *db, int64_t id, xl_item_status st, const char *note,
-                           const char *stamp, xl_err *err);
-int xl_list_link_tx(xl_db *db, int64_t from, int64_t to, const char *stamp, xl_err *err);
-/* XL_EFAIL with "FIELD: reason": FIELD is the key the UI matches to a form field, the reason
- * (fmt, usually from messages.def) follows the UI language. */
-int xl_list_field_err(xl_err *err, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* ---------- the demo community's lists and meetings (src/core/lists_demo.c) ----------
- * Called by the demo generator inside its own transaction, after buildings, people and
- * organisations exist: a few hundred list items across the categories, with chains and
- * statuses as of 2026-11-01 (some done, some actions overdue), and a history of meetings
- * 2024-2026 (building roundtables, pioneer groups, the discussion point, joint meetings with
- * departments) with agendas, attendance, actions from decisions and minutes; a few meetings
- * planned after 2026-11-01. Deterministic from seed; reads no clock; writes no audit rows
- * (the demo's own row covers it). XL_EFAIL if list items or meetings exist already. */
-int xl_lists_demo_build(xl_db *db, unsigned long long seed, xl_err *err);
 
 #endif

@@ -1,5 +1,5 @@
 /* model.h — the small enumerations of the model, declared once (X-macros) with their
- * database keys. Display names live in i18n. */
+ * database keys. Display names are the ROLE_* / CHANNEL_* messages (enums.h does the rest). */
 #ifndef XL_MODEL_H
 #define XL_MODEL_H
 
@@ -29,10 +29,16 @@ typedef enum {
 } xl_channel;
 
 const char *xl_role_key(xl_role r);
+/* 业主 / owner …, in the current language; "?" when out of range. */
+const char *xl_role_label(xl_role r);
+/* The label of a stored key; the key itself when unknown. */
+const char *xl_role_label_of(const char *key);
 /* Accepts the key ("tenant"), or Chinese labels (租客, 业主/房东, 二房东, 家属/家庭成员);
  * returns -1 when unknown. */
 int xl_role_parse(const char *s);
 const char *xl_channel_key(xl_channel c);
+const char *xl_channel_label(xl_channel c);
+const char *xl_channel_label_of(const char *key);
 int xl_channel_parse(const char *s);
 
 #endif

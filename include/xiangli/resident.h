@@ -126,12 +126,6 @@ typedef enum {
  * On success *person_id is the person. On any failure the database is unchanged. */
 int xl_signin_commit(xl_db *db, const xl_signin_form *form, xl_signin_mode mode,
                      int64_t *person_id, xl_err *err);
-/* The same inside the caller's transaction (xl_db_begin already done; no BEGIN/COMMIT
- * here), for a batch that must be all-or-nothing (the importer): writes the same rows and
- * the same audit row. On failure the caller must roll back (xl_db_rollback). */
-int xl_signin_commit_in_tx(xl_db *db, const xl_signin_form *form, xl_signin_mode mode,
-                           int64_t *person_id, xl_err *err);
-
 /* ---------- sign-out, confirmation, first responsible person ---------- */
 
 /* Closes an open residency: moved_out = date (YYYY-MM-DD; empty = today; not before

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "xiangli/demo.h"
+#include "demo/demo.h"
 #include "xiangli/stats.h"
 
 typedef struct init_opts {

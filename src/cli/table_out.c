@@ -18,10 +18,4 @@ void cli_cell(FILE *f, const char *s, int cols)
     free(buf);
 }
 
-const char *cli_role_label(const char *role_key)
-{
-    static const xl_msg labels[XL_ROLE_COUNT] = {
-        XL_MSG_ROLE_OWNER, XL_MSG_ROLE_SUBLANDLORD, XL_MSG_ROLE_TENANT, XL_MSG_ROLE_FAMILY};
-    int r = xl_role_parse(role_key);
-    return r >= 0 ? xl_tr(labels[r]) : role_key;
-}
+const char *cli_role_label(const char *role_key) { return xl_role_label_of(role_key); }

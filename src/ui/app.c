@@ -13,7 +13,7 @@
 #include "ui/panes.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/text.h"
 

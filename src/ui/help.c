@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "ui/theme.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/text.h"
 

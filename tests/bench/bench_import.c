@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/db_internal.h"
+#include "core/db/db_internal.h"
 #include "xiangli/db.h"
 #include "xiangli/export.h"
 #include "xiangli/idcard.h"

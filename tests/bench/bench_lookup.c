@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "xiangli/building.h"
-#include "xiangli/demo.h"
+#include "demo/demo.h"
 #include "xiangli/lookup.h"
 #include "xiangli/mem.h"
 #include "xiangli/stats.h"

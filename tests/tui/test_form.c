@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "ui/form.h"
+#include "ui/widget/form.h"
 #include "ui/keys.h"
 
 static SCREEN *screen;

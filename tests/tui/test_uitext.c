@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "ui/keys.h"
-#include "ui/uitext.h"
+#include "ui/widget/uitext.h"
 
 static SCREEN *screen;
 static FILE *out, *in;

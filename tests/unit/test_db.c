@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/db_internal.h"
+#include "core/db/db_internal.h"
 #include "xiangli/mem.h"
 
 static int one_int(xl_db *db, const char *sql)

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db_internal.h"
-#include "xiangli/demo.h"
+#include "core/db/db_internal.h"
+#include "demo/demo.h"
 #include "xiangli/idcard.h"
 
 /* Registration per building: sum over rooms of min(current residents, declared). */

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "core/db_internal.h"
+#include "core/db/db_internal.h"
 #include "xiangli/export.h"
 #include "xiangli/idcard.h"
 #include "xiangli/import.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/db_internal.h"
+#include "core/db/db_internal.h"
 #include "xiangli/building.h"
 #include "xiangli/idcard.h"
 #include "xiangli/lookup.h"

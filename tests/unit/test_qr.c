@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../qr/termimg.c" /* the text-to-image converter shared with tests/qr/txt2png */
-#include "core/db_internal.h"
+#include "core/db/db_internal.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/poster.h"

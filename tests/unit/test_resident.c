@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db_internal.h"
+#include "core/db/db_internal.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
 #include "xiangli/idcard.h"

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/db_internal.h"
+#include "core/db/db_internal.h"
 #include "xiangli/mem.h"
 #include "xiangli/stats.h"
 

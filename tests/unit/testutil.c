@@ -8,8 +8,8 @@
 
 #include <sqlite3.h>
 
-#include "core/db_internal.h"
-#include "xiangli/demo.h"
+#include "core/db/db_internal.h"
+#include "demo/demo.h"
 #include "xiangli/mem.h"
 
 char *tu_tmpdir(void)
@@ -221,4 +221,14 @@ char *tu_one_text(xl_db *db, const char *sql)
     char *v = xl_strdup(xl_col_text(st, 0));
     sqlite3_finalize(st);
     return v;
+}
+
+const char *tu_err_text(const xl_err *e)
+{
+    static char buf[sizeof e->field + sizeof e->msg + 2];
+    if (e->field[0])
+        snprintf(buf, sizeof buf, "%s: %s", e->field, e->msg);
+    else
+        snprintf(buf, sizeof buf, "%s", e->msg);
+    return buf;
 }

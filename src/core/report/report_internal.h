@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "core/db_internal.h"
+#include "core/db/db_internal.h"
 #include "xiangli/mem.h"
 
 /* Makes room for one more element in *arr (n used, *cap allocated), doubling. */

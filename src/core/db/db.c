@@ -1,0 +1,313 @@
+/* db.c — open, migrate, transactions, audit. */
+#include "core/db/db_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/db/search_sql.h"
+#include "xiangli/date.h"
+#include "xiangli/mem.h"
+
+extern const char *const xl_schema_migrations[];
+extern const size_t xl_schema_migration_count;
+
+struct xl_db {
+    sqlite3 *h;
+    char *path;
+    char operator_login[64];
+};
+
+sqlite3 *xl_db_handle(xl_db *db) { return db->h; }
+const char *xl_db_path(const xl_db *db) { return db->path; }
+int xl_db_schema_latest(void) { return (int)xl_schema_migration_count; }
+
+int xl_db_fail(xl_db *db, const char *what, xl_err *err)
+{
+    return xl_err_set(err, XL_EFAIL, "%s: %s", what, db && db->h ? sqlite3_errmsg(db->h) : "no database");
+}
+
+sqlite3_stmt *xl_db_prepare(xl_db *db, const char *sql, xl_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+        xl_db_fail(db, "prepare", err);
+        return NULL;
+    }
+    return st;
+}
+
+int xl_db_exec(xl_db *db, const char *sql, xl_err *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        xl_err_field(err, "database", "%s", msg ? msg : sqlite3_errmsg(db->h));
+        sqlite3_free(msg);
+        return XL_EFAIL;
+    }
+    return XL_OK;
+}
+
+const char *xl_col_text(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return t ? (const char *)t : "";
+}
+
+static int pragma_int(xl_db *db, const char *sql)
+{
+    sqlite3_stmt *st = xl_db_prepare(db, sql, NULL);
+    int v = -1;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+int xl_db_user_version(xl_db *db) { return pragma_int(db, "PRAGMA user_version"); }
+
+int xl_db_is_empty(xl_db *db)
+{
+    return pragma_int(db, "SELECT (SELECT count(*) FROM building) + (SELECT count(*) FROM person)") == 0;
+}
+
+static void default_operator(xl_db *db)
+{
+    const char *login = NULL;
+    struct passwd *pw = getpwuid(geteuid());
+    if (pw && pw->pw_name && *pw->pw_name)
+        login = pw->pw_name;
+    if (!login)
+        login = getenv("USER");
+    xl_strlcpy_utf8(db->operator_login, login && *login ? login : "unknown", sizeof db->operator_login);
+}
+
+void xl_db_set_operator(xl_db *db, const char *login)
+{
+    if (login && *login)
+        xl_strlcpy_utf8(db->operator_login, login, sizeof db->operator_login);
+    else
+        default_operator(db);
+}
+
+const char *xl_db_operator(const xl_db *db) { return db->operator_login; }
+
+static int migrate(xl_db *db, xl_err *err)
+{
+    int have = xl_db_user_version(db);
+    int app = pragma_int(db, "PRAGMA application_id");
+    int latest = (int)xl_schema_migration_count;
+    if (have > 0 && app != XL_APPLICATION_ID)
+        return xl_err_set(err, XL_EFAIL, "%s: not a Xiangli database (application_id %d)", db->path, app);
+    if (have == 0 && app == 0 && pragma_int(db, "SELECT count(*) FROM sqlite_schema") > 0)
+        return xl_err_set(err, XL_EFAIL, "%s: not a Xiangli database (it holds other tables)", db->path);
+    if (have > latest)
+        return xl_err_set(err, XL_EFAIL, "%s: schema version %d is newer than this program (%d); upgrade Xiangli",
+                          db->path, have, latest);
+    if (have == latest)
+        return XL_OK;
+    if (xl_db_exec(db, "BEGIN IMMEDIATE", err))
+        return XL_EFAIL;
+    for (int v = have; v < latest; v++) {
+        if (xl_db_exec(db, xl_schema_migrations[v], err)) {
+            xl_db_rollback(db);
+            return xl_err_set(err, XL_EFAIL, "%s: migration %03d failed: %s", db->path, v + 1, err ? err->msg : "");
+        }
+    }
+    char sql[96];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d", latest, XL_APPLICATION_ID);
+    if (xl_db_exec(db, sql, err) || xl_db_exec(db, "COMMIT", err)) {
+        xl_db_rollback(db);
+        return XL_EFAIL;
+    }
+    return XL_OK;
+}
+
+/* The application SQL functions that triggers and migrations call (search_sql.c): on
+ * every connection, before migrations run. */
+static int register_functions(xl_db *db, xl_err *err)
+{
+    if (xl_search_sql_register(db->h) != SQLITE_OK)
+        return xl_err_set(err, XL_EFAIL, "%s: cannot register SQL functions: %s", db->path,
+                          sqlite3_errmsg(db->h));
+    return XL_OK;
+}
+
+/* Creates the file with mode 0600 before SQLite opens it, so residents' data is never
+ * world-readable, whatever the umask. */
+static int create_private(const char *path, int create, xl_err *err)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0)
+        return XL_OK;
+    if (!create)
+        return xl_err_set(err, XL_EFAIL, "%s: no such database (run `xiangli init --demo` to create one)", path);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return xl_err_set(err, XL_EFAIL, "%s: cannot create: %s", path, strerror(errno));
+    close(fd);
+    return XL_OK;
+}
+
+int xl_db_open(xl_db **out, const char *path, int create, xl_err *err)
+{
+    *out = NULL;
+    if (!path || !*path)
+        return xl_err_set(err, XL_EFAIL, "no database path");
+    if (create_private(path, create, err))
+        return XL_EFAIL;
+    xl_db *db = xl_calloc(1, sizeof *db);
+    db->path = xl_strdup(path);
+    default_operator(db);
+    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        xl_err_set(err, XL_EFAIL, "%s: cannot open: %s", path, db->h ? sqlite3_errmsg(db->h) : "out of memory");
+        xl_db_close(db);
+        return XL_EFAIL;
+    }
+    sqlite3_busy_timeout(db->h, 5000);
+    sqlite3_extended_result_codes(db->h, 1);
+    if (xl_db_exec(db, "PRAGMA foreign_keys=ON", err) ||
+        xl_db_exec(db, "PRAGMA journal_mode=WAL", err) ||
+        xl_db_exec(db, "PRAGMA synchronous=NORMAL", err) ||
+        xl_db_exec(db, "PRAGMA cache_size=-65536", err)) { /* 64 MiB: large communities */
+        xl_err_set(err, XL_EFAIL, "%s: %s", path, err ? err->msg : "");
+        xl_db_close(db);
+        return XL_EFAIL;
+    }
+    if (register_functions(db, err) || migrate(db, err)) {
+        xl_db_close(db);
+        return XL_EFAIL;
+    }
+    *out = db;
+    return XL_OK;
+}
+
+void xl_db_close(xl_db *db)
+{
+    if (!db)
+        return;
+    if (db->h)
+        sqlite3_close_v2(db->h);
+    free(db->path);
+    free(db);
+}
+
+int xl_db_begin(xl_db *db, xl_err *err)
+{
+    return xl_db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int xl_db_commit(xl_db *db, xl_err *err)
+{
+    if (xl_db_exec(db, "COMMIT", err)) {
+        xl_db_rollback(db);
+        return XL_EFAIL;
+    }
+    return XL_OK;
+}
+
+void xl_db_rollback(xl_db *db)
+{
+    if (!sqlite3_get_autocommit(db->h))
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int xl_db_audit(xl_db *db, const char *action, const char *entity, const char *entity_id,
+                const char *detail, xl_err *err)
+{
+    if (sqlite3_get_autocommit(db->h))
+        return xl_err_set(err, XL_EFAIL, "audit outside a transaction (%s)", action);
+    sqlite3_stmt *st = xl_db_prepare(db,
+        "INSERT INTO audit(at, operator, action, entity, entity_id, detail) VALUES (?,?,?,?,?,?)", err);
+    if (!st)
+        return XL_EFAIL;
+    char now[20];
+    xl_now(now);
+    sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, db->operator_login, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, action, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, entity, -1, SQLITE_TRANSIENT);
+    if (entity_id)
+        sqlite3_bind_text(st, 5, entity_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, detail ? detail : "", -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return xl_db_fail(db, "audit", err);
+    return XL_OK;
+}
+
+int64_t xl_db_audit_count(xl_db *db, const char *action)
+{
+    sqlite3_stmt *st = xl_db_prepare(db,
+        action ? "SELECT count(*) FROM audit WHERE action = ?" : "SELECT count(*) FROM audit", NULL);
+    if (!st)
+        return -1;
+    if (action)
+        sqlite3_bind_text(st, 1, action, -1, SQLITE_TRANSIENT);
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return n;
+}
+
+void xl_today(char out[11])
+{
+    const char *pinned = getenv("XIANGLI_TODAY");
+    if (xl_date_valid(pinned)) {
+        memcpy(out, pinned, 10);
+        out[10] = '\0';
+        return;
+    }
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void xl_now(char out[20])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char today[11];
+    xl_today(today);
+    snprintf(out, 20, "%s %02d:%02d:%02d", today, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+int xl_db_tx(xl_db *db, xl_tx_body body, void *ctx, xl_err *err)
+{
+    if (xl_db_begin(db, err))
+        return XL_EFAIL;
+    int rc = body(db, ctx, err);
+    if (rc != XL_OK) {
+        xl_db_rollback(db);
+        return rc;
+    }
+    return xl_db_commit(db, err);
+}
+
+int xl_db_step_done(xl_db *db, sqlite3_stmt *st, const char *what, xl_err *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? XL_OK : xl_db_fail(db, what, err);
+}
+
+void xl_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
+{
+    if (s && *s)
+        sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, idx);
+}
+
+void xl_col_copy(sqlite3_stmt *st, int col, char *dst, size_t size)
+{
+    xl_strlcpy_utf8(dst, xl_col_text(st, col), size);
+}

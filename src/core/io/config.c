@@ -1,0 +1,354 @@
+/* config.c — the configuration file. iniparser reads the values; a first pass of our own
+ * checks every line's shape so a message can name the line, and so iniparser 4.1's unsafe
+ * typed getters (CVE-2023-33461) are never used: we read strings and parse them here. */
+#include "xiangli/config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <iniparser.h>
+
+#include "xiangli/categories.h"
+#include "xiangli/mem.h"
+
+typedef enum { K_STR, K_INT, K_BOOL, K_ENUM, K_PATH, K_RATE } key_type;
+
+typedef struct key_def {
+    const char *name;      /* "section:key", lower case as iniparser stores it */
+    key_type type;
+    size_t offset;
+    size_t size;           /* for strings */
+    const char *choices;   /* for enums: "|a|b|c|" */
+    int min, max;          /* for ints */
+} key_def;
+
+#define STR(k, f) {k, K_STR, offsetof(xl_config, f), sizeof(((xl_config *)0)->f), NULL, 0, 0}
+#define PATHK(k, f) {k, K_PATH, offsetof(xl_config, f), sizeof(((xl_config *)0)->f), NULL, 0, 0}
+#define ENUM(k, f, c) {k, K_ENUM, offsetof(xl_config, f), sizeof(((xl_config *)0)->f), c, 0, 0}
+#define INT(k, f, lo, hi) {k, K_INT, offsetof(xl_config, f), 0, NULL, lo, hi}
+#define BOOL(k, f) {k, K_BOOL, offsetof(xl_config, f), 0, NULL, 0, 1}
+#define RATE(k, f) {k, K_RATE, offsetof(xl_config, f), 0, NULL, 0, 1}
+
+static const key_def keys[] = {
+    STR("community:name", community),
+    PATHK("community:database", db_path),
+    STR("community:operator", operator_login),
+    ENUM("ui:language", lang, "|zh|en|auto|"),
+    ENUM("ui:theme", theme, "|default|dark|mono|"),
+    ENUM("ui:map_overlay", map_overlay, "|rate|pioneer|party|"),
+    BOOL("ui:mouse", mouse),
+    STR("signin:url_template", url_template),
+    ENUM("signin:ec_level", qr_ec, "|L|M|Q|H|"),
+    ENUM("signin:qr_style", qr_style, "|halfblock|fullwidth|ascii|"),
+    INT("register:stale_days", stale_days, 1, 3650),
+    RATE("register:target_rate", target_rate),
+    STR("lists:categories", categories),
+    INT("roundtable:stale_days", roundtable_days, 1, 3650),
+    PATHK("backup:directory", backup_dir),
+};
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+static const char *home_dir(void)
+{
+    const char *h = getenv("HOME");
+    return h && *h ? h : "/tmp";
+}
+
+void xl_config_defaults(xl_config *c)
+{
+    memset(c, 0, sizeof *c);
+    snprintf(c->community, sizeof c->community, "杜巷小区");
+    const char *data = getenv("XDG_DATA_HOME");
+    if (data && *data)
+        snprintf(c->db_path, sizeof c->db_path, "%s/xiangli/xiangli.db", data);
+    else
+        snprintf(c->db_path, sizeof c->db_path, "%s/.local/share/xiangli/xiangli.db", home_dir());
+    snprintf(c->theme, sizeof c->theme, "default");
+    snprintf(c->map_overlay, sizeof c->map_overlay, "rate");
+    c->mouse = 1;
+    snprintf(c->url_template, sizeof c->url_template, "https://signin.example.org/s/{building}?t={token}");
+    snprintf(c->qr_ec, sizeof c->qr_ec, "M");
+    snprintf(c->qr_style, sizeof c->qr_style, "halfblock");
+    c->stale_days = 180;
+    c->target_rate = 0.80;
+    c->roundtable_days = 365;
+    snprintf(c->backup_dir, sizeof c->backup_dir, "%s/xiangli-backup", home_dir());
+}
+
+/* ---- first pass: every line's shape, and where each key is ---- */
+
+typedef struct scan_key {
+    char name[128];
+    int line;
+} scan_key;
+
+typedef struct scan {
+    scan_key *keys;
+    size_t n;
+} scan;
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        s[--n] = '\0';
+    return s;
+}
+
+static void lower(char *s)
+{
+    for (; *s; s++)
+        *s = (char)tolower((unsigned char)*s);
+}
+
+static int scan_section(char *s, char *section, size_t size, const char *path, int line, xl_err *err)
+{
+    char *end = strchr(s, ']');
+    if (!end || trim(end + 1)[0] != '\0')
+        return xl_err_set(err, XL_EFAIL, "%s:%d: section header needs a closing ']'", path, line);
+    *end = '\0';
+    char *name = trim(s + 1);
+    if (!*name)
+        return xl_err_set(err, XL_EFAIL, "%s:%d: empty section name", path, line);
+    lower(name);
+    snprintf(section, size, "%s", name);
+    return XL_OK;
+}
+
+static int scan_line(scan *sc, char *s, char *section, size_t ssize, const char *path, int line, xl_err *err)
+{
+    s = trim(s);
+    if (*s == '\0' || *s == '#' || *s == ';')
+        return XL_OK;
+    if (*s == '[')
+        return scan_section(s, section, ssize, path, line, err);
+    char *eq = strchr(s, '=');
+    if (!eq)
+        return xl_err_set(err, XL_EFAIL, "%s:%d: key '%.60s': expected 'key = value' (no '=')", path, line, s);
+    *eq = '\0';
+    char *key = trim(s);
+    if (!*key)
+        return xl_err_set(err, XL_EFAIL, "%s:%d: a value without a key", path, line);
+    if (!*section)
+        return xl_err_set(err, XL_EFAIL, "%s:%d: key '%.60s' is outside any [section]", path, line, key);
+    lower(key);
+    sc->keys = xl_reallocarray(sc->keys, sc->n + 1, sizeof *sc->keys);
+    snprintf(sc->keys[sc->n].name, sizeof sc->keys[sc->n].name, "%.60s:%.60s", section, key);
+    sc->keys[sc->n].line = line;
+    sc->n++;
+    return XL_OK;
+}
+
+static int scan_file(scan *sc, const char *path, xl_err *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return xl_err_set(err, XL_EFAIL, "%s: cannot read config: %s", path, strerror(errno));
+    char buf[2048], section[128] = "";
+    int line = 0, rc = XL_OK;
+    while (rc == XL_OK && fgets(buf, sizeof buf, f)) {
+        line++;
+        size_t n = strlen(buf);
+        if (n == sizeof buf - 1 && buf[n - 1] != '\n')
+            rc = xl_err_set(err, XL_EFAIL, "%s:%d: line is too long", path, line);
+        else
+            rc = scan_line(sc, buf, section, sizeof section, path, line, err);
+    }
+    fclose(f);
+    return rc;
+}
+
+static int scan_line_of(const scan *sc, const char *name)
+{
+    for (size_t i = 0; i < sc->n; i++)
+        if (strcmp(sc->keys[i].name, name) == 0)
+            return sc->keys[i].line;
+    return 0;
+}
+
+/* ---- second pass: values through iniparser ---- */
+
+static int quiet_errback(const char *fmt, ...)
+{
+    (void)fmt;
+    return 0;
+}
+
+static const key_def *find_key(const char *name)
+{
+    for (size_t i = 0; i < NKEYS; i++)
+        if (strcmp(keys[i].name, name) == 0)
+            return &keys[i];
+    return NULL;
+}
+
+/* A share: 0.8 or 80%, from 0 to 1. */
+static int parse_rate(const char *v, double *out)
+{
+    char *end = NULL;
+    errno = 0;
+    double d = strtod(v, &end);
+    if (end && *end == '%')
+        d /= 100.0, end++;
+    if (!*v || !end || *end || errno || !(d >= 0.0 && d <= 1.0))
+        return -1;
+    *out = d;
+    return 0;
+}
+
+static int parse_value(xl_config *c, const key_def *k, const char *v, const char *path, int line, xl_err *err)
+{
+    char *dst = (char *)c + k->offset;
+    const char *key = strchr(k->name, ':') + 1;
+    if (k->type == K_RATE) {
+        if (parse_rate(v, (double *)(void *)dst))
+            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': '%s' is not a share from 0 to 1 (0.80 or 80%%)",
+                              path, line, key, v);
+    } else if (k->type == K_INT) {
+        char *end = NULL;
+        errno = 0;
+        long n = strtol(v, &end, 10);
+        if (!*v || *end || errno || n < k->min || n > k->max)
+            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': '%s' is not a whole number from %d to %d",
+                              path, line, key, v, k->min, k->max);
+        *(int *)(void *)dst = (int)n;
+    } else if (k->type == K_BOOL) {
+        int yes = !strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1") || !strcmp(v, "on");
+        int no = !strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0") || !strcmp(v, "off");
+        if (!yes && !no)
+            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': '%s' is not yes or no", path, line, key, v);
+        *(int *)(void *)dst = yes;
+    } else if (k->type == K_ENUM) {
+        char probe[80];
+        snprintf(probe, sizeof probe, "|%.60s|", v);
+        if (!*v || !strstr(k->choices, probe))
+            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': '%s' is not one of %s", path, line, key, v, k->choices);
+        snprintf(dst, k->size, "%s", strcmp(v, "auto") == 0 ? "" : v);
+    } else if (k->type == K_PATH && strncmp(v, "~/", 2) == 0) {
+        if ((size_t)snprintf(dst, k->size, "%s/%s", home_dir(), v + 2) >= k->size)
+            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': path is too long", path, line, key);
+    } else {
+        if (strlen(v) >= k->size)
+            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': value is too long (max %zu bytes)", path, line, key, k->size - 1);
+        if (k->type == K_PATH && !*v)
+            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': empty path", path, line, key);
+        snprintf(dst, k->size, "%s", v);
+    }
+    return XL_OK;
+}
+
+static int apply_dict(xl_config *c, dictionary *d, const scan *sc, const char *path, xl_err *err)
+{
+    for (size_t i = 0; i < sc->n; i++) {
+        const char *name = sc->keys[i].name;
+        const key_def *k = find_key(name);
+        if (!k)
+            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': unknown key (see config/xiangli.ini for the keys)",
+                              path, sc->keys[i].line, name);
+        const char *v = iniparser_getstring(d, name, NULL);
+        if (!v)
+            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': could not be read", path, sc->keys[i].line, name);
+        if (parse_value(c, k, v, path, scan_line_of(sc, name), err))
+            return XL_EFAIL;
+    }
+    return XL_OK;
+}
+
+/* "rental/规范租赁/Rental regulation | safety/安全隐患/Safety hazard" → the category table. */
+static int parse_categories(const char *spec, xl_category_def *defs, size_t *n, xl_err *err)
+{
+    char *copy = xl_strdup(spec), *save = NULL;
+    int rc = XL_OK;
+    *n = 0;
+    for (char *tok = strtok_r(copy, "|", &save); tok && rc == XL_OK; tok = strtok_r(NULL, "|", &save)) {
+        char *a = trim(tok), *b = strchr(a, '/'), *c = b ? strchr(b + 1, '/') : NULL;
+        if (*n >= XL_CATEGORY_MAX)
+            rc = xl_err_set(err, XL_EFAIL, "more than %d categories", XL_CATEGORY_MAX);
+        else if (!b || !c)
+            rc = xl_err_set(err, XL_EFAIL, "'%.40s' should read key/中文/English", a);
+        else {
+            *b = *c = '\0';
+            xl_category_def *d = &defs[(*n)++];
+            snprintf(d->key, sizeof d->key, "%s", trim(a));
+            snprintf(d->zh, sizeof d->zh, "%s", trim(b + 1));
+            snprintf(d->en, sizeof d->en, "%s", trim(c + 1));
+        }
+    }
+    free(copy);
+    if (rc == XL_OK && *n == 0)
+        rc = xl_err_set(err, XL_EFAIL, "no categories given");
+    return rc;
+}
+
+static int apply_categories(const xl_config *c, const scan *sc, const char *path, xl_err *err)
+{
+    if (!c->categories[0])
+        return XL_OK;
+    xl_category_def defs[XL_CATEGORY_MAX];
+    size_t n = 0;
+    xl_err why;
+    xl_err_clear(&why);
+    if (parse_categories(c->categories, defs, &n, &why) || xl_categories_configure(defs, n, &why))
+        return xl_err_set(err, XL_EFAIL, "%s:%d: key 'categories': %s", path,
+                          scan_line_of(sc, "lists:categories"), why.msg);
+    return XL_OK;
+}
+
+int xl_config_load(xl_config *c, const char *path, xl_err *err)
+{
+    scan sc = {0};
+    xl_config tmp = *c;
+    int rc = scan_file(&sc, path, err);
+    if (rc == XL_OK) {
+        iniparser_set_error_callback(quiet_errback);
+        dictionary *d = iniparser_load(path);
+        if (!d)
+            rc = xl_err_set(err, XL_EFAIL, "%s: the config file could not be parsed", path);
+        else
+            rc = apply_dict(&tmp, d, &sc, path, err);
+        if (rc == XL_OK)
+            rc = apply_categories(&tmp, &sc, path, err);
+        if (d)
+            iniparser_freedict(d);
+    }
+    free(sc.keys);
+    if (rc == XL_OK) {
+        snprintf(tmp.source, sizeof tmp.source, "%s", path);
+        *c = tmp;
+    }
+    return rc;
+}
+
+static int file_exists(const char *p)
+{
+    struct stat sb;
+    return stat(p, &sb) == 0;
+}
+
+int xl_config_find_and_load(xl_config *c, const char *cli_path, xl_err *err)
+{
+    xl_config_defaults(c);
+    if (cli_path) {
+        if (!file_exists(cli_path))
+            return xl_err_set(err, XL_EFAIL, "%s: config file named by --config does not exist", cli_path);
+        return xl_config_load(c, cli_path, err);
+    }
+    char path[PATH_MAX];
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    if (xdg && *xdg)
+        snprintf(path, sizeof path, "%s/xiangli/xiangli.ini", xdg);
+    else
+        snprintf(path, sizeof path, "%s/.config/xiangli/xiangli.ini", home_dir());
+    if (file_exists(path))
+        return xl_config_load(c, path, err);
+    if (file_exists("/etc/xiangli/xiangli.ini"))
+        return xl_config_load(c, "/etc/xiangli/xiangli.ini", err);
+    return XL_OK;
+}

@@ -1,0 +1,484 @@
+/* import.c — a residents sheet into the register, all or nothing (rules in import.h).
+ * Pass 1 reads and normalises every row and checks it with the sign-in form's rules;
+ * pass 2 checks across rows and against the register and plans each row (new / move /
+ * unchanged); pass 3, only when nothing was refused, writes the plan in one transaction. */
+#include "xiangli/import.h"
+#include "core/register/register_tx.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db/db_internal.h"
+#include "core/register/signin_form.h"
+#include "xiangli/export.h"
+#include "xiangli/i18n.h"
+#include "xiangli/mem.h"
+#include "xiangli/model.h"
+
+/* PLAN_REPEAT: the same person and place as an earlier line; skipped. */
+enum { PLAN_NEW, PLAN_MOVE, PLAN_UNCHANGED, PLAN_REPEAT, PLAN_REFUSED };
+
+/* One row that passed the form's checks, normalised, and what to do with it. */
+typedef struct plan_row {
+    size_t line;
+    int action;
+    xl_clean_form f;
+    char key[160]; /* who: the ID number, else name@building-room */
+} plan_row;
+
+typedef struct importer {
+    xl_db *db;
+    xl_import_report *rep;
+    xl_csv *csv;
+    int col[XL_COL_COUNT];   /* field index of each column, -1 when absent */
+    plan_row *rows;
+    size_t nrows, cap;
+} importer;
+
+/* ---------- problems ---------- */
+
+/* The column as written in the file's header ("" when the file has no such column). */
+static const char *header_of(const importer *im, int col)
+{
+    if (col < 0 || im->col[col] < 0)
+        return "";
+    return im->csv->rows[0].fields[im->col[col]];
+}
+
+__attribute__((format(printf, 5, 6)))
+static void problem(importer *im, size_t line, int col, int warning, const char *fmt, ...)
+{
+    char reason[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    xl_csv_add_problem(im->csv, line, header_of(im, col), warning, "%s", reason);
+}
+
+static const char *role_label(int role) { return xl_role_label((xl_role)role); }
+
+/* ---------- pass 1: read, normalise, check each row ---------- */
+
+/* The sign-in form's field that a column feeds (XL_SF_COUNT: none). */
+static const int field_column[XL_SF_COUNT] = {
+    [XL_SF_NAME] = XL_COL_NAME, [XL_SF_GENDER] = XL_COL_GENDER,
+    [XL_SF_ID_NUMBER] = XL_COL_ID_NUMBER, [XL_SF_PHONE] = XL_COL_PHONE,
+    [XL_SF_PROVINCE] = XL_COL_PROVINCE, [XL_SF_WORKPLACE] = XL_COL_WORKPLACE,
+    [XL_SF_BUILDING] = XL_COL_BUILDING, [XL_SF_ROOM] = XL_COL_ROOM, [XL_SF_ROLE] = XL_COL_ROLE,
+    [XL_SF_MOVED_IN] = XL_COL_MOVED_IN, [XL_SF_CHANNEL] = -1,
+};
+
+/* Our export neutralises a cell starting with = + - @ (or tab, CR) with an apostrophe. */
+static void unneutralise(char *s)
+{
+    if (s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]))
+        memmove(s, s + 1, strlen(s));
+}
+
+/* Cuts a trailing unit word: "127号楼" → "127", "302室" → "302". */
+static void cut_suffix(char *s, const char *const *words)
+{
+    size_t n = strlen(s);
+    for (; *words; words++) {
+        size_t k = strlen(*words);
+        if (n > k && strcmp(s + n - k, *words) == 0) {
+            s[n - k] = '\0';
+            return;
+        }
+    }
+}
+
+/* The normalised text of one column of a row (heap; "" when absent). */
+static char *field(const importer *im, const xl_csv_row *row, int col)
+{
+    static const char *const building_words[] = {"号楼", "号", "栋", "幢", NULL};
+    static const char *const room_words[] = {"室", "房", "号", NULL};
+    int f = im->col[col];
+    char *s = xl_strdup(f >= 0 && (size_t)f < row->nfields ? row->fields[f] : "");
+    if (col == XL_COL_ID_NUMBER || col == XL_COL_PHONE || col == XL_COL_BUILDING || col == XL_COL_ROOM)
+        xl_csv_normalize_digits(s);
+    else
+        xl_csv_trim(s);
+    unneutralise(s);
+    if (col == XL_COL_BUILDING)
+        cut_suffix(s, building_words);
+    if (col == XL_COL_ROOM)
+        cut_suffix(s, room_words);
+    return s;
+}
+
+/* The move-in date as YYYY-MM-DD in out ("" = today); 0 and a problem when unreadable. */
+static int moved_in(importer *im, size_t line, const char *raw, char out[11])
+{
+    out[0] = '\0';
+    if (!raw[0])
+        return 1;
+    if (xl_parse_date(raw, out, NULL) == XL_OK)
+        return 1;
+    out[0] = '\0';
+    problem(im, line, XL_COL_MOVED_IN, 0, _(IMP_DATE_BAD_FMT), raw);
+    return 0;
+}
+
+/* A row that passed: who it is (for repeats), and into the plan. */
+static void plan_add(importer *im, plan_row *p)
+{
+    if (p->f.id[0])
+        snprintf(p->key, sizeof p->key, "%s", p->f.id);
+    else
+        snprintf(p->key, sizeof p->key, "~%s@%d-%s", p->f.name, p->f.building, p->f.room);
+    if (im->nrows == im->cap) {
+        im->cap = im->cap ? im->cap * 2 : 256;
+        im->rows = xl_reallocarray(im->rows, im->cap, sizeof *im->rows);
+    }
+    im->rows[im->nrows++] = *p;
+}
+
+/* Checks one row with the form's rules; a good one is added to the plan. */
+static void check_row(importer *im, const xl_csv_row *row)
+{
+    char *v[XL_COL_COUNT], date[11];
+    for (int c = 0; c < XL_COL_COUNT; c++)
+        v[c] = field(im, row, c);
+    int date_ok = moved_in(im, row->line, v[XL_COL_MOVED_IN], date);
+    xl_signin_form form = {
+        .name = v[XL_COL_NAME], .gender = v[XL_COL_GENDER], .id_number = v[XL_COL_ID_NUMBER],
+        .phone = v[XL_COL_PHONE], .province = v[XL_COL_PROVINCE], .workplace = v[XL_COL_WORKPLACE],
+        .building = v[XL_COL_BUILDING], .room = v[XL_COL_ROOM],
+        .role = im->col[XL_COL_ROLE] < 0 ? "tenant" : v[XL_COL_ROLE], .moved_in = date,
+        .channel = "desk",
+    };
+    plan_row p = {.line = row->line, .action = PLAN_NEW};
+    xl_field_errors fe;
+    if (xl_signin_clean(im->db, &form, &p.f, &fe) != XL_OK) {
+        for (size_t i = 0; i < fe.n; i++)
+            problem(im, row->line, field_column[fe.e[i].field], 0, "%s", fe.e[i].msg);
+    } else if (date_ok) {
+        plan_add(im, &p);
+    }
+    for (int c = 0; c < XL_COL_COUNT; c++)
+        free(v[c]);
+}
+
+/* Our own --history export: its rows include people who moved out, so it must not be
+ * read back as who lives where. */
+static int has_history_column(const importer *im)
+{
+    const xl_csv_row *h = &im->csv->rows[0];
+    for (size_t i = 0; i < h->nfields; i++) {
+        char name[64];
+        xl_strlcpy_utf8(name, h->fields[i], sizeof name);
+        xl_csv_trim(name);
+        if (strcmp(name, XL_EXPORT_MOVED_OUT_HEADER) == 0 || strcmp(name, "moved_out") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Header: unknown columns (warnings), repeated ones and the required ones (errors). */
+static int check_header(importer *im)
+{
+    static const int required[] = {XL_COL_NAME, XL_COL_BUILDING, XL_COL_ROOM};
+    size_t line = im->csv->rows[0].line;
+    int ok = xl_csv_header_map(im->csv, im->col) == XL_OK;
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+        if (im->col[required[i]] >= 0)
+            continue;
+        problem(im, line, -1, 0, _(IMP_MISSING_COL_FMT), xl_csv_column_label(required[i]),
+                xl_csv_column_name(required[i]));
+        ok = 0;
+    }
+    if (im->col[XL_COL_ROLE] < 0)
+        problem(im, line, -1, 1, "%s", _(IMP_NO_ROLE_COL));
+    if (has_history_column(im)) {
+        problem(im, line, -1, 0, "%s", _(IMP_HISTORY_COL));
+        ok = 0;
+    }
+    if (im->csv->nrows < 2)
+        problem(im, line, -1, 0, "%s", _(IMP_NO_ROWS));
+    return ok;
+}
+
+/* ---------- pass 2: across rows, and against the register ---------- */
+
+/* By who (ID number, else name and place), then line. */
+static int by_key_then_line(const void *a, const void *b)
+{
+    const plan_row *x = *(plan_row *const *)a, *y = *(plan_row *const *)b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static int same_place(const xl_clean_form *a, const xl_clean_form *b)
+{
+    return a->building == b->building && strcmp(a->room, b->room) == 0 && a->role == b->role;
+}
+
+/* r repeats first (the same ID number; without one, the same name in the same room):
+ * skipped when it says the same place and role, else refused. */
+static void repeated(importer *im, const plan_row *first, plan_row *r)
+{
+    int col = r->f.id[0] ? XL_COL_ID_NUMBER : XL_COL_NAME;
+    if (same_place(&first->f, &r->f)) {
+        problem(im, r->line, col, 1, _(IMP_DUP_SAME_FMT), first->line);
+        r->action = PLAN_REPEAT;
+        return;
+    }
+    problem(im, r->line, col, 0, _(IMP_DUP_OTHER_FMT), first->line, first->f.building,
+            first->f.room, role_label(first->f.role), r->f.building, r->f.room,
+            role_label(r->f.role));
+    r->action = PLAN_REFUSED;
+}
+
+/* The same person on two lines of the file. */
+static void check_duplicates(importer *im)
+{
+    plan_row **by = xl_calloc(im->nrows + 1, sizeof *by);
+    for (size_t i = 0; i < im->nrows; i++)
+        by[i] = &im->rows[i];
+    qsort(by, im->nrows, sizeof *by, by_key_then_line);
+    for (size_t i = 1; i < im->nrows; i++) {
+        if (strcmp(by[i - 1]->key, by[i]->key) != 0)
+            continue;
+        repeated(im, by[i - 1], by[i]);
+        by[i] = by[i - 1]; /* later repeats compare with the first row */
+    }
+    free(by);
+}
+
+/* A registered ID number: unchanged, a move, or refused. */
+static int plan_existing(importer *im, plan_row *r, const xl_existing *ex)
+{
+    if (strcmp(ex->name, r->f.name) != 0)
+        problem(im, r->line, XL_COL_NAME, 1, _(IMP_NAME_KEPT_FMT), ex->name);
+    int here = ex->residency_id && ex->building == r->f.building && strcmp(ex->room, r->f.room) == 0;
+    if (here && xl_role_parse(ex->role) == r->f.role)
+        return PLAN_UNCHANGED;
+    if (here) {
+        problem(im, r->line, XL_COL_ROLE, 0, _(IMP_ROLE_CHANGE_FMT), ex->building, ex->room,
+                role_label(xl_role_parse(ex->role)), role_label(r->f.role));
+        return PLAN_REFUSED;
+    }
+    if (ex->residency_id && strcmp(r->f.moved_in, ex->moved_in) < 0) {
+        problem(im, r->line, XL_COL_MOVED_IN, 0, _(IMP_MOVE_BEFORE_FMT), r->f.moved_in,
+                ex->building, ex->room, ex->moved_in);
+        return PLAN_REFUSED;
+    }
+    return PLAN_MOVE;
+}
+
+/* Without an ID number: the current resident of that room with that name, if any. */
+static int plan_unnumbered(importer *im, plan_row *r, xl_err *err)
+{
+    sqlite3_stmt *st = xl_db_prepare(im->db,
+        "SELECT r.role FROM residency r JOIN person p ON p.id = r.person_id"
+        " WHERE r.building = ?1 AND r.room = ?2 AND r.moved_out IS NULL AND p.name = ?3"
+        " ORDER BY r.id LIMIT 1", err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, r->f.building);
+    sqlite3_bind_text(st, 2, r->f.room, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, r->f.name, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st), action = PLAN_NEW;
+    if (rc == SQLITE_ROW) {
+        int role = xl_role_parse(xl_col_text(st, 0));
+        action = role == r->f.role ? PLAN_UNCHANGED : PLAN_REFUSED;
+        if (action == PLAN_REFUSED)
+            problem(im, r->line, XL_COL_ROLE, 0, _(IMP_ROLE_CHANGE_FMT), r->f.building, r->f.room,
+                    role_label(role), role_label(r->f.role));
+    } else if (rc != SQLITE_DONE) {
+        xl_db_fail(im->db, "import", err);
+        action = -1;
+    }
+    sqlite3_finalize(st);
+    return action;
+}
+
+static int plan_row_action(importer *im, plan_row *r, xl_err *err)
+{
+    if (!r->f.id[0])
+        return plan_unnumbered(im, r, err);
+    xl_existing ex;
+    int rc = xl_signin_find_existing(im->db, r->f.id, &ex, err);
+    if (rc == XL_ENOTFOUND)
+        return PLAN_NEW;
+    return rc == XL_OK ? plan_existing(im, r, &ex) : -1;
+}
+
+static int plan_all(importer *im, xl_err *err)
+{
+    check_duplicates(im);
+    for (size_t i = 0; i < im->nrows; i++) {
+        plan_row *r = &im->rows[i];
+        if (r->action != PLAN_NEW)
+            continue;
+        int action = plan_row_action(im, r, err);
+        if (action < 0)
+            return XL_EFAIL;
+        r->action = action;
+    }
+    xl_err_clear(err);
+    return XL_OK;
+}
+
+static void count_plan(importer *im)
+{
+    xl_import_report *rep = im->rep;
+    rep->new_people = rep->moves = rep->unchanged = 0;
+    for (size_t i = 0; i < im->nrows; i++) {
+        int a = im->rows[i].action;
+        rep->new_people += a == PLAN_NEW;
+        rep->moves += a == PLAN_MOVE;
+        rep->unchanged += a == PLAN_UNCHANGED || a == PLAN_REPEAT;
+    }
+}
+
+/* ---------- pass 3: one transaction ---------- */
+
+static int commit_row(importer *im, const plan_row *r, xl_err *err)
+{
+    char building[16];
+    snprintf(building, sizeof building, "%d", r->f.building);
+    xl_signin_form form = {
+        .name = r->f.name, .gender = r->f.gender, .id_number = r->f.id, .phone = r->f.phone,
+        .province = r->f.province, .workplace = r->f.workplace, .building = building,
+        .room = r->f.room, .role = xl_role_key((xl_role)r->f.role), .moved_in = r->f.moved_in,
+        .channel = xl_channel_key((xl_channel)r->f.channel),
+    };
+    int64_t pid = 0;
+    int rc = xl_signin_commit_in_tx(im->db, &form, r->action == PLAN_NEW ? XL_SIGNIN_NEW : XL_SIGNIN_MOVE,
+                                    &pid, err);
+    if (rc != XL_OK)
+        problem(im, r->line, -1, 0, _(IMP_COMMIT_FMT), err->msg);
+    return rc;
+}
+
+typedef struct write_ctx {
+    importer *im;
+    const char *path;
+} write_ctx;
+
+static int summary_audit(importer *im, const char *path, xl_err *err)
+{
+    const xl_import_report *rep = im->rep;
+    xl_buf detail;
+    xl_buf_init(&detail);
+    xl_buf_printf(&detail, "file=%s rows=%zu new=%zu moves=%zu unchanged=%zu", path, rep->rows,
+                  rep->new_people, rep->moves, rep->unchanged);
+    int rc = xl_db_audit(im->db, "import.residents", "import", NULL, detail.data, err);
+    xl_buf_release(&detail);
+    return rc;
+}
+
+/* Every new person and move, then the summary: the body of the one transaction. */
+static int write_body(xl_db *db, void *ctx, xl_err *err)
+{
+    (void)db;
+    write_ctx *w = ctx;
+    for (size_t i = 0; i < w->im->nrows; i++) {
+        const plan_row *r = &w->im->rows[i];
+        if ((r->action == PLAN_NEW || r->action == PLAN_MOVE) && commit_row(w->im, r, err))
+            return XL_EFAIL;
+    }
+    return summary_audit(w->im, w->path, err);
+}
+
+static int write_plan(importer *im, const char *path, xl_err *err)
+{
+    write_ctx w = {im, path};
+    if (xl_db_tx(im->db, write_body, &w, err))
+        return XL_EFAIL;
+    im->rep->written = 1;
+    return XL_OK;
+}
+
+/* ---------- the whole ---------- */
+
+static void report_sync(xl_import_report *rep)
+{
+    rep->problems = rep->csv.problems;
+    rep->nproblems = rep->csv.nproblems;
+    rep->nerrors = rep->csv.nerrors;
+    size_t all = rep->csv.nerrors;
+    for (size_t i = 0; i < rep->csv.nproblems; i++)
+        all += rep->csv.problems[i].warning;
+    rep->unlisted = all > rep->nproblems ? all - rep->nproblems : 0;
+}
+
+/* err: the first error formatted, and how many more. */
+static int refused(const xl_import_report *rep, xl_err *err)
+{
+    char msg[512] = "";
+    for (size_t i = 0; i < rep->nproblems && !msg[0]; i++)
+        if (!rep->problems[i].warning)
+            xl_import_problem_format(rep, i, msg, sizeof msg);
+    if (rep->nerrors > 1)
+        return xl_err_set(err, XL_EFAIL, _(CSV_AND_MORE_FMT), msg, rep->nerrors - 1);
+    return xl_err_set(err, XL_EFAIL, "%s", msg);
+}
+
+static int run(importer *im, const char *path, xl_err *err)
+{
+    xl_import_report *rep = im->rep;
+    xl_csv_read_file(im->csv, path, NULL);
+    if (im->csv->nrows == 0 || !check_header(im))
+        return XL_EFAIL;
+    for (size_t i = 1; i < im->csv->nrows; i++)
+        check_row(im, &im->csv->rows[i]);
+    rep->rows = im->csv->nrows - 1;
+    if (plan_all(im, err))
+        return XL_EFAIL;
+    count_plan(im);
+    if (im->csv->nerrors > 0)
+        return XL_EFAIL;
+    if (rep->dry_run || rep->new_people + rep->moves == 0)
+        return XL_OK;
+    return write_plan(im, path, err);
+}
+
+int xl_import_residents(xl_db *db, const char *path, int dry_run, xl_import_report *rep,
+                        xl_err *err)
+{
+    xl_import_report_release(rep);
+    rep->dry_run = dry_run;
+    if (!path || !*path)
+        return xl_err_set(err, XL_EUSAGE, "import: no file given");
+    importer im = {.db = db, .rep = rep, .csv = &rep->csv};
+    xl_err dberr;
+    xl_err_clear(&dberr);
+    int rc = run(&im, path, &dberr);
+    free(im.rows);
+    report_sync(rep);
+    if (rc == XL_OK)
+        return XL_OK;
+    if (rep->nerrors == 0 && dberr.msg[0])
+        return xl_err_set(err, XL_EFAIL, "%s", dberr.msg);
+    return refused(rep, err);
+}
+
+void xl_import_report_init(xl_import_report *rep)
+{
+    memset(rep, 0, sizeof *rep);
+    xl_csv_init(&rep->csv);
+}
+
+void xl_import_report_release(xl_import_report *rep)
+{
+    xl_csv_release(&rep->csv); /* leaves it empty, its limits kept */
+    xl_csv empty = rep->csv;
+    memset(rep, 0, sizeof *rep);
+    rep->csv = empty;
+}
+
+void xl_import_problem_format(const xl_import_report *rep, size_t i, char *out, size_t size)
+{
+    if (i >= rep->nproblems) {
+        if (size)
+            out[0] = '\0';
+        return;
+    }
+    xl_csv_format_problem(&rep->csv, &rep->problems[i], out, size);
+}

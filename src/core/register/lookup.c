@@ -1,0 +1,586 @@
+/* lookup.c — the one search behind `xiangli lookup` and the TUI (rules in lookup.h).
+ *
+ * Names and pinyin on a large register (--scale 100: 900,000 people). A scan of every name
+ * costs 50–100 ms there, too slow for a keystroke, so:
+ *  - Candidates come from person_search, an FTS5 trigram index over person.pinyin (the
+ *    search keys, src/core/search_sql.h), and are confirmed in SQL by xl_pinyin_match()
+ *    (pinyin, one rank class at a time: FULL, INITIALS, MIXED) or instr() (names). Each
+ *    class's candidate set is a superset of its hits, so the result is exact. The hits'
+ *    ids are then read with their residency and put in order (two steps, so that only
+ *    hits, not candidates, pay for the residency look-up).
+ *  - With a limit, a class with many hits ("z", "wang", 王) is read instead by walking the
+ *    current residents in place order (the residency_place index) and stopping at the
+ *    limit: the first hits of that walk are the first hits of the class. Each class starts
+ *    with a short walk (WALK_PROBE rows); if that does not fill the page, the candidates
+ *    are read; more than DENSE_HITS hits and the walk goes on (up to WALK_BUDGET rows),
+ *    else the hits are put in order directly. A walk given up falls back to the two steps;
+ *    one that runs out of current residents goes on with the others.
+ *  - A one-letter pinyin query has no trigram; it walks (or, unlimited, scans).
+ * Phone and ID tails use the expression indexes on their last four characters. */
+#include "xiangli/lookup.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/register/complete_sql.h"
+#include "core/db/db_internal.h"
+#include "core/db/search_sql.h"
+#include "xiangli/idcard.h"
+#include "xiangli/mem.h"
+#include "xiangli/pinyin.h"
+
+/* A class with more hits than this is dense: read by the walk when there is a limit. On
+ * --scale 100 the second step costs ~7 us a hit (the residency and the order), the walk
+ * ~2 us a row and needs about limit * residents / hits rows: with a page of 50 among
+ * 717,000 residents the two meet near 3,000 hits. */
+#define DENSE_HITS 2500
+#define WALK_PROBE 1000
+#define WALK_BUDGET 40000
+
+static int all_digits(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+static int valid_room(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 8)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+int xl_lookup_classify(const char *query, xl_query_kind *kind, int *building, char room[9], xl_err *err)
+{
+    char q[128];
+    xl_strlcpy_utf8(q, query ? query : "", sizeof q);
+    char *s = q;
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        s[--n] = '\0';
+    *building = 0;
+    room[0] = '\0';
+    if (n == 0)
+        return xl_err_set(err, XL_EUSAGE, "empty query: give a building (127), a room (127-302), a name, or 4+ digits of a phone/ID number");
+    const char *dash = strchr(s, '-');
+    if (dash && all_digits(s, (size_t)(dash - s)) && dash - s <= 5) {
+        if (!valid_room(dash + 1))
+            return xl_err_set(err, XL_EUSAGE, "'%s': a room is written BUILDING-ROOM, e.g. 127-302", s);
+        *kind = XL_Q_ROOM;
+        *building = atoi(s);
+        snprintf(room, 9, "%s", dash + 1);
+        return XL_OK;
+    }
+    if (all_digits(s, n) && n <= 3) {
+        *kind = XL_Q_BUILDING;
+        *building = atoi(s);
+        return XL_OK;
+    }
+    int id_tail = n >= 4 && (s[n - 1] == 'x' || s[n - 1] == 'X') && all_digits(s, n - 1);
+    if ((all_digits(s, n) && n >= 4) || id_tail) {
+        *kind = XL_Q_TAIL;
+        return XL_OK;
+    }
+    char py[XL_PINYIN_MAX_QUERY + 1];
+    *kind = xl_pinyin_query(s, py, sizeof py) && py[0] ? XL_Q_PINYIN : XL_Q_NAME;
+    return XL_OK;
+}
+
+/* Columns shared by every query: person, then its chosen residency, the registration state
+ * (the register's own expression, complete_sql.h, its cutoff in ?9: see prepare_hits), then
+ * the rank. */
+#define MINOR_PARAM 9
+#define HIT_COLUMNS \
+    "p.id, p.name, r.building, r.room, r.role, r.moved_in, coalesce(r.moved_out, ''), p.phone," \
+    " p.id_number, " XL_COMPLETE_SQL_AT("?9")
+
+static const char building_sql[] =
+    "SELECT " HIT_COLUMNS ", 0 FROM residency r JOIN person p ON p.id = r.person_id"
+    " JOIN room rm ON rm.building = r.building AND rm.room = r.room"
+    " WHERE r.building = ?1 AND r.moved_out IS NULL AND (?2 IS NULL OR r.room = ?2)"
+    " ORDER BY rm.floor, length(r.room), r.room,"
+    "   CASE r.role WHEN 'owner' THEN 0 WHEN 'sublandlord' THEN 1 WHEN 'family' THEN 2 ELSE 3 END,"
+    "   r.moved_in, p.name";
+
+/* A person with the current residency, else the latest one, else none (an owner who lives
+ * elsewhere is still someone the office looks up). */
+#define LAST_RESIDENCY \
+    " LEFT JOIN residency r ON r.id = coalesce(" \
+    "   (SELECT id FROM residency x WHERE x.person_id = p.id AND x.moved_out IS NULL)," \
+    "   (SELECT id FROM residency x WHERE x.person_id = p.id ORDER BY x.moved_in DESC, x.id DESC LIMIT 1))"
+
+#define PLACE_ORDER \
+    " ORDER BY CASE WHEN r.id IS NULL THEN 2 WHEN r.moved_out IS NULL THEN 0 ELSE 1 END," \
+    "   r.building, r.room, p.name, p.id"
+
+static const char tail_sql[] =
+    "SELECT " HIT_COLUMNS ", 0 FROM person p" LAST_RESIDENCY
+    " WHERE (p.phone IS NOT NULL AND substr(p.phone, -4) = ?2 AND substr(p.phone, -length(?1)) = ?1)"
+    "    OR (p.id_number IS NOT NULL AND substr(p.id_number, -4) = upper(?2)"
+    "        AND substr(p.id_number, -length(?1)) = upper(?1))"
+    PLACE_ORDER;
+
+static void hit_from_row(sqlite3_stmt *st, xl_hit *h)
+{
+    memset(h, 0, sizeof *h);
+    h->person_id = sqlite3_column_int64(st, 0);
+    xl_strlcpy_utf8(h->name, xl_col_text(st, 1), sizeof h->name);
+    h->building = sqlite3_column_int(st, 2);
+    xl_strlcpy_utf8(h->room, xl_col_text(st, 3), sizeof h->room);
+    xl_strlcpy_utf8(h->role, xl_col_text(st, 4), sizeof h->role);
+    xl_strlcpy_utf8(h->moved_in, xl_col_text(st, 5), sizeof h->moved_in);
+    xl_strlcpy_utf8(h->moved_out, xl_col_text(st, 6), sizeof h->moved_out);
+    xl_mask_phone(xl_col_text(st, 7), h->phone_masked, sizeof h->phone_masked);
+    xl_mask_id(xl_col_text(st, 8), h->id_masked, sizeof h->id_masked);
+    h->complete = sqlite3_column_int(st, 9);
+    h->rank = sqlite3_column_int(st, 10);
+}
+
+/* A statement selecting HIT_COLUMNS, with the registration state's cutoff bound. */
+static sqlite3_stmt *prepare_hits(xl_db *db, const char *sql, xl_err *err)
+{
+    sqlite3_stmt *st = xl_db_prepare(db, sql, err);
+    if (st) {
+        char minor[16];
+        xl_reg_minor_cutoff(minor);
+        sqlite3_bind_text(st, MINOR_PARAM, minor, -1, SQLITE_TRANSIENT);
+    }
+    return st;
+}
+
+static xl_hit *hit_push(xl_lookup_result *res)
+{
+    if (res->n == res->cap) {
+        res->cap = res->cap ? res->cap * 2 : 32;
+        res->hits = xl_reallocarray(res->hits, res->cap, sizeof *res->hits);
+    }
+    return &res->hits[res->n++];
+}
+
+/* Appends every row of st (up to limit hits in res, 0 = no limit) and finalizes it. */
+static int collect(xl_db *db, sqlite3_stmt *st, size_t limit, xl_lookup_result *res, xl_err *err)
+{
+    int rc;
+    while ((limit == 0 || res->n < limit) && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        hit_from_row(st, hit_push(res));
+    if (limit && res->n >= limit)
+        rc = SQLITE_DONE;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return xl_db_fail(db, "lookup", err);
+    return XL_OK;
+}
+
+static int responsible(xl_db *db, xl_lookup_result *res, xl_err *err)
+{
+    sqlite3_stmt *st = xl_db_prepare(db,
+        "SELECT coalesce(p.name, ''), b.responsible_role, p.phone FROM building b"
+        " LEFT JOIN person p ON p.id = b.responsible_id WHERE b.number = ?", err);
+    if (!st)
+        return XL_EFAIL;
+    sqlite3_bind_int(st, 1, res->building);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        xl_strlcpy_utf8(res->resp_name, xl_col_text(st, 0), sizeof res->resp_name);
+        xl_strlcpy_utf8(res->resp_role, xl_col_text(st, 1), sizeof res->resp_role);
+        xl_mask_phone(xl_col_text(st, 2), res->resp_phone_masked, sizeof res->resp_phone_masked);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return xl_err_set(err, XL_ENOTFOUND, "no building %d", res->building);
+    return rc == SQLITE_ROW ? XL_OK : xl_db_fail(db, "lookup", err);
+}
+
+static int lookup_place(xl_db *db, const char *room, size_t limit, xl_lookup_result *res, xl_err *err)
+{
+    int rc = responsible(db, res, err);
+    if (rc)
+        return rc;
+    if (room[0]) {
+        sqlite3_stmt *chk = xl_db_prepare(db, "SELECT 1 FROM room WHERE building = ? AND room = ?", err);
+        if (!chk)
+            return XL_EFAIL;
+        sqlite3_bind_int(chk, 1, res->building);
+        sqlite3_bind_text(chk, 2, room, -1, SQLITE_TRANSIENT);
+        int found = sqlite3_step(chk) == SQLITE_ROW;
+        sqlite3_finalize(chk);
+        if (!found)
+            return xl_err_set(err, XL_ENOTFOUND, "building %d has no room %s", res->building, room);
+    }
+    sqlite3_stmt *st = prepare_hits(db, building_sql, err);
+    if (!st)
+        return XL_EFAIL;
+    sqlite3_bind_int(st, 1, res->building);
+    if (room[0])
+        sqlite3_bind_text(st, 2, room, -1, SQLITE_TRANSIENT);
+    return collect(db, st, limit, res, err);
+}
+
+static int lookup_tail(xl_db *db, const char *q, size_t limit, xl_lookup_result *res, xl_err *err)
+{
+    sqlite3_stmt *st = prepare_hits(db, tail_sql, err);
+    if (!st)
+        return XL_EFAIL;
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, q + strlen(q) - 4, -1, SQLITE_TRANSIENT);
+    return collect(db, st, limit, res, err);
+}
+
+/* ---------- names and pinyin: one class of hits at a time ---------- */
+
+/* A search over names: pinyin (rank classes, confirmed by xl_pinyin_match) or a Chinese
+ * substring (one class, confirmed by instr). Statements bind ?1 an FTS5 expression or a
+ * JSON array of person ids, ?2 the query, ?3 the rank, ?4 a limit. */
+typedef struct name_search {
+    xl_db *db;
+    const char *q;
+    int pinyin;
+    size_t limit;          /* 0 = every hit */
+    xl_lookup_result *res;
+    xl_err *err;
+} name_search;
+
+static const char *value_sql(const name_search *s)
+{
+    return s->pinyin ? "xl_pinyin_match(p.name, ?2)" : "instr(p.name, ?2)";
+}
+
+static int value_ok(const name_search *s, int value, int rank)
+{
+    return s->pinyin ? value == rank : value > 0;
+}
+
+static void bind_all(sqlite3_stmt *st, const name_search *s, const char *arg1, int rank, int64_t limit)
+{
+    int n = sqlite3_bind_parameter_count(st);
+    if (arg1 && n >= 1)
+        sqlite3_bind_text(st, 1, arg1, -1, SQLITE_TRANSIENT);
+    if (n >= 2)
+        sqlite3_bind_text(st, 2, s->q, -1, SQLITE_TRANSIENT);
+    if (n >= 3)
+        sqlite3_bind_int(st, 3, rank);
+    if (n >= 4)
+        sqlite3_bind_int64(st, 4, limit);
+}
+
+/* Step 1: the ids of the class's hits among fts's candidates (NULL: everyone), as a JSON
+ * array in ids; at most cap + 1 of them (cap 0: all). others_only: people not living
+ * anywhere now. */
+static int class_ids(const name_search *s, const char *fts, int rank, size_t cap, int others_only,
+                     xl_buf *ids, size_t *n)
+{
+    xl_buf sql;
+    xl_buf_init(&sql);
+    xl_buf_puts(&sql, fts ? "SELECT p.id FROM person_search c JOIN person p ON p.id = c.rowid"
+                            " WHERE person_search MATCH ?1 AND "
+                          : "SELECT p.id FROM person p WHERE ");
+    xl_buf_printf(&sql, s->pinyin ? "%s = ?3" : "%s > 0", value_sql(s));
+    if (others_only)
+        xl_buf_puts(&sql, " AND NOT EXISTS (SELECT 1 FROM residency x"
+                          " WHERE x.person_id = p.id AND x.moved_out IS NULL)");
+    xl_buf_puts(&sql, " LIMIT ?4");
+    sqlite3_stmt *st = xl_db_prepare(s->db, sql.data, s->err);
+    xl_buf_release(&sql);
+    if (!st)
+        return XL_EFAIL;
+    bind_all(st, s, fts, rank, cap ? (int64_t)cap + 1 : -1);
+    int rc;
+    *n = 0;
+    xl_buf_puts(ids, "[");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        xl_buf_printf(ids, "%s%lld", (*n)++ ? "," : "", (long long)sqlite3_column_int64(st, 0));
+    xl_buf_puts(ids, "]");
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? XL_OK : xl_db_fail(s->db, "lookup", s->err);
+}
+
+/* Step 2: those people with their residency, in order, up to need (0 = all). */
+static int place_hits(const name_search *s, const char *ids, int rank, size_t need)
+{
+    sqlite3_stmt *st = prepare_hits(s->db,
+        "SELECT " HIT_COLUMNS ", ?3 FROM person p" LAST_RESIDENCY
+        " WHERE p.id IN (SELECT value FROM json_each(?1))" PLACE_ORDER " LIMIT ?4", s->err);
+    if (!st)
+        return XL_EFAIL;
+    bind_all(st, s, ids, s->pinyin ? rank : 0, need ? (int64_t)need : -1);
+    return collect(s->db, st, 0, s->res, s->err);
+}
+
+/* Both steps, for every hit of the class (or the others_only ones). */
+static int exact(const name_search *s, const char *fts, int rank, int others_only, size_t need)
+{
+    xl_buf ids;
+    xl_buf_init(&ids);
+    size_t n;
+    int rc = class_ids(s, fts, rank, 0, others_only, &ids, &n);
+    if (rc == XL_OK && n > 0)
+        rc = place_hits(s, ids.data, rank, need);
+    xl_buf_release(&ids);
+    return rc;
+}
+
+/* The walk: the current residents in place order, keeping the class's hits. SQLite gives
+ * them by building and room (the residency_place index, no sort); the hits of one room are
+ * put in name order here, and the walk stops only at the end of a room. */
+typedef struct walk {
+    sqlite3_stmt *st;
+    size_t rows, mark;    /* mark: res->n before the walk */
+    size_t room_first;    /* first hit of the room being read */
+    int building;
+    char room[9];
+} walk;
+
+enum { WALK_DONE, WALK_END, WALK_BUDGET_SPENT, WALK_ERROR };
+
+static int walk_open(const name_search *s, int rank, walk *w)
+{
+    xl_buf sql;
+    xl_buf_init(&sql);
+    xl_buf_printf(&sql, "SELECT " HIT_COLUMNS ", %s FROM residency r JOIN person p ON p.id = r.person_id"
+                  " WHERE r.moved_out IS NULL ORDER BY r.building, r.room", value_sql(s));
+    *w = (walk){.st = prepare_hits(s->db, sql.data, s->err), .mark = s->res->n,
+                .room_first = s->res->n};
+    xl_buf_release(&sql);
+    if (!w->st)
+        return XL_EFAIL;
+    bind_all(w->st, s, NULL, rank, 0);
+    return XL_OK;
+}
+
+/* Name (bytes, as SQLite's BINARY collation), then person id. */
+static int hit_cmp_name(const void *a, const void *b)
+{
+    const xl_hit *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->person_id > y->person_id) - (x->person_id < y->person_id);
+}
+
+static void walk_sort_room(const name_search *s, walk *w)
+{
+    if (s->res->n - w->room_first > 1)
+        qsort(s->res->hits + w->room_first, s->res->n - w->room_first, sizeof *s->res->hits, hit_cmp_name);
+    w->room_first = s->res->n;
+}
+
+/* 1 when the current row starts a new room (after sorting the last one's hits). */
+static int walk_new_room(const name_search *s, walk *w)
+{
+    int b = sqlite3_column_int(w->st, 2);
+    const char *room = xl_col_text(w->st, 3);
+    if (w->rows > 1 && b == w->building && strcmp(room, w->room) == 0)
+        return 0;
+    walk_sort_room(s, w);
+    w->building = b;
+    xl_strlcpy_utf8(w->room, room, sizeof w->room);
+    return 1;
+}
+
+/* Walks on until need hits are kept (to the end of that room) or `budget` rows are read. */
+static int walk_on(const name_search *s, walk *w, int rank, size_t need, size_t budget)
+{
+    int rc = SQLITE_DONE;
+    while (w->rows < budget && (rc = sqlite3_step(w->st)) == SQLITE_ROW) {
+        w->rows++;
+        if (walk_new_room(s, w) && s->res->n - w->mark >= need) {
+            s->res->n = w->mark + need; /* the rooms before are complete and in order */
+            return WALK_DONE;
+        }
+        if (!value_ok(s, sqlite3_column_int(w->st, 10), rank))
+            continue;
+        xl_hit *h = hit_push(s->res);
+        hit_from_row(w->st, h);
+        h->rank = s->pinyin ? rank : 0;
+    }
+    if (rc == SQLITE_ROW)
+        return WALK_BUDGET_SPENT; /* the room being read stays open */
+    if (rc != SQLITE_DONE) {
+        xl_db_fail(s->db, "lookup", s->err);
+        return WALK_ERROR;
+    }
+    walk_sort_room(s, w);
+    if (s->res->n - w->mark >= need) {
+        s->res->n = w->mark + need;
+        return WALK_DONE;
+    }
+    return WALK_END;
+}
+
+/* After a walk: done, or the rest (people not living anywhere now) when it read every
+ * current resident, or — the walk given up — every hit of the class. */
+static int walk_finish(const name_search *s, walk *w, int how, const char *fts, int rank, size_t need)
+{
+    sqlite3_finalize(w->st);
+    if (how == WALK_DONE || how == WALK_ERROR)
+        return how == WALK_DONE ? XL_OK : XL_EFAIL;
+    if (how == WALK_END)
+        return exact(s, fts, rank, 1, need - (s->res->n - w->mark));
+    s->res->n = w->mark;
+    return exact(s, fts, rank, 0, need);
+}
+
+/* The probe did not fill the page: few hits are put in order from the candidates, many
+ * are left to the walk. */
+static int after_probe(const name_search *s, walk *w, const char *fts, int rank, size_t need)
+{
+    xl_buf ids;
+    xl_buf_init(&ids);
+    size_t n = 0;
+    int rc = class_ids(s, fts, rank, DENSE_HITS, 0, &ids, &n);
+    if (rc == XL_OK && n > DENSE_HITS) {
+        rc = walk_finish(s, w, walk_on(s, w, rank, need, WALK_BUDGET), fts, rank, need);
+    } else {
+        sqlite3_finalize(w->st);
+        s->res->n = w->mark;
+        if (rc == XL_OK && n > 0)
+            rc = place_hits(s, ids.data, rank, need);
+    }
+    xl_buf_release(&ids);
+    return rc;
+}
+
+/* Adds the class's hits (as many as the limit leaves room for). With a limit: a short walk
+ * first (a common query is done there), then the candidates or the rest of the walk. */
+static int search_class(const name_search *s, const char *fts, int rank)
+{
+    size_t need = s->limit ? s->limit - s->res->n : 0;
+    if (!s->limit)
+        return exact(s, fts, rank, 0, 0);
+    if (need == 0)
+        return XL_OK;
+    walk w;
+    if (walk_open(s, rank, &w))
+        return XL_EFAIL;
+    int how = walk_on(s, &w, rank, need, WALK_PROBE);
+    if (how == WALK_BUDGET_SPENT && fts)
+        return after_probe(s, &w, fts, rank, need);
+    if (how == WALK_BUDGET_SPENT)
+        how = walk_on(s, &w, rank, need, WALK_BUDGET);
+    return walk_finish(s, &w, how, fts, rank, need);
+}
+
+typedef int (*expr_fn)(const char *qf, xl_buf *out);
+
+static int lookup_pinyin(name_search *s)
+{
+    static const struct { int rank; size_t min_len; expr_fn expr; } classes[] = {
+        {XL_PINYIN_FULL, 1, xl_search_expr_full},
+        {XL_PINYIN_INITIALS, 2, xl_search_expr_initials},
+        {XL_PINYIN_MIXED, 3, xl_search_expr_mixed},
+    };
+    char qf[XL_PINYIN_MAX_QUERY + 1];
+    xl_pinyin_query(s->q, qf, sizeof qf);
+    xl_search_fold_v(qf);
+    int rc = XL_OK;
+    for (size_t i = 0; rc == XL_OK && i < sizeof classes / sizeof classes[0]; i++) {
+        if (strlen(qf) < classes[i].min_len)
+            continue;
+        xl_buf fts;
+        xl_buf_init(&fts);
+        int have = classes[i].expr(qf, &fts);
+        rc = search_class(s, have ? fts.data : NULL, classes[i].rank);
+        xl_buf_release(&fts);
+    }
+    return rc;
+}
+
+static int lookup_name(name_search *s)
+{
+    xl_buf fts;
+    xl_buf_init(&fts);
+    int have = xl_search_expr_name(s->q, &fts);
+    int rc = search_class(s, have ? fts.data : NULL, 0);
+    xl_buf_release(&fts);
+    return rc;
+}
+
+/* The query without surrounding blanks, in q[128]. */
+static const char *trimmed(const char *query, char q[128])
+{
+    xl_strlcpy_utf8(q, query ? query : "", 128);
+    char *s = q;
+    while (isspace((unsigned char)*s))
+        s++;
+    for (size_t n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]);)
+        s[--n] = '\0';
+    return s;
+}
+
+int xl_lookup(xl_db *db, const char *query, size_t limit, xl_lookup_result *res, xl_err *err)
+{
+    memset(res, 0, sizeof *res);
+    char room[9], q[128];
+    int rc = xl_lookup_classify(query, &res->kind, &res->building, room, err);
+    if (rc)
+        return rc;
+    name_search s = {.db = db, .q = trimmed(query, q), .limit = limit, .res = res, .err = err};
+    switch (res->kind) {
+    case XL_Q_BUILDING:
+    case XL_Q_ROOM:
+        rc = lookup_place(db, room, limit, res, err);
+        break;
+    case XL_Q_TAIL:
+        rc = lookup_tail(db, s.q, limit, res, err);
+        break;
+    case XL_Q_PINYIN:
+        s.pinyin = 1;
+        rc = lookup_pinyin(&s);
+        break;
+    case XL_Q_NAME:
+        rc = lookup_name(&s);
+        break;
+    }
+    if (rc)
+        xl_lookup_release(res);
+    return rc;
+}
+
+void xl_lookup_release(xl_lookup_result *res)
+{
+    free(res->hits);
+    res->hits = NULL;
+    res->n = res->cap = 0;
+}
+
+void xl_lookup_json(const xl_lookup_result *res, xl_buf *out)
+{
+    xl_buf_puts(out, "[");
+    for (size_t i = 0; i < res->n; i++) {
+        const xl_hit *h = &res->hits[i];
+        xl_buf_puts(out, i ? ",\n {" : "\n {");
+        xl_buf_puts(out, "\"name\": ");
+        xl_buf_json_str(out, h->name);
+        if (h->building > 0) {
+            xl_buf_printf(out, ", \"building\": %d, \"room\": ", h->building);
+            xl_buf_json_str(out, h->room);
+        } else {
+            xl_buf_puts(out, ", \"building\": null, \"room\": null");
+        }
+        xl_buf_puts(out, ", \"role\": ");
+        xl_buf_json_str(out, h->role);
+        xl_buf_puts(out, ", \"moved_in\": ");
+        xl_buf_json_str(out, h->moved_in);
+        xl_buf_puts(out, ", \"moved_out\": ");
+        if (h->moved_out[0])
+            xl_buf_json_str(out, h->moved_out);
+        else
+            xl_buf_puts(out, "null");
+        xl_buf_puts(out, ", \"phone_masked\": ");
+        xl_buf_json_str(out, h->phone_masked);
+        xl_buf_puts(out, ", \"id_masked\": ");
+        xl_buf_json_str(out, h->id_masked);
+        xl_buf_puts(out, h->complete ? ", \"complete\": true}" : ", \"complete\": false}");
+    }
+    xl_buf_puts(out, res->n ? "\n]\n" : "]\n");
+}

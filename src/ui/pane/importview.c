@@ -1,0 +1,302 @@
+/* importview.c — 导入住户: a sheet of residents into the register. The officer types the
+ * file's path; Enter runs a dry run (xl_import_residents with dry_run) and shows the summary
+ * and every problem ("file:line: column: reason") in a list that scrolls. With no error, y
+ * imports for real (one transaction, all or nothing); Esc goes back to the path. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/widget/form.h"
+#include "ui/pane/register.h"
+#include "ui/theme.h"
+#include "ui/widget/uitext.h"
+#include "xiangli/i18n.h"
+#include "xiangli/import.h"
+#include "xiangli/mem.h"
+#include "xiangli/text.h"
+
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
+enum { PATH_BOX = 60, LIST_Y = 4, INTRO_LINES = 4 };
+
+typedef enum { IM_ASK, IM_REPORT } im_stage;
+
+typedef struct import_pane {
+    xl_db *db;
+    im_stage stage;
+    ui_field path;           /* as typed ("~/住户.csv") */
+    char full[PATH_MAX];     /* with ~ expanded: what the core reads */
+    char note[512];          /* why nothing could be checked (ASK stage) */
+    xl_import_report rep;
+    size_t top;
+    int page;
+    int cur_y, cur_x;
+} import_pane;
+
+/* Esc (the global "back") goes from the report back to the path, and from the path out. */
+static const ui_action import_actions[] = {
+    UI_ACT_IMPORT_CHECK, UI_ACT_IMPORT_RUN, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PAGE_UP,
+    UI_ACT_PAGE_DOWN, UI_ACT_FIRST, UI_ACT_LAST,
+};
+/* y is offered on the screen itself when the dry run allows it (it types in the path). */
+static const ui_action import_hints[] = {
+    UI_ACT_IMPORT_CHECK, UI_ACT_DOWN, UI_ACT_HELP,
+};
+
+/* ---- the report ---- */
+
+static int can_import(const import_pane *p)
+{
+    return p->rep.nerrors == 0 && p->rep.new_people + p->rep.moves > 0;
+}
+
+static void expand_path(import_pane *p)
+{
+    const char *typed = p->path.text, *home = getenv("HOME");
+    if (typed[0] == '~' && typed[1] == '/' && home && *home)
+        snprintf(p->full, sizeof p->full, "%s%s", home, typed + 1);
+    else
+        snprintf(p->full, sizeof p->full, "%s", typed);
+}
+
+/* Problem i as "file:line: column: reason", with the file as the officer typed it. */
+static void problem_text(const import_pane *p, size_t i, char *out, size_t size)
+{
+    char line[1024];
+    size_t n = strlen(p->full);
+    xl_import_problem_format(&p->rep, i, line, sizeof line);
+    if (n > 0 && strncmp(line, p->full, n) == 0)
+        snprintf(out, size, "%s%s", p->path.text, line + n);
+    else
+        snprintf(out, size, "%s", line);
+}
+
+static void summary_text(const import_pane *p, char *out, size_t size)
+{
+    ui_format(out, size, _(IMP_SUMMARY_FMT), p->path.text, p->rep.rows, p->rep.new_people,
+              p->rep.moves, p->rep.unchanged);
+}
+
+/* Runs the import (dry_run or for real) into a fresh report. */
+static int run(import_pane *p, int dry_run, xl_err *err)
+{
+    xl_import_report_release(&p->rep);
+    xl_import_report_init(&p->rep);
+    p->top = 0;
+    return xl_import_residents(p->db, p->full, dry_run, &p->rep, err);
+}
+
+/* ---- drawing ---- */
+
+static void draw_ask(import_pane *p, WINDOW *w)
+{
+    int width = getmaxx(w) - 2, lw = xl_str_width(_(REG_IMPORT_FILE)), x = 2 + lw + 2;
+    int y = 1 + ui_text_wrap(w, 1, 1, width, INTRO_LINES, _(REG_IMPORT_INTRO), ui_attr(UI_C_NORMAL)) + 1;
+    ui_text_put(w, 0, 1, width, _(REG_IMPORT_TITLE), ui_attr(UI_C_HEADING));
+    ui_text_put(w, y, 2, lw, _(REG_IMPORT_FILE), ui_attr(UI_C_HEADING));
+    p->path.width = PATH_BOX < getmaxx(w) - x - 2 ? PATH_BOX : getmaxx(w) - x - 2;
+    p->cur_x = ui_field_draw_text(w, y, x, &p->path, 1);
+    p->cur_y = y;
+    ui_text_put(w, y + 1, x, getmaxx(w) - x - 1, _(REG_IMPORT_FILE_NOTE), ui_attr(UI_C_DIM));
+    if (p->note[0])
+        ui_text_wrap(w, y + 3, 2, width - 2, 3, p->note, ui_attr(UI_C_WARN));
+}
+
+static void draw_verdict(const import_pane *p, WINDOW *w, int y)
+{
+    char text[256];
+    int width = getmaxx(w) - 2;
+    if (p->rep.nerrors > 0) {
+        ui_format(text, sizeof text, _(IMP_REJECTED_FMT), p->rep.nerrors);
+        ui_text_put(w, y, 1, width, text, ui_attr(UI_C_WARN));
+    } else if (!can_import(p)) {
+        ui_text_put(w, y, 1, width, _(IMP_NOTHING), ui_attr(UI_C_DIM));
+    } else {
+        ui_text_put(w, y, 1, width, _(REG_IMPORT_ASK), ui_attr(UI_C_PROMPT));
+    }
+}
+
+static void draw_problems(import_pane *p, WINDOW *w)
+{
+    char text[1200];
+    int width = getmaxx(w) - 2;
+    if (p->rep.nproblems == 0)
+        snprintf(text, sizeof text, "%s", _(REG_IMPORT_NO_PROBLEMS));
+    else
+        ui_format(text, sizeof text, _(REG_IMPORT_PROBLEMS_FMT), p->rep.nproblems, p->rep.nerrors);
+    ui_text_fill(w, LIST_Y - 1, 0, getmaxx(w), ui_attr(UI_C_HEADING));
+    ui_text_put(w, LIST_Y - 1, 1, width, text, ui_attr(UI_C_HEADING));
+    for (int k = 0; k < p->page && p->top + (size_t)k < p->rep.nproblems; k++) {
+        size_t i = p->top + (size_t)k;
+        problem_text(p, i, text, sizeof text);
+        ui_text_put(w, LIST_Y + k, 1, width, text,
+                    ui_attr(p->rep.problems[i].warning ? UI_C_NORMAL : UI_C_WARN));
+    }
+    if (p->rep.unlisted && p->top + (size_t)p->page >= p->rep.nproblems) {
+        ui_format(text, sizeof text, _(IMP_UNLISTED_FMT), p->rep.unlisted);
+        ui_text_put(w, getmaxy(w) - 1, 1, width, text, ui_attr(UI_C_DIM));
+    }
+}
+
+static void clamp(import_pane *p)
+{
+    size_t page = p->page > 0 ? (size_t)p->page : 1, n = p->rep.nproblems;
+    if (p->top + page > n)
+        p->top = n > page ? n - page : 0;
+}
+
+static void draw_report(import_pane *p, WINDOW *w)
+{
+    char text[1024];
+    ui_format(text, sizeof text, _(REG_IMPORT_TITLE_FMT), p->path.text);
+    ui_text_put(w, 0, 1, getmaxx(w) - 2, text, ui_attr(UI_C_HEADING));
+    summary_text(p, text, sizeof text);
+    ui_text_put(w, 1, 1, getmaxx(w) - 2, text, ui_attr(UI_C_NORMAL));
+    draw_verdict(p, w, 2);
+    p->page = getmaxy(w) - LIST_Y - (p->rep.unlisted ? 1 : 0);
+    if (p->page < 1)
+        p->page = 1;
+    clamp(p);
+    draw_problems(p, w);
+}
+
+static void import_draw(void *self, WINDOW *w)
+{
+    import_pane *p = self;
+    werase(w);
+    p->cur_y = -1;
+    if (p->stage == IM_ASK)
+        draw_ask(p, w);
+    else
+        draw_report(p, w);
+}
+
+static int import_cursor(void *self, int *y, int *x)
+{
+    import_pane *p = self;
+    if (p->stage != IM_ASK || p->cur_y < 0)
+        return 0;
+    *y = p->cur_y, *x = p->cur_x;
+    return 1;
+}
+
+/* ---- keys ---- */
+
+static int dry_run(import_pane *p)
+{
+    xl_err err;
+    xl_err_clear(&err);
+    p->note[0] = '\0';
+    if (strspn(p->path.text, " ") == strlen(p->path.text)) {
+        snprintf(p->note, sizeof p->note, "%s", _(REG_IMPORT_NO_PATH));
+        return UI_REDRAW;
+    }
+    expand_path(p);
+    if (run(p, 1, &err) == XL_EUSAGE) {
+        xl_strlcpy_utf8(p->note, err.msg, sizeof p->note);
+        return UI_REDRAW;
+    }
+    p->stage = IM_REPORT;
+    return UI_REDRAW;
+}
+
+static int import_for_real(import_pane *p, ui_app *app)
+{
+    char summary[1024];
+    xl_err err;
+    xl_err_clear(&err);
+    if (!can_import(p))
+        return UI_HANDLED;
+    if (run(p, 0, &err) != XL_OK) {
+        ui_app_message(app, 1, "%s", err.msg);
+        return UI_REDRAW;
+    }
+    summary_text(p, summary, sizeof summary);
+    ui_app_message(app, 0, _(REG_IMPORTED_FMT), summary);
+    return UI_BACK;
+}
+
+static int ask_key(import_pane *p, int key)
+{
+    if (key == UI_KEY_ESC)
+        return UI_BACK;
+    if (ui_keys_match(key, import_actions, sizeof import_actions / sizeof import_actions[0]) ==
+        UI_ACT_IMPORT_CHECK)
+        return dry_run(p);
+    if (ui_field_edit(&p->path, key) >= 0) {
+        p->note[0] = '\0';
+        return UI_REDRAW;
+    }
+    return ui_key_printable(key) ? UI_HANDLED : UI_IGNORED;
+}
+
+static int report_key(import_pane *p, ui_app *app, int key)
+{
+    size_t page = p->page > 2 ? (size_t)p->page - 1 : 1;
+    if (ui_keys_global(key) == UI_ACT_BACK) { /* back to the path, to correct it */
+        p->stage = IM_ASK;
+        return UI_REDRAW;
+    }
+    switch (ui_keys_match(key, import_actions, sizeof import_actions / sizeof import_actions[0])) {
+    case UI_ACT_IMPORT_RUN: return import_for_real(p, app);
+    case UI_ACT_IMPORT_CHECK: return dry_run(p); /* the file may have been fixed meanwhile */
+    case UI_ACT_UP: p->top -= p->top > 0; break;
+    case UI_ACT_DOWN: p->top++; break;
+    case UI_ACT_PAGE_UP: p->top = p->top > page ? p->top - page : 0; break;
+    case UI_ACT_PAGE_DOWN: p->top += page; break;
+    case UI_ACT_FIRST: p->top = 0; break;
+    case UI_ACT_LAST: p->top = p->rep.nproblems; break;
+    default: return UI_IGNORED;
+    }
+    clamp(p);
+    return UI_REDRAW;
+}
+
+static int import_key(void *self, ui_app *app, int key)
+{
+    import_pane *p = self;
+    return p->stage == IM_ASK ? ask_key(p, key) : report_key(p, app, key);
+}
+
+/* ---- life cycle ---- */
+
+static const char *import_title(void *self)
+{
+    (void)self;
+    return _(REG_IMPORT_TITLE);
+}
+
+static void import_free(void *self)
+{
+    import_pane *p = self;
+    xl_import_report_release(&p->rep);
+    free(p);
+}
+
+static const pane_ops import_ops = {
+    .title = import_title,
+    .draw = import_draw,
+    .key = import_key,
+    .free = import_free,
+    .actions = import_actions,
+    .nactions = sizeof import_actions / sizeof import_actions[0],
+    .hints = import_hints,
+    .nhints = sizeof import_hints / sizeof import_hints[0],
+    .cursor = import_cursor,
+};
+
+int ui_import_open(ui_app *app)
+{
+    import_pane *p = xl_calloc(1, sizeof *p);
+    p->db = ui_app_db(app);
+    p->path.kind = UI_FIELD_TEXT;
+    p->path.max_chars = 240;
+    p->path.width = PATH_BOX;
+    p->cur_y = -1;
+    xl_import_report_init(&p->rep);
+    ui_app_push(app, (ui_pane){&import_ops, p});
+    return UI_REDRAW;
+}

@@ -1,0 +1,341 @@
+/* stale.c — 长期未确认: open tenancies with no confirmation for [register] stale_days days
+ * (the forgotten sign-outs), grouped by building under the first responsible person's name
+ * and masked phone, so the office can ask the landlord. y confirms "still living here",
+ * o signs out, Enter opens the person's card. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/panes.h"
+#include "ui/pane/register.h"
+#include "ui/theme.h"
+#include "ui/widget/uitext.h"
+#include "xiangli/config.h"
+#include "xiangli/i18n.h"
+#include "xiangli/mem.h"
+#include "xiangli/model.h"
+#include "xiangli/text.h"
+
+enum { HEAD_ROWS = 3, INDENT = 3, GAP = 2 };
+
+/* One screen line: a building's heading (row < 0) or one tenancy. */
+typedef struct stale_line {
+    size_t group;
+    long row;
+} stale_line;
+
+typedef struct stale_pane {
+    xl_db *db;
+    int days;
+    xl_stale_list list;
+    stale_line *lines;
+    size_t nlines, sel, top;
+    int page;
+    char err[512];
+} stale_pane;
+
+/* X(column, heading message) of a tenancy line */
+#define STALE_COLUMNS(X)       \
+    X(ROOM, ROOM)              \
+    X(NAME, NAME)              \
+    X(SINCE, SINCE)            \
+    X(LAST, REG_STALE_LAST)    \
+    X(DAYS, REG_STALE_DAYS_HEAD) \
+    X(PHONE, PHONE)
+
+enum {
+#define ST_X(id, msg) SC_##id,
+    STALE_COLUMNS(ST_X)
+#undef ST_X
+    SC_COUNT
+};
+
+static const xl_msg stale_heads[SC_COUNT] = {
+#define ST_X(id, msg) [SC_##id] = XL_MSG_##msg,
+    STALE_COLUMNS(ST_X)
+#undef ST_X
+};
+
+static const ui_action stale_actions[] = {
+    UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PAGE_UP, UI_ACT_PAGE_DOWN, UI_ACT_FIRST, UI_ACT_LAST,
+    UI_ACT_CONFIRM, UI_ACT_SIGNOUT, UI_ACT_OPEN_PERSON,
+};
+static const ui_action stale_hints[] = {
+    UI_ACT_CONFIRM, UI_ACT_SIGNOUT, UI_ACT_OPEN_PERSON, UI_ACT_BACK, UI_ACT_HELP,
+};
+
+/* ---- lines ---- */
+
+static void build_lines(stale_pane *p)
+{
+    const xl_stale_list *l = &p->list;
+    free(p->lines);
+    p->lines = xl_calloc(l->ngroups + l->nrows + 1, sizeof *p->lines);
+    p->nlines = 0;
+    for (size_t g = 0; g < l->ngroups; g++) {
+        p->lines[p->nlines++] = (stale_line){g, -1};
+        for (size_t k = 0; k < l->groups[g].count; k++)
+            p->lines[p->nlines++] = (stale_line){g, (long)(l->groups[g].first + k)};
+    }
+}
+
+/* The nearest tenancy line to i, looking in direction dir first. */
+static size_t snap(const stale_pane *p, size_t i, int dir)
+{
+    if (p->nlines == 0)
+        return 0;
+    if (i >= p->nlines)
+        i = p->nlines - 1;
+    for (size_t k = i; k < p->nlines && dir > 0; k++)
+        if (p->lines[k].row >= 0)
+            return k;
+    for (size_t k = i + 1; k-- > 0;)
+        if (p->lines[k].row >= 0)
+            return k;
+    for (size_t k = i; k < p->nlines; k++)
+        if (p->lines[k].row >= 0)
+            return k;
+    return 0;
+}
+
+static void clamp(stale_pane *p)
+{
+    size_t page = p->page > 0 ? (size_t)p->page : 1;
+    if (p->sel < p->top + 1 && p->sel > 0 && p->lines[p->sel - 1].row < 0)
+        p->top = p->sel - 1; /* keep the building's heading in view with its first row */
+    else if (p->sel < p->top)
+        p->top = p->sel;
+    if (p->sel >= p->top + page)
+        p->top = p->sel - page + 1;
+}
+
+static const xl_stale_row *selected(const stale_pane *p)
+{
+    if (p->sel >= p->nlines || p->lines[p->sel].row < 0)
+        return NULL;
+    return &p->list.rows[p->lines[p->sel].row];
+}
+
+/* ---- drawing ---- */
+
+static int col_width(int c)
+{
+    static const int values[SC_COUNT] = {[SC_ROOM] = 4, [SC_NAME] = 10, [SC_SINCE] = 10,
+                                         [SC_LAST] = 10, [SC_DAYS] = 7, [SC_PHONE] = 11};
+    int head = xl_str_width(xl_tr(stale_heads[c]));
+    return head > values[c] ? head : values[c];
+}
+
+static void draw_heads(WINDOW *w, int y)
+{
+    int x = INDENT;
+    ui_text_fill(w, y, 0, getmaxx(w), ui_attr(UI_C_HEADING));
+    for (int c = 0; c < SC_COUNT; c++) {
+        ui_text_put(w, y, x, col_width(c), xl_tr(stale_heads[c]), ui_attr(UI_C_HEADING));
+        x += col_width(c) + GAP;
+    }
+}
+
+static void draw_group(const stale_pane *p, WINDOW *w, int y, const xl_stale_group *g)
+{
+    char title[32], who[200], count[32];
+    int maxx = getmaxx(w) - 1, x = 1;
+    ui_format(title, sizeof title, _(BUILDING_FMT), g->building);
+    if (g->resp_name[0])
+        ui_format(who, sizeof who, _(NAME_ROLE_FMT), g->resp_name, ui_role_label(g->resp_role));
+    else
+        snprintf(who, sizeof who, "%s", _(NONE));
+    ui_format(count, sizeof count, _(REG_STALE_COUNT_FMT), g->count);
+    (void)p;
+    x += ui_text_put(w, y, x, maxx - x, title, ui_attr(UI_C_LANE)) + GAP;
+    x += ui_text_put(w, y, x, maxx - x, _(RESPONSIBLE), ui_attr(UI_C_LABEL)) + 1;
+    x += ui_text_put(w, y, x, maxx - x, who, ui_attr(UI_C_NORMAL)) + 1;
+    x += ui_text_put(w, y, x, maxx - x, g->resp_phone_masked, ui_attr(UI_C_NORMAL)) + GAP;
+    ui_text_put(w, y, x, maxx - x, count, ui_attr(UI_C_DIM));
+}
+
+static void draw_row(WINDOW *w, int y, const xl_stale_row *r, int sel)
+{
+    char days[32];
+    const char *cells[SC_COUNT] = {r->room, r->name, r->moved_in, r->last_seen, days,
+                                   r->phone_masked};
+    attr_t attr = ui_attr(sel ? UI_C_SELECTED : UI_C_NORMAL);
+    int x = INDENT;
+    ui_format(days, sizeof days, _(REG_STALE_DAYS_FMT), r->days);
+    if (sel)
+        ui_text_fill(w, y, 0, getmaxx(w), attr);
+    for (int c = 0; c < SC_COUNT; c++) {
+        int width = col_width(c) < getmaxx(w) - 1 - x ? col_width(c) : getmaxx(w) - 1 - x;
+        ui_text_put(w, y, x, width, cells[c], attr);
+        x += col_width(c) + GAP;
+    }
+}
+
+static void draw_top(const stale_pane *p, WINDOW *w)
+{
+    char head[200];
+    ui_format(head, sizeof head, _(REG_STALE_HEAD_FMT), p->days, p->list.nrows, p->list.ngroups);
+    ui_text_put(w, 0, 1, getmaxx(w) - 2, head, ui_attr(UI_C_HEADING));
+    ui_text_put(w, 1, 1, getmaxx(w) - 2, _(REG_STALE_ADVICE), ui_attr(UI_C_DIM));
+}
+
+static void stale_draw(void *self, WINDOW *w)
+{
+    stale_pane *p = self;
+    char none[160];
+    werase(w);
+    p->page = getmaxy(w) - HEAD_ROWS;
+    if (p->page < 1)
+        p->page = 1;
+    if (p->err[0]) {
+        ui_text_wrap(w, 1, 1, getmaxx(w) - 2, getmaxy(w) - 2, p->err, ui_attr(UI_C_ERROR));
+        return;
+    }
+    if (p->list.nrows == 0) {
+        ui_format(none, sizeof none, _(REG_STALE_NONE_FMT), p->days);
+        ui_text_put(w, 1, 2, getmaxx(w) - 3, none, ui_attr(UI_C_NORMAL));
+        return;
+    }
+    clamp(p);
+    draw_top(p, w);
+    draw_heads(w, 2);
+    for (int k = 0; k < p->page && p->top + (size_t)k < p->nlines; k++) {
+        const stale_line *ln = &p->lines[p->top + (size_t)k];
+        if (ln->row < 0)
+            draw_group(p, w, HEAD_ROWS + k, &p->list.groups[ln->group]);
+        else
+            draw_row(w, HEAD_ROWS + k, &p->list.rows[ln->row], p->top + (size_t)k == p->sel);
+    }
+}
+
+/* ---- keys ---- */
+
+static void move_sel(stale_pane *p, ui_action act)
+{
+    size_t page = p->page > 2 ? (size_t)p->page - 1 : 1;
+    switch (act) {
+    case UI_ACT_UP: p->sel = p->sel > 0 ? snap(p, p->sel - 1, -1) : p->sel; break;
+    case UI_ACT_DOWN: p->sel = snap(p, p->sel + 1, 1); break;
+    case UI_ACT_PAGE_UP: p->sel = snap(p, p->sel > page ? p->sel - page : 0, -1); break;
+    case UI_ACT_PAGE_DOWN: p->sel = snap(p, p->sel + page, 1); break;
+    case UI_ACT_FIRST: p->sel = snap(p, 0, 1); break;
+    case UI_ACT_LAST: p->sel = snap(p, p->nlines ? p->nlines - 1 : 0, -1); break;
+    default: break;
+    }
+    clamp(p);
+}
+
+static int confirm(stale_pane *p, ui_app *app, const xl_stale_row *r)
+{
+    xl_err err;
+    int building = p->list.groups[p->lines[p->sel].group].building;
+    xl_err_clear(&err);
+    if (xl_residency_confirm(p->db, r->residency_id, &err) != XL_OK) {
+        ui_app_message(app, 1, "%s", err.msg);
+        return UI_REDRAW;
+    }
+    ui_app_message(app, 0, _(REG_CONFIRMED_FMT), r->name, building, r->room);
+    return UI_RELOAD;
+}
+
+static int sign_out(stale_pane *p, ui_app *app, const xl_stale_row *r)
+{
+    ui_signout_who who = {r->residency_id, r->name, p->list.groups[p->lines[p->sel].group].building,
+                          r->room, xl_role_key(XL_ROLE_TENANT), r->moved_in};
+    return ui_signout_open(app, &who);
+}
+
+static int stale_key(void *self, ui_app *app, int key)
+{
+    stale_pane *p = self;
+    const xl_stale_row *r = selected(p);
+    ui_action act = ui_keys_match(key, stale_actions, sizeof stale_actions / sizeof stale_actions[0]);
+    switch (act) {
+    case UI_ACT_NONE: return UI_IGNORED;
+    case UI_ACT_CONFIRM: return r ? confirm(p, app, r) : UI_HANDLED;
+    case UI_ACT_SIGNOUT: return r ? sign_out(p, app, r) : UI_HANDLED;
+    case UI_ACT_OPEN_PERSON: return r ? ui_person_open(app, r->person_id) : UI_HANDLED;
+    default: move_sel(p, act); return UI_REDRAW;
+    }
+}
+
+static int stale_mouse(void *self, ui_app *app, int y, int x, unsigned long bstate)
+{
+    stale_pane *p = self;
+    (void)x;
+    if (!(bstate & BUTTON1_PRESSED) || y < HEAD_ROWS)
+        return UI_IGNORED;
+    size_t i = p->top + (size_t)(y - HEAD_ROWS);
+    if (i >= p->nlines || p->lines[i].row < 0)
+        return UI_HANDLED;
+    if (i == p->sel)
+        return ui_person_open(app, p->list.rows[p->lines[i].row].person_id);
+    p->sel = i;
+    return UI_REDRAW;
+}
+
+/* ---- life cycle ---- */
+
+static void stale_reload(void *self, ui_app *app)
+{
+    stale_pane *p = self;
+    xl_stale_list list;
+    xl_err err;
+    xl_err_clear(&err);
+    memset(&list, 0, sizeof list);
+    if (xl_stale_list_load(p->db, p->days, &list, &err) != XL_OK) {
+        xl_strlcpy_utf8(p->err, err.msg, sizeof p->err);
+        ui_app_message(app, 1, "%s", err.msg);
+        xl_stale_list_release(&list);
+        return;
+    }
+    xl_stale_list_release(&p->list);
+    p->list = list;
+    p->err[0] = '\0';
+    build_lines(p);
+    p->sel = snap(p, p->sel, 1);
+}
+
+static const char *stale_title(void *self)
+{
+    (void)self;
+    return _(REG_STALE_TITLE);
+}
+
+static const char *stale_help_title(void *self)
+{
+    (void)self;
+    return _(KEYS_STALE);
+}
+
+static void stale_free(void *self)
+{
+    stale_pane *p = self;
+    xl_stale_list_release(&p->list);
+    free(p->lines);
+    free(p);
+}
+
+static const pane_ops stale_ops = {
+    .title = stale_title,
+    .help_title = stale_help_title,
+    .draw = stale_draw,
+    .key = stale_key,
+    .mouse = stale_mouse,
+    .reload = stale_reload,
+    .free = stale_free,
+    .actions = stale_actions,
+    .nactions = sizeof stale_actions / sizeof stale_actions[0],
+    .hints = stale_hints,
+    .nhints = sizeof stale_hints / sizeof stale_hints[0],
+};
+
+int ui_stale_open(ui_app *app)
+{
+    stale_pane *p = xl_calloc(1, sizeof *p);
+    p->db = ui_app_db(app);
+    p->days = ui_app_config(app)->stale_days > 0 ? ui_app_config(app)->stale_days : 180;
+    stale_reload(p, app);
+    ui_app_push(app, (ui_pane){&stale_ops, p});
+    return UI_REDRAW;
+}
