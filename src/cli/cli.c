@@ -30,6 +30,10 @@ static const cli_cmd commands[] = {
      "the property-service assessment per lane and quarter (物业服务管理考核)", cmd_assess},
     {"responsible", "responsible [--json] | history [N]",
      "the first responsible persons' record across their buildings (第一责任人履职)", cmd_responsible},
+    {"docs", "docs list | show NAME | path NAME | install NAME FILE | reset NAME",
+     "the community's documents: convention, handbook, tenant-guide (居民公约 业主手册 租客入住须知)", cmd_docs},
+    {"print", "print tenant-guide|convention|handbook [--building N] -o FILE.pdf",
+     "an A4 PDF of a document (the tenant guide with the building's sign-in code)", cmd_print},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
