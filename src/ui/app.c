@@ -44,6 +44,10 @@ struct ui_app {
     ui_pane stack[MAX_DEPTH]; /* panes opened over the current tab */
     int depth;
     int help, small, quit, dirty;
+    /* What lies over the panes (help, prompt, panes opened, the tab) when last drawn: when it
+     * changes, whatever an overlay covered is repainted whole (see repaint_if_uncovered). */
+    unsigned layers;
+    int repaint;
     char msg[512];
     int msg_error;
     ui_prompt_state prompt;
@@ -150,6 +154,7 @@ static void make_windows(ui_app *a)
     werase(stdscr);
     wnoutrefresh(stdscr);
     a->small = COLS < MIN_COLS || LINES < MIN_LINES;
+    a->repaint = 1;
     if (a->small)
         return;
     a->tabw = newwin(1, COLS, 0, 0);
@@ -267,8 +272,41 @@ static void draw_full(ui_app *a, ui_pane *p)
     doupdate();
 }
 
+/* Help, prompt, pushed panes, the tab and fullscreen, as one number. */
+static unsigned layer_signature(const ui_app *a)
+{
+    const ui_pane *p = a->depth > 0 ? &a->stack[a->depth - 1] : &a->tabs[a->cur];
+    return (unsigned)a->help | (unsigned)a->prompt.active << 1 | (unsigned)a->depth << 2 |
+           (unsigned)a->cur << 6 | (unsigned)p->ops->fullscreen << 10;
+}
+
+/* An overlay that closes leaves half-covered double-width characters behind ("杜巷 弄",
+ * "1 3") when only the changed cells are sent: the terminal erased the whole character, the
+ * curses screen still believes half of it is there. So when the layers change (or a pane said
+ * an overlay of its own closed), every window is redrawn whole (as Ctrl+L does, without the
+ * blank flash). */
+static void repaint_if_uncovered(ui_app *a)
+{
+    unsigned now = layer_signature(a);
+    if (now == a->layers && !a->repaint)
+        return;
+    a->layers = now;
+    a->repaint = 0;
+    WINDOW *wins[] = {a->tabw, a->body, a->statw, a->full};
+    for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
+        if (wins[i])
+            redrawwin(wins[i]);
+}
+
+void ui_app_repaint(ui_app *app)
+{
+    app->repaint = 1;
+}
+
 static void draw_all(ui_app *a)
 {
+    if (!a->small)
+        repaint_if_uncovered(a);
     if (a->small) {
         curs_set(0);
         draw_too_small();
@@ -417,6 +455,8 @@ static void on_key(ui_app *a, int key)
         return;
     }
     a->msg[0] = '\0';
+    if (key == UI_KEY_ESC)
+        a->repaint = 1; /* Esc closes overlays, the panes' own ones too */
     if (a->small) {
         if (ui_keys_global(key) == UI_ACT_BACK)
             a->quit = 1;

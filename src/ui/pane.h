@@ -66,6 +66,10 @@ void ui_app_message(ui_app *app, int is_error, const char *fmt, ...)
  * Returns 0 when too many panes are open already: p has been freed then. */
 int ui_app_push(ui_app *app, ui_pane p);
 
+/* A pane's own overlay (a picker, a list dropped over other fields) has closed: the next
+ * draw repaints every window whole, so no half-covered character stays behind. */
+void ui_app_repaint(ui_app *app);
+
 /* A one-line prompt in the status line. accept() says which characters may be typed;
  * done() gets the text on Enter (not on Esc) and returns key flags. With max_chars 1 the
  * first accepted key is the answer (a y/n question). */
