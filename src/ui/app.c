@@ -48,6 +48,7 @@ struct ui_app {
      * changes, whatever an overlay covered is repainted whole (see repaint_if_uncovered). */
     unsigned layers;
     int repaint;
+    int ask_quit; /* "quit and lose the form's input?" is on screen */
     char msg[512];
     int msg_error;
     ui_prompt_state prompt;
@@ -107,6 +108,25 @@ void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec)
     app->prompt = (ui_prompt_state){.active = 1, .spec = *spec};
     if (app->prompt.spec.max_chars >= sizeof app->prompt.text / 4)
         app->prompt.spec.max_chars = sizeof app->prompt.text / 4 - 1;
+}
+
+/* 1 when a pane opened over the tab holds typed work (a form with input). */
+static int has_unsaved(const ui_app *a)
+{
+    for (int d = 0; d < a->depth; d++)
+        if (a->stack[d].ops->unsaved && a->stack[d].ops->unsaved(a->stack[d].self))
+            return 1;
+    return 0;
+}
+
+/* q on the too-small screen, Ctrl+C, SIGTERM: quit at once, or ask first when typed work
+ * would be lost. */
+static void request_quit(ui_app *a)
+{
+    if (has_unsaved(a))
+        a->ask_quit = 1;
+    else
+        a->quit = 1;
 }
 
 static ui_pane *top_pane(ui_app *a)
@@ -235,7 +255,9 @@ static int draw_status(ui_app *a)
     if (!a->prompt.active && a->msg[0] && xl_str_width(a->msg) >= rx - 1)
         rx = COLS + 1; /* a long message (a file's path) takes the whole line */
     ui_text_put(a->statw, 0, rx, COLS - rx, right, ui_attr(UI_C_STATUS));
-    if (a->prompt.active)
+    if (a->ask_quit)
+        ui_text_pad(a->statw, 0, 0, rx - 1, _(QUIT_UNSAVED), ui_attr(UI_C_PROMPT));
+    else if (a->prompt.active)
         cursor = draw_prompt(a, rx - 1);
     else if (a->msg[0])
         ui_text_pad(a->statw, 0, 0, rx - 1, a->msg,
@@ -245,7 +267,7 @@ static int draw_status(ui_app *a)
     return cursor;
 }
 
-static void draw_too_small(void)
+static void draw_too_small(const ui_app *a)
 {
     char text[256];
     werase(stdscr);
@@ -253,7 +275,10 @@ static void draw_too_small(void)
     int lines = ui_text_wrap(NULL, 0, 0, COLS - 2, LINES, text, 0);
     int y = (LINES - lines - 2) / 2;
     ui_text_wrap(stdscr, y, 1, COLS - 2, LINES, text, ui_attr(UI_C_NORMAL));
-    ui_text_put(stdscr, y + lines + 1, 1, COLS - 2, _(SMALL_QUIT), ui_attr(UI_C_DIM));
+    if (a->ask_quit)
+        ui_text_wrap(stdscr, y + lines + 1, 1, COLS - 2, 3, _(QUIT_UNSAVED), ui_attr(UI_C_PROMPT));
+    else
+        ui_text_put(stdscr, y + lines + 1, 1, COLS - 2, _(SMALL_QUIT), ui_attr(UI_C_DIM));
     wnoutrefresh(stdscr);
 }
 
@@ -292,6 +317,8 @@ static void repaint_if_uncovered(ui_app *a)
         return;
     a->layers = now;
     a->repaint = 0;
+    if (a->help)
+        return; /* opening the help: only what it covers changes, as drawn before */
     WINDOW *wins[] = {a->tabw, a->body, a->statw, a->full};
     for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
         if (wins[i])
@@ -309,7 +336,7 @@ static void draw_all(ui_app *a)
         repaint_if_uncovered(a);
     if (a->small) {
         curs_set(0);
-        draw_too_small();
+        draw_too_small(a);
         doupdate();
         return;
     }
@@ -436,6 +463,10 @@ static void on_mouse(ui_app *a)
         apply(a, p->ops->key(p->self, a, key));
         return;
     }
+    if (ev.y == 0 && has_unsaved(a)) { /* a tab click would close the form */
+        ui_app_message(a, 1, "%s", _(TAB_UNSAVED));
+        return;
+    }
     if (ev.y == 0) {
         for (int i = 0; i < a->ntabs; i++)
             if (ev.x >= a->tab_x[i] && ev.x < a->tab_x[i + 1])
@@ -445,6 +476,15 @@ static void on_mouse(ui_app *a)
     ui_pane *p = top_pane(a);
     if (ev.y < LINES - 1 && p->ops->mouse)
         apply(a, p->ops->mouse(p->self, a, ev.y - 1, ev.x, (unsigned long)ev.bstate));
+}
+
+/* The answer to "quit and lose the form's input?": y quits, n or Esc goes back to the form. */
+static void quit_answer(ui_app *a, int key)
+{
+    if (key == 'y' || key == 'Y')
+        a->quit = 1;
+    else if (key == 'n' || key == 'N' || key == UI_KEY_ESC)
+        a->ask_quit = 0;
 }
 
 static void on_key(ui_app *a, int key)
@@ -457,9 +497,13 @@ static void on_key(ui_app *a, int key)
     a->msg[0] = '\0';
     if (key == UI_KEY_ESC)
         a->repaint = 1; /* Esc closes overlays, the panes' own ones too */
+    if (a->ask_quit) {
+        quit_answer(a, key);
+        return;
+    }
     if (a->small) {
         if (ui_keys_global(key) == UI_ACT_BACK)
-            a->quit = 1;
+            request_quit(a);
         return;
     }
     if (key == UI_KEY_FN(KEY_MOUSE)) {
@@ -487,7 +531,7 @@ static void on_key(ui_app *a, int key)
 static void on_tick(ui_app *a)
 {
     ui_pane *p = top_pane(a);
-    if (a->small || a->prompt.active || !p->ops->tick)
+    if (a->small || a->prompt.active || a->ask_quit || !p->ops->tick)
         return;
     int flags = p->ops->tick(p->self, a);
     if (flags & ~UI_HANDLED)
@@ -495,10 +539,28 @@ static void on_tick(ui_app *a)
     apply(a, flags);
 }
 
+/* A signal arrived (the handler only set the flag): SIGHUP (the terminal is gone) ends the
+ * program; Ctrl+C or SIGTERM ask first when a form holds input, and a second one while asking
+ * ends it. */
+static void on_signal_caught(ui_app *a)
+{
+    int sig = got_signal;
+    got_signal = 0;
+    a->dirty = 1;
+    if (sig == SIGHUP || a->ask_quit)
+        a->quit = 1;
+    else
+        request_quit(a);
+}
+
 static void run_loop(ui_app *a)
 {
     a->dirty = 1;
-    while (!a->quit && !got_signal) {
+    while (!a->quit) {
+        if (got_signal)
+            on_signal_caught(a);
+        if (a->quit)
+            break;
         if (a->dirty)
             draw_all(a);
         a->dirty = 0;
@@ -513,8 +575,9 @@ static void run_loop(ui_app *a)
 
 /* ---- start and stop ---- */
 
-/* SIGINT, SIGTERM and SIGHUP end the loop (the handler only sets a flag), so the terminal
- * is restored on the way out; the caller's own handlers come back afterwards. */
+/* SIGINT, SIGTERM and SIGHUP end the loop (the handler only sets a flag; the loop asks first
+ * when typed work would be lost), so the terminal is restored on the way out; the caller's
+ * own handlers come back afterwards. */
 static const int caught_signals[] = {SIGINT, SIGTERM, SIGHUP};
 static struct sigaction saved_actions[sizeof caught_signals / sizeof caught_signals[0]];
 

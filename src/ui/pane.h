@@ -49,6 +49,9 @@ typedef struct pane_ops {
     /* 1: the pane has the whole terminal (no tab bar, no status line), e.g. the
      * roundtable's presentation on a shared screen. */
     int fullscreen;
+    /* Optional: 1 while the pane holds typed work that closing it would lose (a form with
+     * input); the app asks before quitting then. */
+    int (*unsaved)(void *self);
 } pane_ops;
 
 typedef struct ui_pane {

@@ -99,4 +99,23 @@ SAME=same-body overlay_closes qr "${QR[@]}"
 scenario repaint-map-prompt-80x24 80 24 test.ini "${MAP[@]}" snap:before keys:g text:12 \
     'wait:跳转到楼号：12' keys:Escape 'gone:跳转到楼号' same:before
 
+# ---- 2. typed work is never lost: the form survives a too-small spell; q there, Ctrl+C and
+# SIGTERM ask before quitting when the form has input (n goes back to it, y quits)
+TYPED=("${SIGNIN[@]}" text:王小梅 'wait:王小梅')
+ASKED='wait:表单里有未保存的内容'
+scenario work-small-keeps-form-80x24 80 24 test.ini "${TYPED[@]}" resize:60x20 'wait:请放大窗口' \
+    resize:80x24 'gone:请放大窗口' 'wait:王小梅'
+scenario work-small-q-asks-80x24 80 24 test.ini "${TYPED[@]}" resize:60x20 'wait:请放大窗口' \
+    keys:q "$ASKED" keys:n 'gone:表单里有未保存的内容' resize:80x24 'gone:请放大窗口' 'wait:王小梅'
+scenario work-small-q-yes-60x20 80 24 test.ini "${TYPED[@]}" resize:60x20 'wait:请放大窗口' \
+    keys:q "$ASKED" keys:y 'wait:[exit 0]'
+scenario work-ctrl-c-asks-80x24 80 24 test.ini "${TYPED[@]}" keys:C-c "$ASKED" keys:Escape \
+    'gone:表单里有未保存的内容' text:丽 'wait:王小梅丽'
+scenario work-ctrl-c-twice-80x24 80 24 test.ini "${TYPED[@]}" keys:C-c "$ASKED" keys:C-c \
+    'wait:[exit 0]'
+scenario work-sigterm-asks-80x24 80 24 test.ini "${TYPED[@]}" signal:TERM "$ASKED" keys:y \
+    'wait:[exit 0]'
+# an empty form holds no work: Ctrl+C ends the program at once
+scenario work-ctrl-c-empty-form-80x24 80 24 test.ini "${SIGNIN[@]}" keys:C-c 'wait:[exit 0]'
+
 tui_finish
