@@ -129,6 +129,11 @@ static void request_quit(ui_app *a)
         a->quit = 1;
 }
 
+int ui_pane_offers(const ui_pane *p, ui_action act)
+{
+    return !p->ops->offers || p->ops->offers(p->self, act);
+}
+
 static ui_pane *top_pane(ui_app *a)
 {
     return a->depth > 0 ? &a->stack[a->depth - 1] : &a->tabs[a->cur];
@@ -217,11 +222,14 @@ static void draw_tabs(ui_app *a)
 /* The hints of the current pane: "Enter 打开  g 跳转 ..." up to maxx. */
 static void draw_hints(ui_app *a, int maxx)
 {
-    const pane_ops *ops = top_pane(a)->ops;
+    const ui_pane *p = top_pane(a);
+    const pane_ops *ops = p->ops;
     char key[32];
     int x = 1;
     for (size_t i = 0; i < ops->nhints; i++) {
         ui_action act = ops->hints[i];
+        if (!ui_pane_offers(p, act))
+            continue;
         const char *label = act == UI_ACT_BACK && a->depth == 0 ? _(QUIT) : ui_keys_hint(act);
         ui_keys_first(act, key, sizeof key);
         int need = xl_str_width(key) + 1 + xl_str_width(label);

@@ -52,12 +52,18 @@ typedef struct pane_ops {
     /* Optional: 1 while the pane holds typed work that closing it would lose (a form with
      * input); the app asks before quitting then. */
     int (*unsaved)(void *self);
+    /* Optional: 0 for an action of the pane's table that does not work right now (the edit
+     * keys of a closed meeting); the help and the hints leave it out. NULL: all work. */
+    int (*offers)(void *self, ui_action act);
 } pane_ops;
 
 typedef struct ui_pane {
     const pane_ops *ops;
     void *self;
 } ui_pane;
+
+/* 1 when the pane's action works now (its offers() says so, or it has none). */
+int ui_pane_offers(const ui_pane *p, ui_action act);
 
 /* What the app offers its panes. */
 xl_db *ui_app_db(ui_app *app);

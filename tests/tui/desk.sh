@@ -118,4 +118,30 @@ scenario work-sigterm-asks-80x24 80 24 test.ini "${TYPED[@]}" signal:TERM "$ASKE
 # an empty form holds no work: Ctrl+C ends the program at once
 scenario work-ctrl-c-empty-form-80x24 80 24 test.ini "${SIGNIN[@]}" keys:C-c 'wait:[exit 0]'
 
+# ---- 3. a closed meeting is read-only: no edit keys in the hints or the help, and a refusal
+# in the UI's language; the CLI's refusals too (--lang zh / en)
+CLOSED=("${MEETINGS[@]}" keys:End 'wait:已结束' keys:Enter 'wait:议程')
+scenario closed-meeting-80x24 80 24 test.ini "${CLOSED[@]}" 'gone:a 添加' keys:a \
+    'wait:会议已结束，只能查看'
+scenario closed-meeting-help-80x24 80 24 test.ini "${CLOSED[@]}" 'keys:?' 'wait:按任意键关闭'
+scenario closed-meeting-en-100x30 100 30 test-en.ini keys:4 'wait:closed 842' keys:End keys:Enter \
+    'wait:Agenda' keys:f 'wait:The meeting is closed'
+scenario closed-list-present-80x24 80 24 test.ini "${MEETINGS[@]}" keys:End 'gone:p 放映' \
+    keys:p 'wait:会议已结束，只能查看'
+cli_says() { # LANG EXPECTED ARGS... — the CLI's error (stderr) in that language
+    local lang=$1 want=$2 got
+    shift 2
+    got=$(env -i PATH="$PATH" HOME="$TMP" "${PIN_ENV[@]}" "$BIN" --db "$TMP/pristine.db" \
+        --lang "$lang" "$@" 2>&1 >/dev/null)
+    if [ "$got" = "$want" ]; then
+        echo "ok cli-$lang: $*"
+    else
+        echo "FAIL cli-$lang: $*: got '$got', want '$want'"
+        failures=$((failures + 1))
+    fi
+}
+cli_says zh 'xiangli lookup: 127号楼没有999室' lookup 127-999
+cli_says en 'xiangli lookup: building 127 has no room 999' lookup 127-999
+cli_says zh 'xiangli lookup: 没有999号楼' lookup 999
+
 tui_finish

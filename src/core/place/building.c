@@ -6,6 +6,7 @@
 
 #include "core/db/db_internal.h"
 #include "xiangli/idcard.h"
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 
 /* Per-building figures; ?1 = one building number or NULL for all. Registration counts
@@ -125,7 +126,7 @@ static int card_head(xl_db *db, int number, xl_building_card *c, xl_err *err)
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, "no building %d", number);
+        return xl_err_set(err, XL_ENOTFOUND, _(E_NO_BUILDING_FMT), number);
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(db, "building", err);
 }
 
@@ -208,7 +209,7 @@ int xl_building_card_load(xl_db *db, int number, xl_building_card *card, xl_err 
         return XL_EFAIL;
     if (n == 0) {
         free(s);
-        return xl_err_set(err, XL_ENOTFOUND, "no building %d", number);
+        return xl_err_set(err, XL_ENOTFOUND, _(E_NO_BUILDING_FMT), number);
     }
     card->s = s[0];
     free(s);

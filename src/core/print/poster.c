@@ -37,7 +37,7 @@ int xl_poster_info_load(xl_db *db, int building, xl_poster_info *info, xl_err *e
         xl_mask_phone(xl_col_text(st, 4), info->resp_phone_masked, sizeof info->resp_phone_masked);
         rc = XL_OK;
     } else {
-        rc = rc == SQLITE_DONE ? xl_err_set(err, XL_ENOTFOUND, "no building %d", building)
+        rc = rc == SQLITE_DONE ? xl_err_set(err, XL_ENOTFOUND, _(E_NO_BUILDING_FMT), building)
                                : xl_db_fail(db, "building for poster", err);
     }
     sqlite3_finalize(st);
@@ -542,8 +542,8 @@ static int batch_list(xl_db *db, const char *lane, int **out, size_t *n, xl_err 
     if (rc != SQLITE_DONE)
         return xl_db_fail(db, "list buildings", err);
     if (*n == 0 && lane && *lane)
-        return xl_err_set(err, XL_ENOTFOUND, "no buildings in lane '%s'", lane);
-    return *n ? XL_OK : xl_err_set(err, XL_ENOTFOUND, "no buildings in the database");
+        return xl_err_set(err, XL_ENOTFOUND, _(E_NO_LANE_BUILDINGS_FMT), lane);
+    return *n ? XL_OK : xl_err_set(err, XL_ENOTFOUND, "%s", _(E_NO_BUILDINGS));
 }
 
 static int write_batch(poster_run *run, xl_err *err)

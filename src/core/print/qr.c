@@ -13,6 +13,7 @@
 #include <sys/random.h>
 
 #include "core/db/db_internal.h"
+#include "xiangli/i18n.h"
 
 /* ---- names ---- */
 
@@ -119,7 +120,7 @@ static int token_read(xl_db *db, int building, char out[XL_QR_TOKEN_SIZE], xl_er
         if (rc == XL_OK)
             memcpy(out, t, strlen(t) + 1);
     } else if (rc == SQLITE_DONE) {
-        rc = xl_err_set(err, XL_ENOTFOUND, "no building %d", building);
+        rc = xl_err_set(err, XL_ENOTFOUND, _(E_NO_BUILDING_FMT), building);
     } else {
         rc = xl_db_fail(db, "read sign-in token", err);
     }
@@ -146,7 +147,7 @@ static int token_store(xl_db *db, int building, const char *tok, int only_if_mis
         return xl_db_fail(db, "store sign-in token", err);
     *changed = sqlite3_changes(xl_db_handle(db)) > 0;
     if (!*changed)
-        return only_if_missing ? XL_OK : xl_err_set(err, XL_ENOTFOUND, "no building %d", building);
+        return only_if_missing ? XL_OK : xl_err_set(err, XL_ENOTFOUND, _(E_NO_BUILDING_FMT), building);
     char id[16], detail[64];
     snprintf(id, sizeof id, "%d", building);
     snprintf(detail, sizeof detail, only_if_missing ? "building %d: first sign-in token"
