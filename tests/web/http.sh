@@ -210,5 +210,25 @@ SERVER=
 check "SIGTERM: stops within 5 s with exit 0 (rc $rc)" [ -n "$stopped" ] && [ $rc = 0 ]
 check "says it stopped" grep -q 'stopped' "$LOG"
 
+# ---- HTTPS directly: [serve] cert and key ----
+if command -v openssl >/dev/null; then
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$W/key.pem" -out "$W/cert.pem" -days 2 \
+        -subj /CN=localhost >/dev/null 2>&1
+    printf '[serve]\ncert = %s\nkey = %s\n' "$W/cert.pem" "$W/key.pem" >"$W/tls.ini"
+    "$XL" --config "$W/tls.ini" --db "$DB" serve --listen 127.0.0.1:0 2>"$W/tls.log" &
+    SERVER=$!
+    TPORT=
+    for _ in $(seq 100); do
+        TPORT=$(sed -n 's|.*listening on https://127.0.0.1:\([0-9]*\)/.*|\1|p' "$W/tls.log")
+        [ -n "$TPORT" ] && break
+        sleep 0.1
+    done
+    check "HTTPS directly: the form over TLS" \
+        [ "$(code -k "https://127.0.0.1:$TPORT/s/127?t=${NEWURL##*t=}")" = 200 ]
+    kill -TERM "$SERVER"
+    wait "$SERVER"
+    SERVER=
+fi
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
