@@ -446,10 +446,10 @@ static int run(ci_run *r, int kind, xl_err *err)
         return XL_EFAIL;
     int rc = read_all(b, kind, r->rep, err);
     xl_book_close(b);
-    if (rc != XL_OK && xl_cimport_problem_count(r->rep) == 0)
-        return err->msg[0] ? XL_EFAIL : xl_err_set(err, XL_EFAIL, "%s", _(CI_E_NO_SHEETS));
     if (rc != XL_OK) {
         sum_errors(r->rep);
+        if (xl_cimport_problem_count(r->rep) == 0)
+            return err->msg[0] ? XL_EFAIL : xl_err_set(err, XL_EFAIL, "%s", _(CI_E_NO_SHEETS));
         return refused_msg(r->rep, err);
     }
     xl_err txerr;
