@@ -15,6 +15,7 @@
 #include "ui/ui.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
+#include "xiangli/mem.h"
 #include "xiangli/text.h"
 
 enum {
@@ -51,13 +52,11 @@ struct ui_app {
     char today[11];
 };
 
-/* The tabs, in order (keys 1..N). Later panes (登记 register, 清单 lists, 小圆桌
- * roundtable) are added here. */
+/* The tabs, in order (keys 1..N), from the tab list in panes.h. */
 static ui_pane (*const tab_panes[])(ui_app *app) = {
-    ui_map_new,
-    ui_register_new,
-    ui_lists_new,
-    ui_roundtable_new,
+#define UI_TAB_ENTRY(name) ui_##name##_new,
+    UI_TABS(UI_TAB_ENTRY)
+#undef UI_TAB_ENTRY
 };
 
 static volatile sig_atomic_t got_signal;
@@ -103,6 +102,12 @@ void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec)
     app->prompt = (ui_prompt_state){.active = 1, .spec = *spec};
     if (app->prompt.spec.max_chars >= sizeof app->prompt.text / 4)
         app->prompt.spec.max_chars = sizeof app->prompt.text / 4 - 1;
+}
+
+/* The fatal hook: give the terminal back before core aborts (out of memory). */
+static void restore_terminal(void)
+{
+    endwin();
 }
 
 static ui_pane *top_pane(ui_app *a)
@@ -517,6 +522,7 @@ static int start_curses(ui_app *a, xl_err *err)
     }
     wnoutrefresh(stdscr);
     catch_signals();
+    xl_set_fatal_hook(restore_terminal);
     return XL_OK;
 }
 
@@ -528,6 +534,7 @@ static void stop(ui_app *a)
         a->tabs[i].ops->free(a->tabs[i].self);
     free_windows(a);
     if (a->screen) {
+        xl_set_fatal_hook(NULL);
         endwin();
         delscreen(a->screen);
         release_signals();

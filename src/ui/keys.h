@@ -82,7 +82,12 @@
     X(SHOW_PREV, PANE,   "Left",          ACT_SHOW_PREV, HINT_SHOW_PREV)       \
     X(SHOW_NOTE, PANE,   "n",             ACT_SHOW_NOTE, HINT_SHOW_NOTE)       \
     X(SHOW_DECISION, PANE, "d",           ACT_SHOW_DECISION, HINT_SHOW_DECISION) \
-    X(SHOW_ACTION, PANE, "a",             ACT_SHOW_ACTION, HINT_SHOW_ACTION)
+    X(SHOW_ACTION, PANE, "a",             ACT_SHOW_ACTION, HINT_SHOW_ACTION)   \
+    X(QR_STYLE,  PANE,   "s",             ACT_QR_STYLE,  HINT_QR_STYLE)        \
+    X(QR_POSTER, PANE,   "p",             ACT_QR_POSTER, HINT_QR_POSTER)       \
+    X(QR_LANE,   PANE,   "l",             ACT_QR_LANE,   HINT_QR_LANE)         \
+    X(QR_ALL,    PANE,   "a",             ACT_QR_ALL,    HINT_QR_ALL)          \
+    X(QR_ROTATE, PANE,   "r",             ACT_QR_ROTATE, HINT_QR_ROTATE)
 
 typedef enum {
     UI_ACT_NONE = -1,

@@ -70,7 +70,7 @@ static int check_minutes(int *minutes, xl_err *err)
     if (*minutes == 0)
         *minutes = XL_AGENDA_MINUTES_DEFAULT;
     if (*minutes < 1 || *minutes > XL_AGENDA_MINUTES_MAX)
-        return xl_list_field_err(err, "minutes", _(MTG_E_MINUTES_RANGE_FMT), XL_AGENDA_MINUTES_MAX, *minutes);
+        return xl_err_field(err, "minutes", _(MTG_E_MINUTES_RANGE_FMT), XL_AGENDA_MINUTES_MAX, *minutes);
     return XL_OK;
 }
 
@@ -108,12 +108,12 @@ static int check_add(xl_db *db, add_ctx *c, char *title, size_t size, xl_err *er
     }
     xl_list_item it;
     if (xl_list_item_load(db, c->item, &it, NULL))
-        return xl_err_set(err, XL_EFAIL, "list_item: no list item #%lld", (long long)c->item);
+        return xl_err_field(err, "list_item", "no list item #%lld", (long long)c->item);
     xl_strlcpy_utf8(title, it.title, size);
     int r = on_agenda(db, c->meeting, c->item);
     if (r < 0)
         return xl_db_fail(db, "agenda", err);
-    return r ? xl_err_set(err, XL_EFAIL, "list_item: #%lld is on this agenda already", (long long)c->item)
+    return r ? xl_err_field(err, "list_item", "#%lld is on this agenda already", (long long)c->item)
              : XL_OK;
 }
 
@@ -164,7 +164,7 @@ int xl_agenda_add_item(xl_db *db, int64_t meeting, int64_t list_item, int minute
                        int64_t *agenda_id, xl_err *err)
 {
     if (list_item <= 0)
-        return xl_err_set(err, XL_EFAIL, "list_item: no list item #%lld", (long long)list_item);
+        return xl_err_field(err, "list_item", "no list item #%lld", (long long)list_item);
     add_ctx c = {meeting, list_item, NULL, minutes, 0};
     return agenda_add(db, &c, agenda_id, err);
 }
@@ -206,7 +206,7 @@ static int move_body(xl_db *db, void *p, xl_err *err)
         return xl_err_set(err, XL_EUSAGE, "position: move by -1 (up) or +1 (down), not %d", c->delta);
     int to = a.position + c->delta, park = a.count + 1;
     if (to < 1 || to > a.count)
-        return xl_err_set(err, XL_EFAIL, "position: '%s' is %s already", a.title, to < 1 ? "first" : "last");
+        return xl_err_field(err, "position", "'%s' is %s already", a.title, to < 1 ? "first" : "last");
     if (set_position(db, a.m.id, a.position, park, err) || set_position(db, a.m.id, to, a.position, err) ||
         set_position(db, a.m.id, park, to, err))
         return XL_EFAIL;
@@ -232,7 +232,7 @@ static int remove_body(xl_db *db, void *p, xl_err *err)
     if (rc != XL_OK || mtg_require_not_closed(&a.m, err))
         return rc != XL_OK ? rc : XL_EFAIL;
     if (a.nactions > 0)
-        return xl_err_set(err, XL_EFAIL, "agenda: '%s' has actions made from its decision; it stays", a.title);
+        return xl_err_field(err, "agenda", "'%s' has actions made from its decision; it stays", a.title);
     if (mtg_exec_id_text(db, "DELETE FROM agenda_item WHERE id = ?1", id, NULL, "agenda", err))
         return XL_EFAIL;
     for (int pos = a.position + 1; pos <= a.count; pos++)
@@ -263,7 +263,7 @@ typedef struct field_ctx {
 static int check_field(field_ctx *c, xl_err *err)
 {
     if (c->field == FIELD_MINUTES)
-        return c->minutes == 0 ? xl_list_field_err(err, "minutes", _(MTG_E_MINUTES_RANGE_FMT), XL_AGENDA_MINUTES_MAX, 0)
+        return c->minutes == 0 ? xl_err_field(err, "minutes", _(MTG_E_MINUTES_RANGE_FMT), XL_AGENDA_MINUTES_MAX, 0)
                                : check_minutes(&c->minutes, err);
     if (c->field == FIELD_NOTES)
         return xl_list_check_text("notes", c->text, XL_AGENDA_NOTES_MAX, 0, 1, err);
@@ -368,7 +368,7 @@ static void action_form(const astate *a, const xl_list_item *src, const action_c
 static int check_running(const mtg_mstate *m, xl_err *err)
 {
     if (m->status == XL_MEETING_PLANNED)
-        return xl_err_set(err, XL_EFAIL, "status: meeting #%lld has not started; actions are made "
+        return xl_err_field(err, "status", "meeting #%lld has not started; actions are made "
                           "from decisions while it runs", (long long)m->id);
     return mtg_require_not_closed(m, err);
 }

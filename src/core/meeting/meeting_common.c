@@ -87,7 +87,7 @@ int mtg_meeting_state(xl_db *db, int64_t id, mtg_mstate *m, xl_err *err)
 int mtg_require_not_closed(const mtg_mstate *m, xl_err *err)
 {
     if (m->status == XL_MEETING_CLOSED)
-        return xl_err_set(err, XL_EFAIL, "status: meeting #%lld is closed; its minutes are final",
+        return xl_err_field(err, "status", "meeting #%lld is closed; its minutes are final",
                           (long long)m->id);
     return XL_OK;
 }
