@@ -7,6 +7,7 @@
 # FILE:SHEET:ROW and the column, and nothing is written.
 set -u
 XL=${1:?usage: community.sh BINARY}
+XL=$(cd "$(dirname "$XL")" && pwd)/$(basename "$XL")
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
 if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
