@@ -27,6 +27,12 @@ static const cli_cmd commands[] = {
      cmd_export},
     {"qr", "qr building N [--format utf8|utf8i|ansi|svg|png] [-o FILE] | rotate N | --all -o DIR",
      "building sign-in QR codes and door posters (see `xiangli qr --help`)", cmd_qr},
+    {"pending", "pending [--json] | pending confirm ID | pending reject ID --reason TEXT",
+     "phone sign-ins and sign-outs waiting for an officer: list, confirm into the register, reject",
+     cmd_pending},
+    {"serve", "serve [--listen ADDR:PORT]",
+     "the phone sign-in server for the posters' QR codes, in the foreground until Ctrl+C / SIGTERM",
+     cmd_serve},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -25,6 +25,7 @@ struct xl_db {
     char *path;
     char operator_login[64];
     char notice[512];   /* e.g. permissions tightened at open */
+    int data_version;          /* last PRAGMA data_version seen by xl_db_changed, 0 = none */
 };
 
 sqlite3 *xl_db_handle(xl_db *db) { return db->h; }
@@ -74,6 +75,14 @@ static int pragma_int(xl_db *db, const char *sql)
 }
 
 int xl_db_user_version(xl_db *db) { return pragma_int(db, "PRAGMA user_version"); }
+
+int xl_db_changed(xl_db *db)
+{
+    int v = pragma_int(db, "PRAGMA data_version");
+    int changed = db->data_version != 0 && v != db->data_version;
+    db->data_version = v;
+    return changed;
+}
 
 int xl_db_is_empty(xl_db *db)
 {
@@ -189,6 +198,41 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* 1 when a non-empty -wal lies beside path: commits not yet copied into the main file (a
+ * desk open elsewhere), so the main file's header may be out of date. */
+static int wal_holds_more(const char *path)
+{
+    char wal[4200];
+    struct stat sb;
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    return lstat(wal, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
+}
+
+/* The identity through SQLite opened read-only (it reads the WAL and writes nothing). */
+static int probe_read_only(const char *path, int init, xl_err *err)
+{
+    sqlite3 *h = NULL;
+    int app = -1, version = -1;
+    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(h, "PRAGMA application_id", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            app = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        st = NULL;
+        if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            version = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    if (app == -1 || version == -1)
+        return xl_err_set(err, XL_EFAIL, _(DB_E_NOT_SQLITE_FMT), path);
+    if (app == XL_APPLICATION_ID || (init && app == 0 && version == 0))
+        return XL_OK;
+    return xl_err_set(err, XL_EFAIL, _(DB_E_FOREIGN_FMT), path);
+}
+
 /* Reads the file's header without SQLite: a special file, an empty file (unless init) or
  * another application's database is refused before anything is written to it. */
 static int look_before_open(const char *path, int init, xl_err *err)
@@ -199,6 +243,8 @@ static int look_before_open(const char *path, int init, xl_err *err)
     unsigned char h[100];
     ssize_t n = read(fd, h, sizeof h);
     close(fd);
+    if (wal_holds_more(path)) /* the header may still be in the WAL: ask SQLite, read-only */
+        return probe_read_only(path, init, err);
     if (n == 0)
         return init ? XL_OK : xl_err_set(err, XL_EFAIL, _(DB_E_EMPTY_FMT), path);
     if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
