@@ -45,6 +45,7 @@ static void community__import__english_any_order(void **state)
     assert_int_equal(tu_one_int(db, "SELECT count(*) FROM audit"), audits);
     xl_cimport_report_release(&rep);
     tu_db_free(db);
+    free(dir);
 }
 
 /* A bad room row refuses the whole file: its good rows are not written either. */
@@ -68,6 +69,7 @@ static void community__import__all_or_nothing(void **state)
     assert_true(tu_db_hash(db) == before);
     xl_cimport_report_release(&rep);
     tu_db_free(db);
+    free(dir);
 }
 
 /* The fixture's building 5 has people: removing it or one of its rooms is refused, naming them. */
