@@ -13,6 +13,7 @@
 #include "ui/panes.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
+#include "ui/widget/lineedit.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/text.h"
@@ -30,7 +31,7 @@ typedef struct ui_prompt_state {
     int active;
     ui_prompt_spec spec;
     char text[64];
-    size_t nchars;
+    ui_lineedit edit; /* over text */
 } ui_prompt_state;
 
 struct ui_app {
@@ -98,9 +99,12 @@ int ui_app_push(ui_app *app, ui_pane p)
 
 void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec)
 {
-    app->prompt = (ui_prompt_state){.active = 1, .spec = *spec};
-    if (app->prompt.spec.max_chars >= sizeof app->prompt.text / 4)
-        app->prompt.spec.max_chars = sizeof app->prompt.text / 4 - 1;
+    ui_prompt_state *pr = &app->prompt;
+    *pr = (ui_prompt_state){.active = 1, .spec = *spec};
+    if (pr->spec.max_chars >= sizeof pr->text / 4)
+        pr->spec.max_chars = sizeof pr->text / 4 - 1;
+    pr->edit = (ui_lineedit){.text = pr->text, .size = sizeof pr->text,
+                             .max_chars = (int)pr->spec.max_chars};
 }
 
 static ui_pane *top_pane(ui_app *a)
@@ -208,10 +212,11 @@ static void draw_hints(ui_app *a, int maxx)
 /* The prompt; returns the cursor column. */
 static int draw_prompt(ui_app *a, int maxx)
 {
-    int x = ui_text_put(a->statw, 0, 0, maxx, a->prompt.spec.label, ui_attr(UI_C_PROMPT));
-    x += ui_text_put(a->statw, 0, x, maxx - x, a->prompt.text, ui_attr(UI_C_PROMPT));
-    ui_text_fill(a->statw, 0, x, 1, ui_attr(UI_C_PROMPT));
-    return x;
+    ui_prompt_state *pr = &a->prompt;
+    int x = ui_text_put(a->statw, 0, 0, maxx, pr->spec.label, ui_attr(UI_C_PROMPT));
+    int end = x + ui_text_put(a->statw, 0, x, maxx - x, pr->text, ui_attr(UI_C_PROMPT));
+    ui_text_fill(a->statw, 0, end, 1, ui_attr(UI_C_PROMPT));
+    return x + ui_lineedit_span_width(pr->text, pr->edit.cur);
 }
 
 /* Returns the cursor column when a prompt is open, else -1. */
@@ -324,28 +329,6 @@ static void apply(ui_app *a, int flags)
         a->quit = 1;
 }
 
-static void prompt_add(ui_prompt_state *pr, int ch)
-{
-    char enc[4];
-    size_t len = strlen(pr->text), k = xl_utf8_encode((uint32_t)ch, enc);
-    if (pr->nchars >= pr->spec.max_chars || len + k >= sizeof pr->text)
-        return;
-    memcpy(pr->text + len, enc, k);
-    pr->text[len + k] = '\0';
-    pr->nchars++;
-}
-
-static void prompt_backspace(ui_prompt_state *pr)
-{
-    size_t len = strlen(pr->text);
-    while (len > 0 && (pr->text[len - 1] & 0xC0) == 0x80)
-        len--; /* continuation bytes of the last character */
-    if (len > 0) {
-        pr->text[len - 1] = '\0';
-        pr->nchars--;
-    }
-}
-
 static int prompt_key(ui_app *a, int key)
 {
     ui_prompt_state *pr = &a->prompt;
@@ -354,13 +337,9 @@ static int prompt_key(ui_app *a, int key)
     } else if (key == '\n' || key == '\r' || key == UI_KEY_FN(KEY_ENTER)) {
         pr->active = 0;
         return pr->spec.done(pr->spec.ctx, a, pr->text);
-    } else if (key == 127 || key == 8 || key == UI_KEY_FN(KEY_BACKSPACE)) {
-        prompt_backspace(pr);
-    } else if (key == ('U' & 0x1f)) {
-        pr->text[0] = '\0', pr->nchars = 0;
-    } else if (key < 0x110000 && pr->spec.accept(key)) {
-        prompt_add(pr, key);
-        if (pr->spec.max_chars == 1) { /* a one-key answer (y/n) needs no Enter */
+    } else if (!ui_key_printable(key) || pr->spec.accept(key)) {
+        int typed = ui_lineedit_key(&pr->edit, key) > 0 && ui_key_printable(key);
+        if (typed && pr->spec.max_chars == 1) { /* a one-key answer needs no Enter */
             pr->active = 0;
             return pr->spec.done(pr->spec.ctx, a, pr->text);
         }

@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
 #include "ui/theme.h"
 #include "ui/widget/uitext.h"
@@ -38,119 +37,40 @@ static const ui_action form_hints[] = {
 
 /* ---- one text field ---- */
 
-int ui_key_printable(int key)
+/* A text field edits through the one line editor, over the field's own buffer. */
+static ui_lineedit field_line(ui_field *fl)
 {
-    return key >= 0x20 && key < 0x110000 && key != 0x7f && iswprint((wint_t)key);
+    return (ui_lineedit){fl->text, sizeof fl->text, fl->cur, fl->scroll, fl->max_chars,
+                         fl->accept};
 }
 
-static size_t count_chars(const char *s)
+static void field_keep(ui_field *fl, const ui_lineedit *le)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
-/* Display columns of the n bytes at s. */
-static int span_width(const char *s, size_t n)
-{
-    char buf[UI_FIELD_TEXT_MAX];
-    if (n >= sizeof buf)
-        n = sizeof buf - 1;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    return xl_str_width(buf);
-}
-
-static size_t prev_char(const char *s, size_t at)
-{
-    while (at > 0 && ((unsigned char)s[--at] & 0xC0) == 0x80)
-        ;
-    return at;
-}
-
-static size_t next_char(const char *s, size_t at)
-{
-    if (!s[at])
-        return at;
-    while (s[++at] && ((unsigned char)s[at] & 0xC0) == 0x80)
-        ;
-    return at;
+    fl->cur = le->cur, fl->scroll = le->scroll;
 }
 
 void ui_field_set(ui_field *fl, const char *text)
 {
-    xl_strlcpy_utf8(fl->text, text ? text : "", sizeof fl->text);
-    if (fl->max_chars > 0) {
-        size_t at = 0;
-        for (int k = 0; k < fl->max_chars && fl->text[at]; k++)
-            at = next_char(fl->text, at);
-        fl->text[at] = '\0';
-    }
-    fl->cur = strlen(fl->text);
-    fl->scroll = 0;
-}
-
-static int field_insert(ui_field *fl, int cp)
-{
-    char enc[4];
-    size_t len = strlen(fl->text), k;
-    if ((fl->accept && !fl->accept((uint32_t)cp)) || !ui_key_printable(cp))
-        return 0;
-    k = xl_utf8_encode((uint32_t)cp, enc);
-    if ((fl->max_chars > 0 && count_chars(fl->text) >= (size_t)fl->max_chars) ||
-        len + k >= sizeof fl->text)
-        return 0;
-    memmove(fl->text + fl->cur + k, fl->text + fl->cur, len - fl->cur + 1);
-    memcpy(fl->text + fl->cur, enc, k);
-    fl->cur += k;
-    return 1;
-}
-
-static int field_delete(ui_field *fl, size_t from, size_t to)
-{
-    if (from >= to)
-        return 0;
-    memmove(fl->text + from, fl->text + to, strlen(fl->text) - to + 1);
-    fl->cur = from;
-    return 1;
+    ui_lineedit le = field_line(fl);
+    ui_lineedit_set(&le, text);
+    field_keep(fl, &le);
 }
 
 int ui_field_edit(ui_field *fl, int key)
 {
-    size_t len = strlen(fl->text);
-    switch (key) {
-    case 127: case 8: case UI_KEY_FN(KEY_BACKSPACE):
-        return field_delete(fl, prev_char(fl->text, fl->cur), fl->cur);
-    case UI_KEY_FN(KEY_DC):
-        return field_delete(fl, fl->cur, next_char(fl->text, fl->cur));
-    case 'U' & 0x1f:
-        return field_delete(fl, 0, len);
-    case UI_KEY_FN(KEY_LEFT): fl->cur = prev_char(fl->text, fl->cur); return 0;
-    case UI_KEY_FN(KEY_RIGHT): fl->cur = next_char(fl->text, fl->cur); return 0;
-    case UI_KEY_FN(KEY_HOME): case 'A' & 0x1f: fl->cur = 0; return 0;
-    case UI_KEY_FN(KEY_END): case 'E' & 0x1f: fl->cur = len; return 0;
-    default:
-        return ui_key_printable(key) ? field_insert(fl, key) : -1;
-    }
-}
-
-/* Moves scroll so that the cursor stays inside a box of width columns. */
-static void field_scroll(ui_field *fl, int width)
-{
-    if (fl->cur < fl->scroll)
-        fl->scroll = fl->cur;
-    while (fl->scroll < fl->cur && span_width(fl->text + fl->scroll, fl->cur - fl->scroll) > width - 1)
-        fl->scroll = next_char(fl->text, fl->scroll);
+    ui_lineedit le = field_line(fl);
+    int r = ui_lineedit_key(&le, key);
+    field_keep(fl, &le);
+    return r;
 }
 
 int ui_field_draw_text(WINDOW *w, int y, int x, ui_field *fl, int focused)
 {
+    ui_lineedit le = field_line(fl);
     int width = fl->width > 2 ? fl->width : 2;
-    field_scroll(fl, width);
-    ui_text_pad(w, y, x, width, fl->text + fl->scroll,
-                ui_attr(focused ? UI_C_FIELD_FOCUS : UI_C_FIELD));
-    return x + span_width(fl->text + fl->scroll, fl->cur - fl->scroll);
+    int cx = ui_lineedit_draw(w, y, x, width, &le, ui_attr(focused ? UI_C_FIELD_FOCUS : UI_C_FIELD));
+    field_keep(fl, &le);
+    return cx;
 }
 
 /* ---- a choice field ---- */
