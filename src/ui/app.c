@@ -16,6 +16,7 @@
 #include "ui/widget/lineedit.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
+#include "xiangli/mem.h"
 #include "xiangli/text.h"
 
 enum {
@@ -105,6 +106,12 @@ void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec)
         pr->spec.max_chars = sizeof pr->text / 4 - 1;
     pr->edit = (ui_lineedit){.text = pr->text, .size = sizeof pr->text,
                              .max_chars = (int)pr->spec.max_chars};
+}
+
+/* The fatal hook: give the terminal back before core aborts (out of memory). */
+static void restore_terminal(void)
+{
+    endwin();
 }
 
 static ui_pane *top_pane(ui_app *a)
@@ -494,6 +501,7 @@ static int start_curses(ui_app *a, xl_err *err)
     }
     wnoutrefresh(stdscr);
     catch_signals();
+    xl_set_fatal_hook(restore_terminal);
     return XL_OK;
 }
 
@@ -505,6 +513,7 @@ static void stop(ui_app *a)
         a->tabs[i].ops->free(a->tabs[i].self);
     free_windows(a);
     if (a->screen) {
+        xl_set_fatal_hook(NULL);
         endwin();
         delscreen(a->screen);
         release_signals();

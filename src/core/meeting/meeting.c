@@ -85,7 +85,7 @@ static int check_place_group(xl_db *db, const xl_meeting_form *f, xl_err *err)
     if (f->kind == XL_MEETING_ROUNDTABLE && f->building <= 0)
         return xl_err_field(err, "building", "%s", _(MTG_E_BUILDING_NEEDED));
     if (f->building != 0 && !xl_building_exists(db, f->building))
-        return xl_err_field(err, "building", "no building %d", f->building);
+        return xl_err_no_building(err, "building", f->building);
     if ((f->kind == XL_MEETING_PIONEER || f->pioneer_group != 0) &&
         (f->pioneer_group < 1 || f->pioneer_group > 3))
         return xl_err_field(err, "pioneer_group", "1, 2 or 3");

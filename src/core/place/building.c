@@ -125,7 +125,7 @@ static int card_head(xl_db *db, int number, xl_building_card *c, xl_err *err)
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, "no building %d", number);
+        return xl_err_no_building(err, NULL, number);
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(db, "building", err);
 }
 
@@ -208,7 +208,7 @@ int xl_building_card_load(xl_db *db, int number, xl_building_card *card, xl_err 
         return XL_EFAIL;
     if (n == 0) {
         free(s);
-        return xl_err_set(err, XL_ENOTFOUND, "no building %d", number);
+        return xl_err_no_building(err, NULL, number);
     }
     card->s = s[0];
     free(s);
