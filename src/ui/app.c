@@ -31,8 +31,11 @@ enum {
 typedef struct ui_prompt_state {
     int active;
     ui_prompt_spec spec;
+    char label[512];  /* the spec's label, copied */
     char text[64];
     ui_lineedit edit; /* over text */
+    ui_confirm_spec confirm; /* a yes/no question when confirm.yes is set */
+    char cancelled[256];
 } ui_prompt_state;
 
 struct ui_app {
@@ -102,6 +105,8 @@ void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec)
 {
     ui_prompt_state *pr = &app->prompt;
     *pr = (ui_prompt_state){.active = 1, .spec = *spec};
+    xl_strlcpy_utf8(pr->label, spec->label ? spec->label : "", sizeof pr->label);
+    pr->spec.label = pr->label;
     if (pr->spec.max_chars >= sizeof pr->text / 4)
         pr->spec.max_chars = sizeof pr->text / 4 - 1;
     pr->edit = (ui_lineedit){.text = pr->text, .size = sizeof pr->text,
@@ -112,6 +117,15 @@ void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec)
 static void restore_terminal(void)
 {
     endwin();
+}
+
+void ui_app_confirm(ui_app *app, const ui_confirm_spec *spec)
+{
+    ui_prompt_state *pr = &app->prompt;
+    ui_app_prompt(app, &(ui_prompt_spec){.label = ""});
+    ui_format(pr->label, sizeof pr->label, "%s%s", spec->question, _(CONFIRM_KEYS));
+    pr->confirm = *spec;
+    xl_strlcpy_utf8(pr->cancelled, spec->cancelled ? spec->cancelled : "", sizeof pr->cancelled);
 }
 
 static ui_pane *top_pane(ui_app *a)
@@ -237,8 +251,9 @@ static int draw_status(ui_app *a)
     int rx = COLS - xl_str_width(right);
     if (rx < COLS / 2)
         rx = COLS / 2;
-    if (!a->prompt.active && a->msg[0] && xl_str_width(a->msg) >= rx - 1)
-        rx = COLS + 1; /* a long message (a file's path) takes the whole line */
+    const char *left = a->prompt.active ? a->prompt.label : a->msg;
+    if (left[0] && xl_str_width(left) + (a->prompt.active ? 2 : 0) >= rx - 1)
+        rx = COLS + 1; /* a long message or question (a file's path) takes the whole line */
     ui_text_put(a->statw, 0, rx, COLS - rx, right, ui_attr(UI_C_STATUS));
     if (a->prompt.active)
         cursor = draw_prompt(a, rx - 1);
@@ -336,9 +351,26 @@ static void apply(ui_app *a, int flags)
         a->quit = 1;
 }
 
+/* y answers yes, n or Esc no; other keys wait for one of them. */
+static int confirm_key(ui_app *a, int key)
+{
+    ui_prompt_state *pr = &a->prompt;
+    int answer = ui_keys_answer(key);
+    if (answer < 0)
+        return UI_HANDLED;
+    pr->active = 0;
+    if (answer)
+        return pr->confirm.yes(pr->confirm.ctx, a, pr->confirm.id);
+    if (pr->cancelled[0])
+        ui_app_message(a, 0, "%s", pr->cancelled);
+    return UI_REDRAW;
+}
+
 static int prompt_key(ui_app *a, int key)
 {
     ui_prompt_state *pr = &a->prompt;
+    if (pr->confirm.yes)
+        return confirm_key(a, key);
     if (key == UI_KEY_ESC) {
         pr->active = 0;
     } else if (key == '\n' || key == '\r' || key == UI_KEY_FN(KEY_ENTER)) {

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "ui/pane.h"
+#include "ui/widget/listview.h"
 #include "xiangli/lists.h"
 #include "xiangli/meeting.h"
 
@@ -86,7 +87,9 @@ typedef struct ui_party_hit {
 
 typedef struct ui_party_pick {
     ui_party_hit hits[UI_PARTY_HITS];
-    size_t n, sel, top;
+    size_t n;
+    ui_listview lv; /* over hits; lv.sel == n: nobody chosen */
+    int draw_x, draw_cols; /* where the hits go, while they draw */
     xl_party chosen;
     char chosen_name[96];
     char query[256];

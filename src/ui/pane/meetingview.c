@@ -24,6 +24,7 @@ typedef struct mtg_view {
     size_t sel;          /* agenda entry */
     size_t want_sel;     /* (size_t)-1 after a free item was added: the last gets the bar */
     int top, rows;
+    int64_t prompt_entry; /* the agenda entry the minutes prompt asks about */
     char title[XL_TEXT_BYTES(XL_MEETING_TITLE_MAX)];
 } mtg_view;
 
@@ -495,53 +496,46 @@ static int move_entry(mtg_view *v, ui_app *app, int delta)
     return done(app, rc, &err);
 }
 
-static int64_t prompt_entry; /* the agenda entry a prompt asks about (one prompt at a time) */
-
 static int accept_digit(int ch)
 {
     return ch >= '0' && ch <= '9';
 }
 
-static int accept_yes_no(int ch)
-{
-    return ch == 'y' || ch == 'Y' || ch == 'n' || ch == 'N';
-}
-
 static int minutes_done(void *ctx, ui_app *app, const char *text)
 {
+    const mtg_view *v = ctx;
     xl_err err;
     xl_err_clear(&err);
-    (void)ctx;
     if (!text[0])
         return UI_REDRAW;
-    return done(app, xl_agenda_set_minutes(ui_app_db(app), prompt_entry, atoi(text), &err), &err);
+    return done(app, xl_agenda_set_minutes(ui_app_db(app), v->prompt_entry, atoi(text), &err),
+                &err);
 }
 
-static int remove_done(void *ctx, ui_app *app, const char *text)
+/* y to "remove from the agenda?": id is the agenda entry. */
+static int remove_yes(void *ctx, ui_app *app, int64_t id)
 {
     xl_err err;
     xl_err_clear(&err);
     (void)ctx;
-    if (text[0] != 'y' && text[0] != 'Y')
-        return UI_REDRAW;
-    return done(app, xl_agenda_remove(ui_app_db(app), prompt_entry, &err), &err);
+    return done(app, xl_agenda_remove(ui_app_db(app), id, &err), &err);
 }
 
 static int ask_entry(mtg_view *v, ui_app *app, ui_action act)
 {
-    static char label[256];
+    char label[256];
     const xl_agenda_entry *e = current(v);
     if (!e) {
         ui_app_message(app, 0, "%s", _(MTG_AGENDA_NONE_SELECTED));
         return UI_REDRAW;
     }
-    prompt_entry = e->id;
+    v->prompt_entry = e->id;
     if (act == UI_ACT_AGENDA_MINUTES) {
         ui_format(label, sizeof label, _(MTG_MINUTES_PROMPT_FMT), e->minutes);
-        ui_app_prompt(app, &(ui_prompt_spec){label, 3, accept_digit, minutes_done, NULL});
+        ui_app_prompt(app, &(ui_prompt_spec){label, 3, accept_digit, minutes_done, v});
     } else {
         ui_format(label, sizeof label, _(MTG_REMOVE_ASK_FMT), e->title);
-        ui_app_prompt(app, &(ui_prompt_spec){label, 1, accept_yes_no, remove_done, NULL});
+        ui_app_confirm(app, &(ui_confirm_spec){.question = label, .yes = remove_yes, .id = e->id});
     }
     return UI_REDRAW;
 }

@@ -581,30 +581,22 @@ static int open_running(ui_app *app, int64_t id)
     return UI_REDRAW;
 }
 
-static int64_t starting_id; /* the meeting the start prompt asks about */
-
-static int accept_yes_no(int ch)
-{
-    return ch == 'y' || ch == 'Y' || ch == 'n' || ch == 'N';
-}
-
-static int start_done(void *ctx, ui_app *app, const char *text)
+/* y to "start and present?": id is the meeting. */
+static int start_yes(void *ctx, ui_app *app, int64_t id)
 {
     xl_err err;
     xl_err_clear(&err);
     (void)ctx;
-    if (text[0] != 'y' && text[0] != 'Y')
-        return UI_REDRAW;
-    if (xl_meeting_start(ui_app_db(app), starting_id, &err) != XL_OK) {
+    if (xl_meeting_start(ui_app_db(app), id, &err) != XL_OK) {
         ui_app_message(app, 1, "%s", err.msg);
         return UI_REDRAW;
     }
-    return open_running(app, starting_id);
+    return open_running(app, id);
 }
 
 int ui_present_open(ui_app *app, int64_t meeting)
 {
-    static char label[256];
+    char label[256];
     xl_meeting m;
     xl_err err;
     xl_err_clear(&err);
@@ -623,7 +615,6 @@ int ui_present_open(ui_app *app, int64_t meeting)
     }
     if (status == XL_MEETING_RUNNING)
         return open_running(app, meeting);
-    starting_id = meeting;
-    ui_app_prompt(app, &(ui_prompt_spec){label, 1, accept_yes_no, start_done, NULL});
+    ui_app_confirm(app, &(ui_confirm_spec){.question = label, .yes = start_yes, .id = meeting});
     return UI_REDRAW;
 }

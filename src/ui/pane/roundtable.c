@@ -375,7 +375,6 @@ ui_pane ui_roundtable_new(ui_app *app)
 
 /* ---- closing a meeting: minutes into the database and into a file ---- */
 
-static int64_t closing_id; /* the meeting the close prompt asks about (one prompt at a time) */
 
 /* "~/xiangli-minutes/…" for a path under $HOME: shorter, and what the officer knows. */
 static const char *home_relative(const char *path)
@@ -414,30 +413,22 @@ fail:
     return UI_RELOAD | UI_REDRAW;
 }
 
-static int accept_yes_no(int ch)
-{
-    return ch == 'y' || ch == 'Y' || ch == 'n' || ch == 'N';
-}
-
-static int close_done(void *ctx, ui_app *app, const char *text)
+/* y to "close and write the minutes?": id is the meeting. */
+static int close_yes(void *ctx, ui_app *app, int64_t id)
 {
     xl_err err;
     xl_err_clear(&err);
     (void)ctx;
-    if (text[0] != 'y' && text[0] != 'Y') {
-        ui_app_message(app, 0, "%s", _(MTG_CLOSE_CANCELLED));
-        return UI_REDRAW;
-    }
-    if (xl_meeting_close(ui_app_db(app), closing_id, &err) != XL_OK) {
+    if (xl_meeting_close(ui_app_db(app), id, &err) != XL_OK) {
         ui_app_message(app, 1, "%s", err.msg);
         return UI_REDRAW;
     }
-    return export_minutes(app, closing_id);
+    return export_minutes(app, id);
 }
 
 int ui_meeting_close_ask(ui_app *app, int64_t meeting)
 {
-    static char label[256];
+    char label[256];
     xl_meeting m;
     xl_err err;
     xl_err_clear(&err);
@@ -453,8 +444,8 @@ int ui_meeting_close_ask(ui_app *app, int64_t meeting)
     }
     ui_format(label, sizeof label, _(MTG_CLOSE_ASK_FMT), m.title);
     xl_meeting_release(&m);
-    closing_id = meeting;
-    ui_app_prompt(app, &(ui_prompt_spec){label, 1, accept_yes_no, close_done, NULL});
+    ui_app_confirm(app, &(ui_confirm_spec){.question = label, .yes = close_yes, .id = meeting,
+                                           .cancelled = _(MTG_CLOSE_CANCELLED)});
     return UI_REDRAW;
 }
 

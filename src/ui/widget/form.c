@@ -21,7 +21,7 @@ struct ui_form {
     int note_warn;
     ui_field *fields;
     size_t n, focus;
-    int dirty, asking;   /* asking: "discard what was typed?" */
+    int dirty;           /* something was typed */
     int cur_y, cur_x;    /* the cursor of the last draw, -1 = none */
     int *field_y;        /* where each field was drawn, for clicks */
 };
@@ -125,7 +125,7 @@ static int draw_after(WINDOW *w, int y, int x, const ui_field *fl)
 static int draw_field(ui_form *f, WINDOW *w, int y, int lw, size_t i)
 {
     ui_field *fl = &f->fields[i];
-    int focused = i == f->focus && !f->asking, x = LABEL_X + lw + GAP, end;
+    int focused = i == f->focus, x = LABEL_X + lw + GAP, end;
     ui_text_put(w, y, LABEL_X, lw, fl->label, ui_attr(focused ? UI_C_HEADING : UI_C_LABEL));
     if (fl->kind == UI_FIELD_TEXT) {
         int cx = ui_field_draw_text(w, y, x, fl, focused);
@@ -145,8 +145,6 @@ static int draw_note(ui_form *f, WINDOW *w, int y, int rows, int cut)
     char text[UI_FIELD_MSG_MAX + 64];
     const ui_field *fl = &f->fields[f->focus];
     int width = getmaxx(w) - LABEL_X - 1;
-    if (f->asking)
-        return ui_text_wrap(w, y, LABEL_X, width, rows, _(REG_FORM_DISCARD), ui_attr(UI_C_PROMPT));
     if (cut && fl->msg[0]) {
         ui_format(text, sizeof text, _(REG_FORM_NOTE_FMT), fl->label, fl->msg);
         return ui_text_wrap(w, y, LABEL_X, width, rows, text, ui_attr(UI_C_WARN));
@@ -180,7 +178,7 @@ static void form_draw(void *self, WINDOW *w)
 static int form_cursor(void *self, int *y, int *x)
 {
     ui_form *f = self;
-    if (f->cur_y < 0 || f->asking)
+    if (f->cur_y < 0)
         return 0;
     *y = f->cur_y, *x = f->cur_x;
     return 1;
@@ -202,13 +200,11 @@ static int move_focus(ui_form *f, int dir)
     return UI_REDRAW;
 }
 
-static int discard_key(ui_form *f, int key)
+/* y to "discard what was typed?": the form closes. */
+static int discard_yes(void *ctx, ui_app *app, int64_t id)
 {
-    if (key == 'y' || key == 'Y')
-        return UI_BACK;
-    if (key == 'n' || key == 'N' || key == UI_KEY_ESC)
-        f->asking = 0;
-    return UI_REDRAW;
+    (void)ctx, (void)app, (void)id;
+    return UI_BACK;
 }
 
 static int field_key(ui_form *f, ui_app *app, int key)
@@ -233,8 +229,6 @@ static int field_key(ui_form *f, ui_app *app, int key)
 static int form_key(void *self, ui_app *app, int key)
 {
     ui_form *f = self;
-    if (f->asking)
-        return discard_key(f, key);
     if (f->spec.key) {
         int r = f->spec.key(f->ctx, app, f, key);
         if (r != UI_IGNORED)
@@ -248,7 +242,7 @@ static int form_key(void *self, ui_app *app, int key)
             break; /* q is a letter to type */
         if (!f->dirty)
             return UI_BACK;
-        f->asking = 1;
+        ui_app_confirm(app, &(ui_confirm_spec){.question = _(REG_FORM_DISCARD), .yes = discard_yes});
         return UI_REDRAW;
     default: break;
     }
@@ -264,7 +258,7 @@ static int form_mouse(void *self, ui_app *app, int y, int x, unsigned long bstat
 {
     ui_form *f = self;
     (void)app, (void)x;
-    if (!(bstate & BUTTON1_PRESSED) || f->asking)
+    if (!(bstate & BUTTON1_PRESSED))
         return UI_IGNORED;
     for (size_t i = 0; i < f->n; i++)
         if (f->field_y[i] == y) {
