@@ -76,6 +76,19 @@ static void listview__page__moves_a_page_less_one_row(void **state)
     assert_int_equal(lv.sel, 94);
 }
 
+static void listview__before_the_first_draw__nothing_scrolls(void **state)
+{
+    (void)state;
+    ui_listview lv;
+    ui_listview_init(&lv, UI_LV_FILL);
+    ui_listview_set_count(&lv, 30);
+    ui_listview_select(&lv, 20); /* a row chosen before the window's size is known */
+    assert_int_equal(lv.top, 0);
+    ui_listview_resize(&lv, 10);
+    assert_int_equal(lv.top, 11);
+    assert_int_equal(lv.sel, 20);
+}
+
 static void listview__empty__has_no_selection(void **state)
 {
     (void)state;
@@ -246,6 +259,7 @@ int main(void)
         cmocka_unit_test(listview__move__stops_at_the_ends),
         cmocka_unit_test(listview__down__scrolls_one_row_past_the_page),
         cmocka_unit_test(listview__page__moves_a_page_less_one_row),
+        cmocka_unit_test(listview__before_the_first_draw__nothing_scrolls),
         cmocka_unit_test(listview__empty__has_no_selection),
         cmocka_unit_test(listview__fill__keeps_the_last_page_full),
         cmocka_unit_test(listview__set_count__clamps_the_selection),

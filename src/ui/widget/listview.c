@@ -7,7 +7,6 @@ void ui_listview_init(ui_listview *lv, unsigned flags)
 {
     memset(lv, 0, sizeof *lv);
     lv->flags = flags;
-    lv->page = 1;
 }
 
 static int can_select(const ui_listview *lv, size_t i)
@@ -38,6 +37,8 @@ static void fill_last_page(ui_listview *lv)
 static void keep_in_view(ui_listview *lv)
 {
     size_t page = (size_t)lv->page;
+    if (page == 0)
+        return; /* not shown yet: the first resize places the view */
     if (lv->flags & UI_LV_SCROLL) {
         if (lv->top >= lv->count)
             lv->top = lv->count ? lv->count - 1 : 0;

@@ -20,7 +20,7 @@ typedef struct ui_listview {
     size_t count; /* rows */
     size_t sel;   /* the selected row; count when none can be selected */
     size_t top;   /* the first row shown */
-    int page;     /* rows shown, from the last ui_listview_resize (at least 1) */
+    int page;     /* rows shown, from the last ui_listview_resize (0: not shown yet) */
     int step;     /* rows a page key moves; 0: a page less one row */
     unsigned flags;
     /* NULL: every row can be selected; else says whether row i can (rows: the pane's). */
