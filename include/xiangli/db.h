@@ -28,6 +28,10 @@ void xl_db_close(xl_db *db);
 const char *xl_db_path(const xl_db *db);
 
 int xl_db_user_version(xl_db *db);
+/* 1 when another connection (another desk, the phone server, a CLI import) has committed
+ * since the previous call (SQLite's PRAGMA data_version), else 0. The first call only takes
+ * note. This connection's own writes do not count: their callers reload already. */
+int xl_db_changed(xl_db *db);
 int xl_db_schema_latest(void);
 /* 1 if the database holds no buildings and no people. */
 int xl_db_is_empty(xl_db *db);

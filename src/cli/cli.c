@@ -24,6 +24,23 @@ static const cli_cmd commands[] = {
      cmd_export},
     {"qr", "qr building N [--format utf8|utf8i|ansi|svg|png] [-o FILE] | rotate N | --all -o DIR",
      "building sign-in QR codes and door posters (see `xiangli qr --help`)", cmd_qr},
+    {"pending", "pending [--json] | pending confirm ID | pending reject ID --reason TEXT",
+     "phone sign-ins and sign-outs waiting for an officer: list, confirm into the register, reject",
+     cmd_pending},
+    {"serve", "serve [--listen ADDR:PORT]",
+     "the phone sign-in server for the posters' QR codes, in the foreground until Ctrl+C / SIGTERM",
+     cmd_serve},
+    {"report", "report [--month YYYY-MM] [--format xlsx|csv] -o FILE.xlsx|DIR",
+     "the monthly workbook for the street office (sheets 汇总 楼栋登记 迁入迁出 四张清单 小圆桌 责任人, 考核)",
+     cmd_report},
+    {"assess", "assess criteria | score LANE [--quarter Q] KEY=SCORE[:COMMENT]... | show [--quarter Q] | history LANE",
+     "the property-service assessment per lane and quarter (物业服务管理考核)", cmd_assess},
+    {"responsible", "responsible [--json] | history [N]",
+     "the first responsible persons' record across their buildings (第一责任人履职)", cmd_responsible},
+    {"docs", "docs list | show NAME | path NAME | install NAME FILE | reset NAME",
+     "the community's documents: convention, handbook, tenant-guide (居民公约 业主手册 租客入住须知)", cmd_docs},
+    {"print", "print tenant-guide|convention|handbook [--building N] -o FILE.pdf",
+     "an A4 PDF of a document (the tenant guide with the building's sign-in code)", cmd_print},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -37,6 +37,9 @@
     X(CLEAR,     PANE,   "x",             ACT_CLEAR,     HINT_CLEAR)           \
     X(STALE,     PANE,   "S",             ACT_STALE,     HINT_STALE)           \
     X(IMPORT,    PANE,   "I",             ACT_IMPORT,    HINT_IMPORT)          \
+    X(PENDING,   PANE,   "P",             ACT_PENDING,   HINT_PENDING)         \
+    X(PENDING_CONFIRM, PANE, "y",         ACT_PENDING_CONFIRM, HINT_PENDING_CONFIRM) \
+    X(PENDING_REJECT, PANE, "n",          ACT_PENDING_REJECT, HINT_PENDING_REJECT) \
     X(SIGNOUT,   PANE,   "o",             ACT_SIGNOUT,   HINT_SIGNOUT)         \
     X(MOVE,      PANE,   "m",             ACT_MOVE,      HINT_MOVE)            \
     X(REVEAL,    PANE,   "v",             ACT_REVEAL,    HINT_REVEAL)          \

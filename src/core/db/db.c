@@ -25,6 +25,7 @@ struct xl_db {
     char *path;
     char operator_login[64];
     char notice[512];   /* e.g. permissions tightened at open */
+    int data_version;          /* last PRAGMA data_version seen by xl_db_changed, 0 = none */
 };
 
 sqlite3 *xl_db_handle(xl_db *db) { return db->h; }
@@ -75,6 +76,14 @@ static int pragma_int(xl_db *db, const char *sql)
 
 int xl_db_user_version(xl_db *db) { return pragma_int(db, "PRAGMA user_version"); }
 
+int xl_db_changed(xl_db *db)
+{
+    int v = pragma_int(db, "PRAGMA data_version");
+    int changed = db->data_version != 0 && v != db->data_version;
+    db->data_version = v;
+    return changed;
+}
+
 int xl_db_is_empty(xl_db *db)
 {
     return pragma_int(db, "SELECT (SELECT count(*) FROM building) + (SELECT count(*) FROM person)") == 0;
@@ -101,6 +110,40 @@ void xl_db_set_operator(xl_db *db, const char *login)
 
 const char *xl_db_operator(const xl_db *db) { return db->operator_login; }
 
+/* 1 when PRAGMA foreign_key_check finds a dangling reference. */
+static int foreign_keys_broken(xl_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+        return 1;
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc != SQLITE_DONE;
+}
+
+static int apply_migrations(xl_db *db, int have, int latest, xl_err *err)
+{
+    if (xl_db_exec(db, "BEGIN IMMEDIATE", err))
+        return XL_EFAIL;
+    for (int v = have; v < latest; v++) {
+        if (xl_db_exec(db, xl_schema_migrations[v], err)) {
+            xl_db_rollback(db);
+            return xl_err_set(err, XL_EFAIL, "%s: migration %03d failed: %s", db->path, v + 1, err ? err->msg : "");
+        }
+    }
+    if (foreign_keys_broken(db)) {
+        xl_db_rollback(db);
+        return xl_err_set(err, XL_EFAIL, "%s: migration left dangling references", db->path);
+    }
+    char sql[96];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d", latest, XL_APPLICATION_ID);
+    if (xl_db_exec(db, sql, err) || xl_db_exec(db, "COMMIT", err)) {
+        xl_db_rollback(db);
+        return XL_EFAIL;
+    }
+    return XL_OK;
+}
+
 /* Another application's database, or one from a newer Xiangli, is refused before anything
  * (even the journal mode) is changed. */
 static int check_identity(xl_db *db, xl_err *err)
@@ -124,21 +167,14 @@ static int migrate(xl_db *db, xl_err *err)
     int latest = (int)xl_schema_migration_count;
     if (have == latest)
         return XL_OK;
-    if (xl_db_exec(db, "BEGIN IMMEDIATE", err))
+    /* Foreign keys off while the schema changes (a table rebuilt to change a CHECK, as
+     * SQLite's ALTER TABLE documentation says), checked whole before the commit. */
+    if (xl_db_exec(db, "PRAGMA foreign_keys=OFF", err))
         return XL_EFAIL;
-    for (int v = have; v < latest; v++) {
-        if (xl_db_exec(db, xl_schema_migrations[v], err)) {
-            xl_db_rollback(db);
-            return xl_err_set(err, XL_EFAIL, "%s: migration %03d failed: %s", db->path, v + 1, err ? err->msg : "");
-        }
-    }
-    char sql[96];
-    snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d", latest, XL_APPLICATION_ID);
-    if (xl_db_exec(db, sql, err) || xl_db_exec(db, "COMMIT", err)) {
-        xl_db_rollback(db);
-        return XL_EFAIL;
-    }
-    return XL_OK;
+    int rc = apply_migrations(db, have, latest, err);
+    if (xl_db_exec(db, "PRAGMA foreign_keys=ON", rc ? NULL : err))
+        rc = XL_EFAIL;
+    return rc;
 }
 
 /* The application SQL functions that triggers and migrations call (search_sql.c): on
@@ -162,6 +198,41 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* 1 when a non-empty -wal lies beside path: commits not yet copied into the main file (a
+ * desk open elsewhere), so the main file's header may be out of date. */
+static int wal_holds_more(const char *path)
+{
+    char wal[4200];
+    struct stat sb;
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    return lstat(wal, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
+}
+
+/* The identity through SQLite opened read-only (it reads the WAL and writes nothing). */
+static int probe_read_only(const char *path, int init, xl_err *err)
+{
+    sqlite3 *h = NULL;
+    int app = -1, version = -1;
+    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(h, "PRAGMA application_id", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            app = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        st = NULL;
+        if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            version = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    if (app == -1 || version == -1)
+        return xl_err_set(err, XL_EFAIL, _(DB_E_NOT_SQLITE_FMT), path);
+    if (app == XL_APPLICATION_ID || (init && app == 0 && version == 0))
+        return XL_OK;
+    return xl_err_set(err, XL_EFAIL, _(DB_E_FOREIGN_FMT), path);
+}
+
 /* Reads the file's header without SQLite: a special file, an empty file (unless init) or
  * another application's database is refused before anything is written to it. */
 static int look_before_open(const char *path, int init, xl_err *err)
@@ -172,6 +243,8 @@ static int look_before_open(const char *path, int init, xl_err *err)
     unsigned char h[100];
     ssize_t n = read(fd, h, sizeof h);
     close(fd);
+    if (wal_holds_more(path)) /* the header may still be in the WAL: ask SQLite, read-only */
+        return probe_read_only(path, init, err);
     if (n == 0)
         return init ? XL_OK : xl_err_set(err, XL_EFAIL, _(DB_E_EMPTY_FMT), path);
     if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)

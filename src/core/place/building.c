@@ -46,7 +46,7 @@ static void summary_from_row(sqlite3_stmt *st, xl_building_summary *s)
     s->tenants = sqlite3_column_int(st, 8);
     s->declared = sqlite3_column_int(st, 9);
     int reg = sqlite3_column_int(st, 10);
-    s->rate = s->declared > 0 ? (double)reg / s->declared : 1.0;
+    s->rate = s->declared > 0 ? (double)reg / s->declared : XL_RATE_NONE;
 }
 
 static int summaries(xl_db *db, int number, xl_building_summary **out, size_t *n, xl_err *err)

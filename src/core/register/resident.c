@@ -409,6 +409,12 @@ static int signout_body(xl_db *db, void *ctx, xl_err *err)
     return signout_in_tx(db, c->id, c->date, c->channel, err);
 }
 
+int xl_signout_in_tx(xl_db *db, int64_t residency_id, const char *moved_out, const char *channel,
+                     xl_err *err)
+{
+    return signout_in_tx(db, residency_id, moved_out, channel, err);
+}
+
 int xl_signout(xl_db *db, int64_t residency_id, const char *moved_out, const char *channel, xl_err *err)
 {
     write_ctx c = {.id = residency_id, .date = moved_out, .channel = channel};

@@ -196,8 +196,11 @@ static void draw_header(const card_pane *p, WINDOW *w)
         ui_format(group, sizeof group, _(GROUP_FMT), c->s.pioneer_group);
     else
         snprintf(group, sizeof group, "%s", _(GROUP_NONE));
-    ui_format(rate, sizeof rate, _(RATE_VALUE_FMT), c->s.residents, c->s.declared,
-             ui_percent(c->s.rate));
+    if (c->s.declared > 0)
+        ui_format(rate, sizeof rate, _(RATE_VALUE_FMT), c->s.residents, c->s.declared,
+                  ui_percent(c->s.rate));
+    else
+        ui_format(rate, sizeof rate, _(RATE_VALUE_NONE_FMT), c->s.residents);
     const char *owner[] = {or_none(c->owner_name), c->owner_phone_masked};
     const char *rp[] = {c->resp_name[0] ? resp : _(NONE), c->resp_phone_masked};
     const char *grid[] = {or_none(c->micro_grid), _(GRID_LEADER), or_none(c->grid_leader),

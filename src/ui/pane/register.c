@@ -92,6 +92,7 @@ static const ui_action reg_actions[] = {
     UI_ACT_FIRST,   UI_ACT_LAST,  UI_ACT_OPEN_PERSON,     UI_ACT_SEARCH,
     UI_ACT_SIGNIN,  UI_ACT_FILTER_BUILDING, UI_ACT_FILTER_ROLE, UI_ACT_FILTER_STATE,
     UI_ACT_HISTORY, UI_ACT_CLEAR, UI_ACT_STALE,           UI_ACT_IMPORT,
+    UI_ACT_PENDING,
 };
 static const ui_action reg_hints[] = {
     UI_ACT_SEARCH, UI_ACT_OPEN_PERSON, UI_ACT_SIGNIN, UI_ACT_STALE, UI_ACT_HELP, UI_ACT_BACK,
@@ -614,6 +615,7 @@ static int reg_key(void *self, ui_app *app, int key)
     case UI_ACT_SIGNIN: return ui_signin_open(app, p->filter.building);
     case UI_ACT_STALE: return ui_stale_open(app);
     case UI_ACT_IMPORT: return ui_import_open(app);
+    case UI_ACT_PENDING: return ui_pending_open(app);
     case UI_ACT_FILTER_BUILDING: case UI_ACT_FILTER_ROLE: case UI_ACT_FILTER_STATE:
     case UI_ACT_HISTORY: case UI_ACT_CLEAR:
         return filter_key(p, app, act);
@@ -642,18 +644,46 @@ static int reg_mouse(void *self, ui_app *app, int y, int x, unsigned long bstate
 
 /* ---- life cycle ---- */
 
-/* The data may have changed (a sign-in, a sign-out): count again, read the window again,
- * search again, keeping the place as far as it still exists. */
+/* The id that stays with a row across reloads: the residency, or the person for a hit. */
+static int64_t row_key(reg_pane *p, size_t i)
+{
+    const xl_register_row *r = row_at(p, i);
+    return !r ? 0 : p->show_hits ? r->person_id : r->residency_id;
+}
+
+/* Puts the selection back on the row with key when it is in the rows held, else leaves it
+ * at the same position. */
+static void find_key(reg_pane *p, int64_t key)
+{
+    size_t from = p->show_hits ? 0 : p->win_off;
+    size_t to = p->show_hits ? p->nhits : p->win_off + p->win_n;
+    if (key == 0 || row_key(p, p->lv.sel) == key)
+        return;
+    for (size_t i = from; i < to; i++)
+        if (row_key(p, i) == key) {
+            p->lv.sel = i;
+            return;
+        }
+}
+
+/* The data may have changed (a sign-in, a sign-out, another desk or the phone server):
+ * count again, read the window again, search again, keeping the selected row selected as
+ * far as it still exists. */
 static void reg_reload(void *self, ui_app *app)
 {
     reg_pane *p = self;
     size_t sel = p->lv.sel, top = p->lv.top;
     (void)app;
+    ensure_window(p);
+    int64_t key = row_key(p, sel);
     p->err[0] = '\0';
     count_rows(p);
     if (p->show_hits)
         run_search(p);
     p->lv.sel = sel, p->lv.top = top;
+    clamp(p);
+    ensure_window(p);
+    find_key(p, key);
     clamp(p);
 }
 
