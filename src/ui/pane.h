@@ -52,6 +52,11 @@ typedef struct pane_ops {
     int fullscreen;
 } pane_ops;
 
+/* In a pane_ops table: its actions and hints (arrays), counted. */
+#define UI_PANE_KEYS(acts, hs)                                         \
+    .actions = (acts), .nactions = sizeof(acts) / sizeof((acts)[0]), \
+    .hints = (hs), .nhints = sizeof(hs) / sizeof((hs)[0])
+
 typedef struct ui_pane {
     const pane_ops *ops;
     void *self;

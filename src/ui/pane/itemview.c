@@ -380,7 +380,7 @@ static int view_key(void *self, ui_app *app, int key)
         view_load(v, app, v->back[--v->nback]); /* q: back along the chain first */
         return UI_REDRAW;
     }
-    ui_action act = ui_keys_match(key, view_actions, sizeof view_actions / sizeof view_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, view_actions);
     switch (act) {
     case UI_ACT_UP: case UI_ACT_DOWN: ui_listview_key(&v->chain_lv, act); return UI_REDRAW;
     case UI_ACT_PAGE_UP: case UI_ACT_PAGE_DOWN: ui_listview_key(&v->hist_lv, act); return UI_REDRAW;
@@ -441,10 +441,7 @@ static const pane_ops view_ops = {
     .key = view_key,
     .reload = view_reload,
     .free = view_free,
-    .actions = view_actions,
-    .nactions = sizeof view_actions / sizeof view_actions[0],
-    .hints = view_hints,
-    .nhints = sizeof view_hints / sizeof view_hints[0],
+    UI_PANE_KEYS(view_actions, view_hints),
 };
 
 int ui_item_view_open(ui_app *app, int64_t id)

@@ -346,3 +346,18 @@ void ui_party_pick_draw(ui_party_pick *p, WINDOW *w, int y, int x, int cols, int
     ui_listview_resize(&p->lv, rows);
     ui_listview_draw(&p->lv, w, y, draw_hit, p);
 }
+
+int ui_meeting_glance_load(ui_app *app, int64_t id, const char *fmt, ui_meeting_glance *g)
+{
+    xl_meeting m;
+    xl_err err;
+    xl_err_clear(&err);
+    if (xl_meeting_load(ui_app_db(app), id, &m, &err) != XL_OK) {
+        ui_app_message(app, 1, "%s", err.msg);
+        return 0;
+    }
+    g->status = m.status, g->nagenda = m.nagenda;
+    ui_format(g->question, sizeof g->question, fmt, m.title);
+    xl_meeting_release(&m);
+    return 1;
+}

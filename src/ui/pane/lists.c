@@ -597,7 +597,7 @@ static int item_key(lists_pane *p, ui_app *app, ui_action act)
 static int lists_key(void *self, ui_app *app, int key)
 {
     lists_pane *p = self;
-    ui_action act = ui_keys_match(key, lists_actions, sizeof lists_actions / sizeof lists_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, lists_actions);
     switch (act) {
     case UI_ACT_NONE: return UI_IGNORED;
     case UI_ACT_UP: case UI_ACT_DOWN: case UI_ACT_PAGE_UP: case UI_ACT_PAGE_DOWN:
@@ -669,10 +669,7 @@ static const pane_ops lists_ops = {
     .mouse = lists_mouse,
     .reload = lists_reload,
     .free = lists_free,
-    .actions = lists_actions,
-    .nactions = sizeof lists_actions / sizeof lists_actions[0],
-    .hints = lists_hints,
-    .nhints = sizeof lists_hints / sizeof lists_hints[0],
+    UI_PANE_KEYS(lists_actions, lists_hints),
 };
 
 ui_pane ui_lists_new(ui_app *app)

@@ -538,7 +538,7 @@ static int mv_key(void *self, ui_app *app, int key)
 {
     mtg_view *v = self;
     const xl_agenda_entry *e = current(v);
-    ui_action act = ui_keys_match(key, mv_actions, sizeof mv_actions / sizeof mv_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, mv_actions);
     switch (act) {
     case UI_ACT_UP: case UI_ACT_DOWN: ui_listview_key(&v->lv, act); return UI_REDRAW;
     case UI_ACT_AGENDA_ADD: return add_from_lists(v, app);
@@ -587,10 +587,7 @@ static const pane_ops mv_ops = {
     .key = mv_key,
     .reload = mv_reload,
     .free = mv_free,
-    .actions = mv_actions,
-    .nactions = sizeof mv_actions / sizeof mv_actions[0],
-    .hints = mv_hints,
-    .nhints = sizeof mv_hints / sizeof mv_hints[0],
+    UI_PANE_KEYS(mv_actions, mv_hints),
 };
 
 int ui_meeting_view_open(ui_app *app, int64_t id)

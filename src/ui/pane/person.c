@@ -284,7 +284,7 @@ static int person_key(void *self, ui_app *app, int key)
         p->revealed[0] = '\0';
         return UI_REDRAW;
     }
-    switch (ui_keys_match(key, person_actions, sizeof person_actions / sizeof person_actions[0])) {
+    switch (UI_KEYS_MATCH(key, person_actions)) {
     case UI_ACT_UP: p->sel -= p->sel > 0; break;
     case UI_ACT_DOWN: p->sel += p->sel + 1 < p->c.nresidencies; break;
     case UI_ACT_OPEN: return h ? ui_card_open(app, h->building) : UI_HANDLED;
@@ -363,10 +363,7 @@ static const pane_ops person_ops = {
     .mouse = person_mouse,
     .reload = person_reload,
     .free = person_free,
-    .actions = person_actions,
-    .nactions = sizeof person_actions / sizeof person_actions[0],
-    .hints = person_hints,
-    .nhints = sizeof person_hints / sizeof person_hints[0],
+    UI_PANE_KEYS(person_actions, person_hints),
 };
 
 int ui_person_open(ui_app *app, int64_t person_id)

@@ -308,7 +308,7 @@ static int ask(qr_pane *p, ui_app *app, qr_ask what)
 static int qr_key(void *self, ui_app *app, int key)
 {
     qr_pane *p = self;
-    switch (ui_keys_match(key, qr_actions, sizeof qr_actions / sizeof qr_actions[0])) {
+    switch (UI_KEYS_MATCH(key, qr_actions)) {
     case UI_ACT_QR_STYLE:
         p->style = (xl_qr_style)((p->style + 1) % XL_QR_STYLE_COUNT);
         say_keys(app, p);
@@ -354,10 +354,7 @@ static const pane_ops qr_ops = {
     .mouse = NULL,
     .reload = qr_reload,
     .free = qr_free,
-    .actions = qr_actions,
-    .nactions = sizeof qr_actions / sizeof qr_actions[0],
-    .hints = qr_hints,
-    .nhints = sizeof qr_hints / sizeof qr_hints[0],
+    UI_PANE_KEYS(qr_actions, qr_hints),
 };
 
 int ui_qrview_open(ui_app *app, int building)

@@ -216,7 +216,7 @@ static int field_key(ui_form *f, ui_app *app, int key)
             field_changed(f, app);
         if (r >= 0)
             return UI_REDRAW;
-    } else if (ui_keys_match(key, form_actions, sizeof form_actions / sizeof form_actions[0]) ==
+    } else if (UI_KEYS_MATCH(key, form_actions) ==
                UI_ACT_CHOICE) {
         if (cycle_choice(fl, key))
             field_changed(f, app);
@@ -246,7 +246,7 @@ static int form_key(void *self, ui_app *app, int key)
         return UI_REDRAW;
     default: break;
     }
-    switch (ui_keys_match(key, form_actions, sizeof form_actions / sizeof form_actions[0])) {
+    switch (UI_KEYS_MATCH(key, form_actions)) {
     case UI_ACT_SUBMIT: return f->spec.submit(f->ctx, app, f);
     case UI_ACT_NEXT_FIELD: return move_focus(f, 1);
     case UI_ACT_PREV_FIELD: return move_focus(f, -1);
@@ -298,10 +298,7 @@ static const pane_ops form_ops = {
     .key = form_key,
     .mouse = form_mouse,
     .free = form_free,
-    .actions = form_actions,
-    .nactions = sizeof form_actions / sizeof form_actions[0],
-    .hints = form_hints,
-    .nhints = sizeof form_hints / sizeof form_hints[0],
+    UI_PANE_KEYS(form_actions, form_hints),
     .cursor = form_cursor,
 };
 
