@@ -11,33 +11,12 @@
 
 #include <cmocka.h>
 
+#include "offscreen.h"
+
 #include "ui/keys.h"
 #include "ui/widget/lineedit.h"
 
-static SCREEN *screen;
-static FILE *out, *in;
 static char buf[64];
-
-static int setup(void **state)
-{
-    (void)state;
-    if (!setlocale(LC_ALL, "C.UTF-8"))
-        return -1;
-    out = fopen("/dev/null", "w");
-    in = fopen("/dev/null", "r");
-    screen = out && in ? newterm("xterm-256color", out, in) : NULL;
-    return screen ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    endwin();
-    delscreen(screen);
-    fclose(out);
-    fclose(in);
-    return 0;
-}
 
 static ui_lineedit make(size_t size, int max_chars)
 {
@@ -163,5 +142,5 @@ int main(void)
         cmocka_unit_test(lineedit__limit__in_characters_and_bytes),
         cmocka_unit_test(lineedit__accept__refuses_other_characters),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, offscreen_setup, offscreen_teardown);
 }
