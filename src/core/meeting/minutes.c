@@ -127,14 +127,13 @@ static int write_file(const char *path, const char *text, xl_err *err)
 int xl_meeting_export_minutes(xl_db *db, int64_t meeting, const char *path, xl_err *err)
 {
     if (!path || !*path)
-        return xl_err_set(err, XL_EUSAGE, "path: no file name for the minutes");
+        return xl_err_set(err, XL_EUSAGE, "path: %s", _(MTG_E_NO_PATH));
     xl_meeting m;
     int rc = xl_meeting_load(db, meeting, &m, err);
     if (rc != XL_OK)
         return rc;
     if (m.status != XL_MEETING_CLOSED)
-        rc = xl_err_field(err, "status", "meeting #%lld is not closed; its minutes are written "
-                        "when it closes", (long long)meeting);
+        rc = xl_err_field(err, "status", "%s", _(MTG_E_NOT_CLOSED_MINUTES));
     else
         rc = write_file(path, m.minutes, err);
     xl_meeting_release(&m);

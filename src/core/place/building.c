@@ -6,6 +6,7 @@
 
 #include "core/db/db_internal.h"
 #include "xiangli/idcard.h"
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 
 /* Per-building figures; ?1 = one building number or NULL for all. Registration counts

@@ -506,8 +506,8 @@ static int batch_list(xl_db *db, const char *lane, int **out, size_t *n, xl_err 
     if (rc != SQLITE_DONE)
         return xl_db_fail(db, "list buildings", err);
     if (*n == 0 && lane && *lane)
-        return xl_err_set(err, XL_ENOTFOUND, "no buildings in lane '%s'", lane);
-    return *n ? XL_OK : xl_err_set(err, XL_ENOTFOUND, "no buildings in the database");
+        return xl_err_set(err, XL_ENOTFOUND, _(E_NO_LANE_BUILDINGS_FMT), lane);
+    return *n ? XL_OK : xl_err_set(err, XL_ENOTFOUND, "%s", _(E_NO_BUILDINGS));
 }
 
 static int write_batch(poster_run *run, xl_err *err)

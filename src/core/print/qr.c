@@ -13,6 +13,7 @@
 #include <sys/random.h>
 
 #include "core/db/db_internal.h"
+#include "xiangli/i18n.h"
 
 /* ---- names ---- */
 

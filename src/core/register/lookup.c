@@ -28,6 +28,7 @@
 #include "core/db/db_internal.h"
 #include "core/db/search_sql.h"
 #include "xiangli/idcard.h"
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/pinyin.h"
 
@@ -73,11 +74,11 @@ int xl_lookup_classify(const char *query, xl_query_kind *kind, int *building, ch
     *building = 0;
     room[0] = '\0';
     if (n == 0)
-        return xl_err_set(err, XL_EUSAGE, "empty query: give a building (127), a room (127-302), a name, or 4+ digits of a phone/ID number");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(E_LOOKUP_EMPTY));
     const char *dash = strchr(s, '-');
     if (dash && all_digits(s, (size_t)(dash - s)) && dash - s <= 5) {
         if (!valid_room(dash + 1))
-            return xl_err_set(err, XL_EUSAGE, "'%s': a room is written BUILDING-ROOM, e.g. 127-302", s);
+            return xl_err_set(err, XL_EUSAGE, _(E_LOOKUP_ROOM_FMT), s);
         *kind = XL_Q_ROOM;
         *building = atoi(s);
         snprintf(room, 9, "%s", dash + 1);
@@ -219,7 +220,7 @@ static int lookup_place(xl_db *db, const char *room, size_t limit, xl_lookup_res
         int found = sqlite3_step(chk) == SQLITE_ROW;
         sqlite3_finalize(chk);
         if (!found)
-            return xl_err_set(err, XL_ENOTFOUND, "building %d has no room %s", res->building, room);
+            return xl_err_set(err, XL_ENOTFOUND, _(E_NO_ROOM_FMT), res->building, room);
     }
     sqlite3_stmt *st = prepare_hits(db, building_sql, err);
     if (!st)

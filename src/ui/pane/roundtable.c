@@ -279,6 +279,15 @@ static int building_done(void *ctx, ui_app *app, const char *text)
     return UI_REDRAW;
 }
 
+/* Presenting and closing are for a meeting that is not closed yet. */
+static int rt_offers(void *self, ui_action act)
+{
+    const rt_pane *p = self;
+    if (act != UI_ACT_MTG_PRESENT && act != UI_ACT_MTG_CLOSE)
+        return 1;
+    return p->lv.sel >= p->page.n || p->page.rows[p->lv.sel].status != XL_MEETING_CLOSED;
+}
+
 static int meeting_key(rt_pane *p, ui_app *app, ui_action act)
 {
     if (act == UI_ACT_MTG_NEW)
@@ -290,6 +299,10 @@ static int meeting_key(rt_pane *p, ui_app *app, ui_action act)
         return UI_REDRAW;
     }
     int64_t id = p->page.rows[p->lv.sel].id;
+    if (!rt_offers(p, act)) {
+        ui_app_message(app, 1, "%s", _(MTG_E_READ_ONLY));
+        return UI_REDRAW;
+    }
     switch (act) {
     case UI_ACT_MTG_OPEN: return ui_meeting_view_open(app, id);
     case UI_ACT_MTG_PRESENT: return ui_present_open(app, id);
@@ -359,6 +372,7 @@ static const pane_ops rt_ops = {
     .reload = rt_reload,
     .free = rt_free,
     UI_PANE_KEYS(rt_actions, rt_hints),
+    .offers = rt_offers,
 };
 
 ui_pane ui_roundtable_new(ui_app *app)

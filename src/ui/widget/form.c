@@ -291,6 +291,11 @@ static void form_free(void *self)
     free(f);
 }
 
+static int form_unsaved(void *self)
+{
+    return ((ui_form *)self)->dirty;
+}
+
 static const pane_ops form_ops = {
     .title = form_title,
     .help_title = form_help_title,
@@ -300,6 +305,7 @@ static const pane_ops form_ops = {
     .free = form_free,
     UI_PANE_KEYS(form_actions, form_hints),
     .cursor = form_cursor,
+    .unsaved = form_unsaved,
 };
 
 ui_form *ui_form_open(ui_app *app, const ui_form_spec *spec, void *ctx, const char *title,
