@@ -82,7 +82,12 @@
     X(SHOW_PREV, PANE,   "Left",          ACT_SHOW_PREV, HINT_SHOW_PREV)       \
     X(SHOW_NOTE, PANE,   "n",             ACT_SHOW_NOTE, HINT_SHOW_NOTE)       \
     X(SHOW_DECISION, PANE, "d",           ACT_SHOW_DECISION, HINT_SHOW_DECISION) \
-    X(SHOW_ACTION, PANE, "a",             ACT_SHOW_ACTION, HINT_SHOW_ACTION)
+    X(SHOW_ACTION, PANE, "a",             ACT_SHOW_ACTION, HINT_SHOW_ACTION)   \
+    X(STAT_ASSESS, PANE, "a",             ACT_STAT_ASSESS, HINT_STAT_ASSESS)   \
+    X(STAT_RESP, PANE,   "r",             ACT_STAT_RESP, HINT_STAT_RESP)       \
+    X(STAT_REPORT, PANE, "w",             ACT_STAT_REPORT, HINT_STAT_REPORT)   \
+    X(RESP_CHANGES, PANE, "H",            ACT_RESP_CHANGES, HINT_RESP_CHANGES) \
+    X(DOC_SWITCH, PANE,  "Right Left ] [", ACT_DOC_SWITCH, HINT_DOC_SWITCH)
 
 typedef enum {
     UI_ACT_NONE = -1,

@@ -14,6 +14,9 @@ ui_pane ui_register_new(ui_app *app);
  * lists_ui.h. */
 ui_pane ui_lists_new(ui_app *app);
 ui_pane ui_roundtable_new(ui_app *app);
+/* 统计: the monthly figures (stats.c); 文档: the community's documents (docs.c). */
+ui_pane ui_stats_new(ui_app *app);
+ui_pane ui_docs_new(ui_app *app);
 /* The colour role of a building's registration rate (red / yellow / green), as on the map. */
 ui_color_role ui_map_rate_role(const xl_building_summary *b);
 /* A rate 0..1 as a whole percentage, rounded down (so 79.9% never shows as 80%). */
