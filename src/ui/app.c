@@ -227,15 +227,39 @@ static void make_windows(ui_app *a)
 
 /* ---- drawing ---- */
 
+/* Columns the tab bar needs; compact: the tabs other than the current one show only
+ * their number (so the path of open panes still fits at 80 columns). */
+static int tabs_width(ui_app *a, int compact)
+{
+    char label[96];
+    int w = xl_str_width(_(APP_NAME)) + 3;
+    for (int i = 0; i < a->ntabs; i++) {
+        if (compact && i != a->cur)
+            snprintf(label, sizeof label, " %d ", i + 1);
+        else
+            snprintf(label, sizeof label, " %d %s ", i + 1, a->tabs[i].ops->title(a->tabs[i].self));
+        w += xl_str_width(label) + 1;
+    }
+    for (int d = 0; d < a->depth; d++) {
+        snprintf(label, sizeof label, "> %s ", a->stack[d].ops->title(a->stack[d].self));
+        w += xl_str_width(label);
+    }
+    return w;
+}
+
 static void draw_tabs(ui_app *a)
 {
     WINDOW *w = a->tabw;
     char label[96];
+    int compact = a->depth > 0 && tabs_width(a, 0) > COLS;
     werase(w);
     snprintf(label, sizeof label, " %s ", _(APP_NAME));
     int x = ui_text_put(w, 0, 0, COLS, label, ui_attr(UI_C_TITLE)) + 1;
     for (int i = 0; i < a->ntabs; i++) {
-        snprintf(label, sizeof label, " %d %s ", i + 1, a->tabs[i].ops->title(a->tabs[i].self));
+        if (compact && i != a->cur)
+            snprintf(label, sizeof label, " %d ", i + 1);
+        else
+            snprintf(label, sizeof label, " %d %s ", i + 1, a->tabs[i].ops->title(a->tabs[i].self));
         a->tab_x[i] = x;
         x += ui_text_put(w, 0, x, COLS - x, label,
                          ui_attr(i == a->cur ? UI_C_TAB_ACTIVE : UI_C_TAB)) + 1;
