@@ -13,11 +13,20 @@ enum {
 
 typedef struct xl_err {
     int code;
-    char msg[1024];
+    char field[32]; /* the form field a refusal is about ("title", "due", …), or "" */
+    char msg[1024]; /* what is wrong, in the UI's language, without the field's key */
 } xl_err;
 
 void xl_err_clear(xl_err *e);
 /* Sets e (if non-NULL) and returns code, so callers can `return xl_err_set(...)`. */
 int xl_err_set(xl_err *e, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* A refusal about one form field: sets code XL_EFAIL, e->field = field and e->msg = the
+ * reason, so a form shows the reason beside that field. Returns XL_EFAIL. */
+int xl_err_field(xl_err *e, const char *field, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* "There is no building N" in the UI's language, the one wording for every module: with a
+ * field, a field refusal (XL_EFAIL); without, XL_ENOTFOUND. */
+int xl_err_no_building(xl_err *e, const char *field, int number);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ui/help.h"
@@ -15,6 +16,8 @@
 #include "ui/ui.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
+#include "xiangli/mem.h"
+#include "xiangli/pending.h"
 #include "xiangli/text.h"
 
 enum {
@@ -22,7 +25,8 @@ enum {
     MIN_LINES = 24,
     MAX_TABS = 9,
     MAX_DEPTH = 8,
-    TICK_MS = 1000, /* wake up this often to notice a termination signal */
+    TICK_MS = 400,  /* wake up this often to notice a signal and other desks' changes */
+    SHARED_MS = 400, /* look at most this often whether another process changed the data */
     CLOCK_MS = 250, /* and this often while a pane shows a clock (pane_ops.tick) */
 };
 
@@ -54,15 +58,15 @@ struct ui_app {
     ui_prompt_state prompt;
     int tab_x[MAX_TABS + 1]; /* where each tab starts on the tab bar, for clicks */
     char today[11];
+    size_t pending;           /* phone submissions waiting (the 待确认 badge) */
+    struct timespec checked;  /* when the database was last asked for others' changes */
 };
 
-/* The tabs, in order (keys 1..N). Later panes (登记 register, 清单 lists, 小圆桌
- * roundtable) are added here. */
+/* The tabs, in order (keys 1..N), from the tab list in panes.h. */
 static ui_pane (*const tab_panes[])(ui_app *app) = {
-    ui_map_new,
-    ui_register_new,
-    ui_lists_new,
-    ui_roundtable_new,
+#define UI_TAB_ENTRY(name) ui_##name##_new,
+    UI_TABS(UI_TAB_ENTRY)
+#undef UI_TAB_ENTRY
 };
 
 static volatile sig_atomic_t got_signal;
@@ -132,6 +136,12 @@ static void request_quit(ui_app *a)
 int ui_pane_offers(const ui_pane *p, ui_action act)
 {
     return !p->ops->offers || p->ops->offers(p->self, act);
+}
+
+/* The fatal hook: give the terminal back before core aborts (out of memory). */
+static void restore_terminal(void)
+{
+    endwin();
 }
 
 static ui_pane *top_pane(ui_app *a)
@@ -249,6 +259,20 @@ static int draw_prompt(ui_app *a, int maxx)
     return x;
 }
 
+/* "待确认 N" left of the date while phone submissions wait; returns its width (plus a gap),
+ * drawing it ending at column end unless measure_only. */
+static int draw_badge(ui_app *a, int end, int measure_only)
+{
+    char badge[48];
+    if (a->pending == 0)
+        return 0;
+    ui_format(badge, sizeof badge, _(PEND_BADGE_FMT), a->pending);
+    int w = xl_str_width(badge) + 2;
+    if (!measure_only && end - w >= COLS / 2)
+        ui_text_put(a->statw, 0, end - w, w - 1, badge, ui_attr(UI_C_WARN));
+    return w;
+}
+
 /* Returns the cursor column when a prompt is open, else -1. */
 static int draw_status(ui_app *a)
 {
@@ -257,12 +281,14 @@ static int draw_status(ui_app *a)
     werase(a->statw);
     snprintf(right, sizeof right, "%s%s%s %s ", a->cfg->community,
              a->cfg->community[0] ? "  " : "", _(TODAY), a->today);
-    int rx = COLS - xl_str_width(right);
+    int rx = COLS - xl_str_width(right) - draw_badge(a, COLS - xl_str_width(right), 1);
     if (rx < COLS / 2)
         rx = COLS / 2;
     if (!a->prompt.active && a->msg[0] && xl_str_width(a->msg) >= rx - 1)
         rx = COLS + 1; /* a long message (a file's path) takes the whole line */
     ui_text_put(a->statw, 0, rx, COLS - rx, right, ui_attr(UI_C_STATUS));
+    if (rx < COLS)
+        draw_badge(a, COLS - xl_str_width(right), 0);
     if (a->ask_quit)
         ui_text_pad(a->statw, 0, 0, rx - 1, _(QUIT_UNSAVED), ui_attr(UI_C_PROMPT));
     else if (a->prompt.active)
@@ -374,10 +400,47 @@ static void draw_all(ui_app *a)
     doupdate();
 }
 
+/* ---- what other processes change ---- */
+
+static void count_pending(ui_app *a)
+{
+    size_t n = 0;
+    xl_err err;
+    xl_err_clear(&err);
+    if (xl_pending_count(a->db, a->cfg->pending_days > 0 ? a->cfg->pending_days : 14, &n, &err) == XL_OK)
+        a->pending = n;
+}
+
+static long ms_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)(t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Another desk, the phone server or a CLI import committed: the pane on screen reads its
+ * rows again (keeping its selection; a form being typed has no reload and stays as it is)
+ * and the badge is counted again. */
+static void notice_changes(ui_app *a)
+{
+    if (ms_since(&a->checked) < SHARED_MS)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &a->checked);
+    if (!xl_db_changed(a->db))
+        return;
+    ui_pane *p = top_pane(a);
+    if (!a->small && p->ops->reload)
+        p->ops->reload(p->self, a);
+    count_pending(a);
+    a->dirty = 1;
+}
+
 /* ---- keys ---- */
 
 static void apply(ui_app *a, int flags)
 {
+    if (flags & (UI_RELOAD | UI_BACK))
+        count_pending(a);
     if (flags & UI_RELOAD) {
         ui_pane *p = top_pane(a);
         if (p->ops->reload)
@@ -578,6 +641,7 @@ static void run_loop(ui_app *a)
             on_key(a, key);
         else
             on_tick(a);
+        notice_changes(a);
     }
 }
 
@@ -628,6 +692,7 @@ static int start_curses(ui_app *a, xl_err *err)
     }
     wnoutrefresh(stdscr);
     catch_signals();
+    xl_set_fatal_hook(restore_terminal);
     return XL_OK;
 }
 
@@ -639,6 +704,7 @@ static void stop(ui_app *a)
         a->tabs[i].ops->free(a->tabs[i].self);
     free_windows(a);
     if (a->screen) {
+        xl_set_fatal_hook(NULL);
         endwin();
         delscreen(a->screen);
         release_signals();
@@ -656,6 +722,9 @@ int ui_run(xl_db *db, const xl_config *cfg, xl_err *err)
     for (size_t i = 0; i < sizeof tab_panes / sizeof tab_panes[0] && i < MAX_TABS; i++)
         a.tabs[a.ntabs++] = tab_panes[i](&a);
     make_windows(&a);
+    count_pending(&a);
+    xl_db_changed(a.db); /* takes note of where the data stands */
+    clock_gettime(CLOCK_MONOTONIC, &a.checked);
     run_loop(&a);
     stop(&a);
     return XL_OK;

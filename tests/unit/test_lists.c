@@ -159,8 +159,8 @@ static void lists__create__rejected_form_changes_nothing(void **state)
         assert_int_equal(xl_list_item_create(db, &f, &id, &e), XL_EFAIL);
         assert_int_equal(id, 0);
         size_t n = strlen(cases[i].field);
-        if (strncmp(e.msg, cases[i].field, n) != 0 || e.msg[n] != ':')
-            fail_msg("case %zu: expected field '%s', got '%s'", i, cases[i].field, e.msg);
+        if (strncmp(tu_err_text(&e), cases[i].field, n) != 0 || tu_err_text(&e)[n] != ':')
+            fail_msg("case %zu: expected field '%s', got '%s'", i, cases[i].field, tu_err_text(&e));
         assert_true(tu_db_hash(db) == before);
     }
     tu_db_free(db);
@@ -226,7 +226,7 @@ static void lists__update__audits_the_change_only(void **state)
     uint64_t before = tu_db_hash(db);
     f.due = "2026-02-30";
     assert_int_equal(xl_list_item_update(db, id, &f, &e), XL_EFAIL);
-    assert_non_null(strstr(e.msg, "due:"));
+    assert_non_null(strstr(tu_err_text(&e), "due:"));
     assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_list_item_update(db, 999, &f, &e), XL_ENOTFOUND);
     tu_db_free(db);
@@ -246,7 +246,7 @@ static void lists__update__linked_item_keeps_its_kind(void **state)
     xl_item_form_from(&f, &it);
     f.kind = XL_ITEM_EMPOWERMENT;
     assert_int_equal(xl_list_item_update(db, d, &f, &e), XL_EFAIL);
-    assert_memory_equal(e.msg, "kind:", 5);
+    assert_memory_equal(tu_err_text(&e), "kind:", 5);
     assert_int_equal(xl_list_unlink(db, p, d, &e), XL_OK);
     assert_int_equal(xl_list_item_update(db, d, &f, &e), XL_OK);
     tu_db_free(db);
@@ -262,10 +262,10 @@ static void lists__status__closing_note_for_done_and_dropped(void **state)
     xl_err e;
     uint64_t before = tu_db_hash(db);
     assert_int_equal(xl_list_item_set_status(db, id, XL_ITEM_DONE, "", &e), XL_EFAIL);
-    assert_memory_equal(e.msg, "closing_note:", 13);
+    assert_memory_equal(tu_err_text(&e), "closing_note:", 13);
     assert_int_equal(xl_list_item_set_status(db, id, XL_ITEM_DROPPED, NULL, &e), XL_EFAIL);
     assert_int_equal(xl_list_item_set_status(db, id, XL_ITEM_OPEN, NULL, &e), XL_EFAIL);
-    assert_memory_equal(e.msg, "status:", 7);
+    assert_memory_equal(tu_err_text(&e), "status:", 7);
     assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_list_item_set_status(db, id, XL_ITEM_IN_PROGRESS, NULL, &e), XL_OK);
     assert_int_equal(xl_list_item_set_status(db, id, XL_ITEM_DONE, "已清理，回访确认", &e), XL_OK);
@@ -338,7 +338,7 @@ static void lists__link__follows_the_chain_order(void **state)
     int64_t refused[][2] = {{p, m}, {d, p}, {a, m}, {a, a2}, {p, p}, {p, d}};
     for (size_t i = 0; i < 6; i++) {
         assert_int_equal(xl_list_link(db, refused[i][0], refused[i][1], &e), XL_EFAIL);
-        assert_memory_equal(e.msg, "link:", 5);
+        assert_memory_equal(tu_err_text(&e), "link:", 5);
     }
     assert_true(tu_db_hash(db) == before);
     assert_int_equal(tu_one_int(db, "SELECT count(*) FROM list_link"), 5);
@@ -368,7 +368,7 @@ static void lists__create_linked__one_transaction(void **state)
     int64_t audit0 = audits(db), items0 = tu_one_int(db, "SELECT count(*) FROM list_item");
     int64_t id = 42;
     assert_int_equal(xl_list_item_create_linked(db, &f, d, &id, &e), XL_EFAIL);
-    assert_memory_equal(e.msg, "link:", 5);
+    assert_memory_equal(tu_err_text(&e), "link:", 5);
     assert_int_equal(id, 0);
     assert_true(tu_db_hash(db) == before);
     /* a missing source item, or a bad form, is refused the same way */
@@ -379,7 +379,7 @@ static void lists__create_linked__one_transaction(void **state)
     assert_true(tu_db_hash(db) == before);
     f.title = "";
     assert_int_equal(xl_list_item_create_linked(db, &f, m, &id, &e), XL_EFAIL);
-    assert_memory_equal(e.msg, "title:", 6);
+    assert_memory_equal(tu_err_text(&e), "title:", 6);
     assert_true(tu_db_hash(db) == before);
     /* a good one: the item, the link and both audit rows */
     f.title = "逐户检查电线";
@@ -435,16 +435,16 @@ static void lists__refusals__follow_the_ui_language(void **state)
         xl_err e;
         xl_err_clear(&e);
         assert_int_equal(xl_list_item_create(db, &f, NULL, &e), XL_EFAIL);
-        if (strcmp(e.msg, cases[i].want) != 0)
-            fail_msg("case %zu (%s): want '%s', got '%s'", i, cases[i].lang, cases[i].want, e.msg);
+        if (strcmp(tu_err_text(&e), cases[i].want) != 0)
+            fail_msg("case %zu (%s): want '%s', got '%s'", i, cases[i].lang, cases[i].want, tu_err_text(&e));
     }
     xl_err e;
     xl_i18n_set_lang("zh");
     assert_int_equal(xl_list_link(db, d, p, &e), XL_EFAIL);
-    assert_non_null(strstr(e.msg, "link: 需求不能接到问题"));
+    assert_non_null(strstr(tu_err_text(&e), "link: 需求不能接到问题"));
     xl_i18n_set_lang("en");
     assert_int_equal(xl_list_link(db, d, p, &e), XL_EFAIL);
-    assert_non_null(strstr(e.msg, "link: a demand cannot lead to a problem"));
+    assert_non_null(strstr(tu_err_text(&e), "link: a demand cannot lead to a problem"));
     assert_true(tu_db_hash(db) == before);
     xl_i18n_set_lang(was);
     tu_db_free(db);

@@ -222,3 +222,13 @@ char *tu_one_text(xl_db *db, const char *sql)
     sqlite3_finalize(st);
     return v;
 }
+
+const char *tu_err_text(const xl_err *e)
+{
+    static char buf[sizeof e->field + sizeof e->msg + 2];
+    if (e->field[0])
+        snprintf(buf, sizeof buf, "%s: %s", e->field, e->msg);
+    else
+        snprintf(buf, sizeof buf, "%s", e->msg);
+    return buf;
+}

@@ -10,6 +10,9 @@
 
 #include "xiangli/db.h"
 
+/* "field: reason" for a field refusal (xl_err_field), the message alone otherwise (static
+ * buffer: valid until the next call). */
+const char *tu_err_text(const xl_err *e);
 /* A fresh database in a new temporary directory; path (if non-NULL, 4096 bytes) gets its
  * file name. Fails the test on error. */
 xl_db *tu_db_new(char *path);

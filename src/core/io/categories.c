@@ -94,7 +94,7 @@ static int category_def_check(const xl_category_def *defs, size_t i, xl_err *err
 int xl_categories_configure(const xl_category_def *defs, size_t n, xl_err *err)
 {
     if (n == 0 || n > XL_CATEGORY_MAX)
-        return xl_err_set(err, XL_EFAIL, "categories: need 1..%d, got %zu", XL_CATEGORY_MAX, n);
+        return xl_err_field(err, "categories", "need 1..%d, got %zu", XL_CATEGORY_MAX, n);
     for (size_t i = 0; i < n; i++)
         if (category_def_check(defs, i, err))
             return XL_EFAIL;

@@ -55,18 +55,18 @@ static int link_exists(xl_db *db, int64_t from, int64_t to)
 static int check_link(xl_db *db, int64_t from, int64_t to, int *fk, int *tk, xl_err *err)
 {
     if (from == to)
-        return xl_err_set(err, XL_EFAIL, "link: an item cannot link to itself");
+        return xl_err_field(err, "link", "an item cannot link to itself");
     int rc = item_kind(db, from, fk, NULL, 0, err);
     if (rc == XL_OK)
         rc = item_kind(db, to, tk, NULL, 0, err);
     if (rc != XL_OK)
         return rc;
     if (!xl_item_link_allowed((xl_item_kind)*fk, (xl_item_kind)*tk))
-        return xl_list_field_err(err, "link", _(LIST_E_LINK_KIND_FMT), lists_kind_word(*fk), lists_kind_word(*tk));
+        return xl_err_field(err, "link", _(LIST_E_LINK_KIND_FMT), lists_kind_word(*fk), lists_kind_word(*tk));
     int r = link_exists(db, from, to);
     if (r < 0)
         return xl_db_fail(db, "link", err);
-    return r ? xl_err_set(err, XL_EFAIL, "link: #%lld -> #%lld exists already", (long long)from,
+    return r ? xl_err_field(err, "link", "#%lld -> #%lld exists already", (long long)from,
                           (long long)to) : XL_OK;
 }
 

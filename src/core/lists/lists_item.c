@@ -54,16 +54,6 @@ static long text_chars(const char *s, int mode, int *bad, int *blank)
 
 /* XL_EFAIL with "FIELD: reason": the field name stays the key the UI matches (ui_err_field);
  * the reason is in the UI language (messages.def). */
-int xl_list_field_err(xl_err *err, const char *field, const char *fmt, ...)
-{
-    char reason[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
-    va_end(ap);
-    return xl_err_set(err, XL_EFAIL, "%s: %s", field, reason);
-}
-
 /* A kind in a refusal: its label in Chinese, its key ("problem") in English prose. */
 const char *lists_kind_word(int k)
 {
@@ -77,22 +67,22 @@ int xl_list_check_text(const char *field, const char *s, long max, int required,
     int bad, blank;
     long chars = text_chars(s ? s : "", mode, &bad, &blank);
     if (chars < 0)
-        return xl_list_field_err(err, field, "%s", _(LIST_E_UTF8));
+        return xl_err_field(err, field, "%s", _(LIST_E_UTF8));
     if (required && blank)
-        return xl_list_field_err(err, field, "%s", _(LIST_E_REQUIRED));
+        return xl_err_field(err, field, "%s", _(LIST_E_REQUIRED));
     if (chars > max)
-        return xl_list_field_err(err, field, _(LIST_E_TOO_LONG_FMT), max, chars);
+        return xl_err_field(err, field, _(LIST_E_TOO_LONG_FMT), max, chars);
     if (bad)
-        return xl_list_field_err(err, field, "%s", mode == TEXT_LINE ? _(LIST_E_ONE_LINE) : _(LIST_E_CONTROL));
+        return xl_err_field(err, field, "%s", mode == TEXT_LINE ? _(LIST_E_ONE_LINE) : _(LIST_E_CONTROL));
     return XL_OK;
 }
 
 static int check_party(xl_db *db, const char *field, xl_party p, xl_err *err)
 {
     if (p.kind != XL_PARTY_NONE && p.kind != XL_PARTY_PERSON && p.kind != XL_PARTY_ORG)
-        return xl_err_set(err, XL_EFAIL, "%s: neither a person nor an organisation", field);
+        return xl_err_field(err, field, "neither a person nor an organisation");
     if (!xl_party_exists(db, p))
-        return xl_err_set(err, XL_EFAIL, "%s: no %s #%lld", field,
+        return xl_err_field(err, field, "no %s #%lld",
                           p.kind == XL_PARTY_PERSON ? "person" : "organisation", (long long)p.id);
     return XL_OK;
 }
@@ -100,15 +90,15 @@ static int check_party(xl_db *db, const char *field, xl_party p, xl_err *err)
 static int check_buildings(xl_db *db, const int *b, size_t n, xl_err *err)
 {
     if (n > XL_ITEM_MAX_BUILDINGS)
-        return xl_err_set(err, XL_EFAIL, "buildings: at most %d (got %zu)", XL_ITEM_MAX_BUILDINGS, n);
+        return xl_err_field(err, "buildings", "at most %d (got %zu)", XL_ITEM_MAX_BUILDINGS, n);
     if (n && !b)
-        return xl_err_set(err, XL_EFAIL, "buildings: missing");
+        return xl_err_field(err, "buildings", "missing");
     for (size_t i = 0; i < n; i++) {
         if (!xl_building_exists(db, b[i]))
-            return xl_err_set(err, XL_EFAIL, "buildings: no building %d", b[i]);
+            return xl_err_no_building(err, "buildings", b[i]);
         for (size_t j = 0; j < i; j++)
             if (b[j] == b[i])
-                return xl_err_set(err, XL_EFAIL, "buildings: building %d named twice", b[i]);
+                return xl_err_field(err, "buildings", "building %d named twice", b[i]);
     }
     return XL_OK;
 }
@@ -128,7 +118,7 @@ static int check_raised_at(const xl_item_form *f, item_norm *v, xl_err *err)
         return XL_OK;
     }
     if (!xl_list_date_valid(f->raised_at))
-        return xl_list_field_err(err, "raised_at", _(LIST_E_DATE_FMT), f->raised_at);
+        return xl_err_field(err, "raised_at", _(LIST_E_DATE_FMT), f->raised_at);
     memcpy(v->raised_at, f->raised_at, 11);
     return XL_OK;
 }
@@ -137,11 +127,11 @@ static int check_due(const xl_item_form *f, item_norm *v, xl_err *err)
 {
     v->due = f->due && *f->due ? f->due : NULL;
     if (v->due && !xl_list_date_valid(v->due))
-        return xl_list_field_err(err, "due", _(LIST_E_DATE_FMT), v->due);
+        return xl_err_field(err, "due", _(LIST_E_DATE_FMT), v->due);
     if (!v->due && f->kind == XL_ITEM_ACTION)
-        return xl_list_field_err(err, "due", "%s", _(LIST_E_DUE));
+        return xl_err_field(err, "due", "%s", _(LIST_E_DUE));
     if (v->due && strcmp(v->due, v->raised_at) < 0)
-        return xl_list_field_err(err, "due", _(LIST_E_DUE_EARLY_FMT), v->due, v->raised_at);
+        return xl_err_field(err, "due", _(LIST_E_DUE_EARLY_FMT), v->due, v->raised_at);
     return XL_OK;
 }
 
@@ -152,14 +142,14 @@ static int check_meeting_ref(xl_db *db, int64_t id, xl_err *err)
     int r = lists_row_exists(db, "SELECT 1 FROM meeting WHERE id = ?1", id);
     if (r < 0)
         return xl_db_fail(db, "source_meeting", err);
-    return r ? XL_OK : xl_err_set(err, XL_EFAIL, "source_meeting: no meeting #%lld", (long long)id);
+    return r ? XL_OK : xl_err_field(err, "source_meeting", "no meeting #%lld", (long long)id);
 }
 
 static int check_category(const char *s, item_norm *v, xl_err *err)
 {
     int c = xl_category_find(s);
     if (c < 0)
-        return xl_err_set(err, XL_EFAIL, "category: unknown category '%s'", s ? s : "");
+        return xl_err_field(err, "category", "unknown category '%s'", s ? s : "");
     v->category = xl_category_key((size_t)c);
     return XL_OK;
 }
@@ -168,7 +158,7 @@ static int check_category(const char *s, item_norm *v, xl_err *err)
 static int check_form(xl_db *db, const xl_item_form *f, item_norm *v, xl_err *err)
 {
     if ((unsigned)f->kind >= XL_ITEM_KIND_COUNT)
-        return xl_err_set(err, XL_EFAIL, "kind: unknown kind %d", (int)f->kind);
+        return xl_err_field(err, "kind", "unknown kind %d", (int)f->kind);
     v->detail = f->detail ? f->detail : "";
     if (xl_list_check_text("title", f->title, XL_ITEM_TITLE_MAX, 1, TEXT_LINE, err) ||
         xl_list_check_text("detail", v->detail, XL_ITEM_DETAIL_MAX, 0, TEXT_BLOCK, err) ||
@@ -180,7 +170,7 @@ static int check_form(xl_db *db, const xl_item_form *f, item_norm *v, xl_err *er
         check_party(db, "owner", f->owner, err))
         return XL_EFAIL;
     if (f->kind == XL_ITEM_ACTION && f->owner.kind == XL_PARTY_NONE)
-        return xl_list_field_err(err, "owner", "%s", _(LIST_E_OWNER));
+        return xl_err_field(err, "owner", "%s", _(LIST_E_OWNER));
     return check_due(f, v, err);
 }
 
@@ -485,7 +475,7 @@ static int check_kind_change(xl_db *db, const xl_list_item *old, const xl_item_f
     if (ties < 0)
         return xl_db_fail(db, "links", err);
     if (ties)
-        return xl_err_set(err, XL_EFAIL, "kind: #%lld is linked to other items or to a meeting "
+        return xl_err_field(err, "kind", "#%lld is linked to other items or to a meeting "
                           "decision, so its kind stays %s", (long long)old->id, lists_kind_keys[old->kind]);
     return XL_OK;
 }
@@ -531,9 +521,9 @@ int xl_list_item_update(xl_db *db, int64_t id, const xl_item_form *f, xl_err *er
 static int check_status(const xl_list_item *it, xl_item_status st, const char *note, xl_err *err)
 {
     if ((unsigned)st >= XL_ITEM_STATUS_COUNT)
-        return xl_err_set(err, XL_EFAIL, "status: unknown status %d", (int)st);
+        return xl_err_field(err, "status", "unknown status %d", (int)st);
     if (st == it->status)
-        return xl_err_set(err, XL_EFAIL, "status: #%lld is already %s", (long long)it->id, lists_status_keys[st]);
+        return xl_err_field(err, "status", "#%lld is already %s", (long long)it->id, lists_status_keys[st]);
     if (st != XL_ITEM_DONE && st != XL_ITEM_DROPPED)
         return XL_OK;
     return xl_list_check_text("closing_note", note, XL_ITEM_NOTE_MAX, 1, TEXT_LINE, err);

@@ -13,9 +13,5 @@ int xl_list_item_insert_tx(xl_db *db, const xl_item_form *f, const char *stamp, 
 int xl_list_item_status_tx(xl_db *db, int64_t id, xl_item_status st, const char *note,
                            const char *stamp, xl_err *err);
 int xl_list_link_tx(xl_db *db, int64_t from, int64_t to, const char *stamp, xl_err *err);
-/* XL_EFAIL with "FIELD: reason": FIELD is the key the UI matches to a form field, the reason
- * (fmt, usually from messages.def) follows the UI language. */
-int xl_list_field_err(xl_err *err, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -70,7 +70,7 @@ static int check_minutes(int *minutes, xl_err *err)
     if (*minutes == 0)
         *minutes = XL_AGENDA_MINUTES_DEFAULT;
     if (*minutes < 1 || *minutes > XL_AGENDA_MINUTES_MAX)
-        return xl_list_field_err(err, "minutes", _(MTG_E_MINUTES_RANGE_FMT), XL_AGENDA_MINUTES_MAX, *minutes);
+        return xl_err_field(err, "minutes", _(MTG_E_MINUTES_RANGE_FMT), XL_AGENDA_MINUTES_MAX, *minutes);
     return XL_OK;
 }
 
@@ -113,7 +113,7 @@ static int check_add(xl_db *db, add_ctx *c, char *title, size_t size, xl_err *er
     int r = on_agenda(db, c->meeting, c->item);
     if (r < 0)
         return xl_db_fail(db, "agenda", err);
-    return r ? xl_err_set(err, XL_EFAIL, "list_item: %s", _(MTG_E_ON_AGENDA))
+    return r ? xl_err_field(err, "list_item", "%s", _(MTG_E_ON_AGENDA))
              : XL_OK;
 }
 
@@ -263,7 +263,7 @@ typedef struct field_ctx {
 static int check_field(field_ctx *c, xl_err *err)
 {
     if (c->field == FIELD_MINUTES)
-        return c->minutes == 0 ? xl_list_field_err(err, "minutes", _(MTG_E_MINUTES_RANGE_FMT), XL_AGENDA_MINUTES_MAX, 0)
+        return c->minutes == 0 ? xl_err_field(err, "minutes", _(MTG_E_MINUTES_RANGE_FMT), XL_AGENDA_MINUTES_MAX, 0)
                                : check_minutes(&c->minutes, err);
     if (c->field == FIELD_NOTES)
         return xl_list_check_text("notes", c->text, XL_AGENDA_NOTES_MAX, 0, 1, err);
@@ -368,7 +368,7 @@ static void action_form(const astate *a, const xl_list_item *src, const action_c
 static int check_running(const mtg_mstate *m, xl_err *err)
 {
     if (m->status == XL_MEETING_PLANNED)
-        return xl_err_set(err, XL_EFAIL, "status: %s", _(MTG_E_NOT_STARTED_ACTION));
+        return xl_err_field(err, "status", "%s", _(MTG_E_NOT_STARTED_ACTION));
     return mtg_require_not_closed(m, err);
 }
 

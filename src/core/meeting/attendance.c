@@ -81,12 +81,12 @@ static int check_attendee(xl_db *db, const attend_ctx *c, const mtg_mstate *m, i
     if (mtg_require_not_closed(m, err))
         return XL_EFAIL;
     if (!xl_party_exists(db, c->who))
-        return xl_err_set(err, XL_EFAIL, "%s: no %s #%lld", field, field, (long long)c->who.id);
+        return xl_err_field(err, field, "no %s #%lld", field, (long long)c->who.id);
     int r = attending(db, c);
     if (r < 0)
         return xl_db_fail(db, "attendance", err);
     if (r)
-        return xl_err_set(err, XL_EFAIL, "%s: #%lld is on the attendance list already", field,
+        return xl_err_field(err, field, "#%lld is on the attendance list already",
                           (long long)c->who.id);
     return c->who.kind == XL_PARTY_PERSON ? person_role(db, c->who.id, m->building, role, err)
                                           : org_role(db, c->who.id, role, err);

@@ -81,14 +81,14 @@ static int time_valid(const char *s)
 static int check_place_group(xl_db *db, const xl_meeting_form *f, xl_err *err)
 {
     if ((unsigned)f->kind >= XL_MEETING_KIND_COUNT)
-        return xl_err_set(err, XL_EFAIL, "kind: unknown meeting kind %d", (int)f->kind);
+        return xl_err_field(err, "kind", "unknown meeting kind %d", (int)f->kind);
     if (f->kind == XL_MEETING_ROUNDTABLE && f->building <= 0)
-        return xl_list_field_err(err, "building", "%s", _(MTG_E_BUILDING_NEEDED));
+        return xl_err_field(err, "building", "%s", _(MTG_E_BUILDING_NEEDED));
     if (f->building != 0 && !xl_building_exists(db, f->building))
-        return xl_err_set(err, XL_EFAIL, "building: no building %d", f->building);
+        return xl_err_no_building(err, "building", f->building);
     if ((f->kind == XL_MEETING_PIONEER || f->pioneer_group != 0) &&
         (f->pioneer_group < 1 || f->pioneer_group > 3))
-        return xl_err_set(err, XL_EFAIL, "pioneer_group: 1, 2 or 3");
+        return xl_err_field(err, "pioneer_group", "1, 2 or 3");
     return XL_OK;
 }
 
@@ -138,9 +138,9 @@ static int check_host(xl_db *db, const xl_meeting_form *f, meeting_norm *v, xl_e
     if (f->host.kind == XL_PARTY_NONE)
         return f->kind == XL_MEETING_ROUNDTABLE ? responsible_of(db, f->building, &v->host, err) : XL_OK;
     if (f->host.kind != XL_PARTY_PERSON && f->host.kind != XL_PARTY_ORG)
-        return xl_err_set(err, XL_EFAIL, "host: neither a person nor an organisation");
+        return xl_err_field(err, "host", "neither a person nor an organisation");
     if (!xl_party_exists(db, f->host))
-        return xl_err_set(err, XL_EFAIL, "host: no %s #%lld",
+        return xl_err_field(err, "host", "no %s #%lld",
                           f->host.kind == XL_PARTY_PERSON ? "person" : "organisation", (long long)f->host.id);
     return XL_OK;
 }
@@ -157,7 +157,7 @@ static int check_meeting_form(xl_db *db, const xl_meeting_form *f, meeting_norm 
         default_title(f, v->title, sizeof v->title);
     }
     if (!time_valid(f->starts_at))
-        return xl_list_field_err(err, "starts_at", _(MTG_E_TIME_FMT), f->starts_at ? f->starts_at : "");
+        return xl_err_field(err, "starts_at", _(MTG_E_TIME_FMT), f->starts_at ? f->starts_at : "");
     if (f->place && *f->place) {
         if (xl_list_check_text("place", f->place, XL_MEETING_PLACE_MAX, 0, 0, err))
             return XL_EFAIL;
@@ -247,11 +247,11 @@ int xl_meeting_create(xl_db *db, const xl_meeting_form *f, int64_t *id, xl_err *
 static int check_fixed_fields(xl_db *db, const mtg_mstate *m, const xl_meeting_form *f, xl_err *err)
 {
     if (m->status != XL_MEETING_PLANNED)
-        return xl_err_set(err, XL_EFAIL, "status: %s", _(MTG_E_ONLY_PLANNED));
+        return xl_err_field(err, "status", "%s", _(MTG_E_ONLY_PLANNED));
     if ((int)f->kind != m->kind)
-        return xl_err_set(err, XL_EFAIL, "kind: %s", _(MTG_E_KEEPS_KIND));
+        return xl_err_field(err, "kind", "%s", _(MTG_E_KEEPS_KIND));
     if (f->building != m->building)
-        return xl_err_set(err, XL_EFAIL, "building: %s", _(MTG_E_KEEPS_BUILDING));
+        return xl_err_field(err, "building", "%s", _(MTG_E_KEEPS_BUILDING));
     (void)db;
     return XL_OK;
 }
@@ -302,9 +302,9 @@ static int start_body(xl_db *db, void *p, xl_err *err)
     if (rc != XL_OK)
         return rc;
     if (m.status == XL_MEETING_RUNNING)
-        return xl_err_set(err, XL_EFAIL, "status: %s", _(MTG_E_RUNNING));
+        return xl_err_field(err, "status", "%s", _(MTG_E_RUNNING));
     if (m.status == XL_MEETING_CLOSED)
-        return xl_err_set(err, XL_EFAIL, "status: %s", _(MTG_E_NO_RESTART));
+        return xl_err_field(err, "status", "%s", _(MTG_E_NO_RESTART));
     char now[20];
     xl_now(now);
     if (mtg_exec_id_text(db, "UPDATE meeting SET status = 'running', started_at = ?2 WHERE id = ?1",
@@ -341,9 +341,9 @@ static int close_body(xl_db *db, void *p, xl_err *err)
     if (rc != XL_OK)
         return rc;
     if (m.status == XL_MEETING_PLANNED)
-        return xl_err_set(err, XL_EFAIL, "status: %s", _(MTG_E_NOT_STARTED_CLOSE));
+        return xl_err_field(err, "status", "%s", _(MTG_E_NOT_STARTED_CLOSE));
     if (m.status == XL_MEETING_CLOSED)
-        return xl_err_set(err, XL_EFAIL, "status: %s", _(MTG_E_CLOSED_ALREADY));
+        return xl_err_field(err, "status", "%s", _(MTG_E_CLOSED_ALREADY));
     char now[20];
     xl_now(now);
     xl_buf b;

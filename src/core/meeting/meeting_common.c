@@ -92,14 +92,17 @@ int mtg_field_err(xl_err *err, int code, const char *field, const char *fmt, ...
     va_start(ap, fmt);
     vsnprintf(reason, sizeof reason, fmt, ap);
     va_end(ap);
-    return xl_err_set(err, code, "%s: %s", field, reason);
+    xl_err_field(err, field, "%s", reason);
+    if (err)
+        err->code = code;
+    return code;
 }
 
 /* Agenda, attendance, notes and decisions change only before the meeting closes. */
 int mtg_require_not_closed(const mtg_mstate *m, xl_err *err)
 {
     if (m->status == XL_MEETING_CLOSED)
-        return xl_err_set(err, XL_EFAIL, "status: %s", _(MTG_E_CLOSED));
+        return xl_err_field(err, "status", "%s", _(MTG_E_CLOSED));
     return XL_OK;
 }
 

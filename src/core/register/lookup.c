@@ -126,11 +126,13 @@ static const char building_sql[] =
     " ORDER BY CASE WHEN r.id IS NULL THEN 2 WHEN r.moved_out IS NULL THEN 0 ELSE 1 END," \
     "   r.building, r.room, p.name, p.id"
 
+/* A tail matches only what the mask already shows (the last 4) or the whole number: longer
+ * partial tails would let anyone rebuild a masked number a digit at a time (issue 9). */
 static const char tail_sql[] =
     "SELECT " HIT_COLUMNS ", 0 FROM person p" LAST_RESIDENCY
-    " WHERE (p.phone IS NOT NULL AND substr(p.phone, -4) = ?2 AND substr(p.phone, -length(?1)) = ?1)"
+    " WHERE (p.phone IS NOT NULL AND substr(p.phone, -4) = ?2 AND (length(?1) = 4 OR p.phone = ?1))"
     "    OR (p.id_number IS NOT NULL AND substr(p.id_number, -4) = upper(?2)"
-    "        AND substr(p.id_number, -length(?1)) = upper(?1))"
+    "        AND (length(?1) = 4 OR p.id_number = upper(?1)))"
     PLACE_ORDER;
 
 static void hit_from_row(sqlite3_stmt *st, xl_hit *h)
@@ -200,7 +202,7 @@ static int responsible(xl_db *db, xl_lookup_result *res, xl_err *err)
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, _(E_NO_BUILDING_FMT), res->building);
+        return xl_err_no_building(err, NULL, res->building);
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(db, "lookup", err);
 }
 

@@ -101,14 +101,14 @@ static void fill_form(item_edit *e, ui_form *f, xl_item_form *out, const int *b,
 }
 
 /* The core's refusal, beside its field (or under the form). */
-static void show_refusal(ui_form *f, const char *msg)
+static void show_refusal(ui_form *f, const xl_err *err)
 {
     const char *reason;
-    int i = ui_err_field(msg, item_field_names, IF_COUNT, &reason);
+    int i = ui_err_field(err, item_field_names, IF_COUNT, &reason);
     if (i >= 0)
         set_msg(f, (size_t)i, reason);
     else
-        ui_form_set_note(f, msg, 1);
+        ui_form_set_note(f, err->msg, 1);
     ui_form_focus_first_problem(f);
 }
 
@@ -144,7 +144,7 @@ static int item_submit(void *ctx, ui_app *app, ui_form *f)
              : e->link_from ? xl_list_item_create_linked(ui_app_db(app), &form, e->link_from, &id, &err)
                             : xl_list_item_create(ui_app_db(app), &form, &id, &err);
     if (rc != XL_OK) {
-        show_refusal(f, err.msg);
+        show_refusal(f, &err);
         return UI_REDRAW;
     }
     return saved(e, app, id, &form);
@@ -339,7 +339,7 @@ static int status_submit(void *ctx, ui_app *app, ui_form *f)
         set_msg(f, SF_NOTE, _(ITEM_E_NOTE));
     else if (xl_list_item_set_status(ui_app_db(app), s->id, st, note, &err) != XL_OK) {
         const char *reason;
-        int i = ui_err_field(err.msg, names, SF_COUNT, &reason);
+        int i = ui_err_field(&err, names, SF_COUNT, &reason);
         set_msg(f, i >= 0 ? (size_t)i : SF_STATUS, reason);
     }
     if (ui_form_focus_first_problem(f))

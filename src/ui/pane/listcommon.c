@@ -126,16 +126,12 @@ void ui_date_after_today(int days, char out[11])
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-int ui_err_field(const char *msg, const char *const *names, size_t n, const char **reason)
+int ui_err_field(const xl_err *err, const char *const *names, size_t n, const char **reason)
 {
-    *reason = msg;
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(names[i]);
-        if (strncmp(msg, names[i], len) == 0 && msg[len] == ':') {
-            *reason = msg + len + 1 + (msg[len + 1] == ' ');
+    *reason = err->msg;
+    for (size_t i = 0; err->field[0] && i < n; i++)
+        if (strcmp(err->field, names[i]) == 0)
             return (int)i;
-        }
-    }
     return -1;
 }
 

@@ -67,7 +67,7 @@ int ui_buildings_parse(xl_db *db, const char *text, int *b, size_t cap, size_t *
 void ui_date_after_today(int days, char out[11]);
 /* The field a core message "FIELD: reason" is about: its index in names[0..n), -1 if none;
  * *reason points after "FIELD: " (the whole message when no field matched). */
-int ui_err_field(const char *msg, const char *const *names, size_t n, const char **reason);
+int ui_err_field(const xl_err *err, const char *const *names, size_t n, const char **reason);
 /* "出席 12 人：业主 2 · 二房东 1 · 租客 8 · 单位 1". */
 void ui_attend_summary(const xl_attend_counts *c, char *out, size_t size);
 /* Where closed meetings' minutes go: the directory beside [backup] directory, named

@@ -150,14 +150,14 @@ static void fill_form(mtg_edit *e, ui_form *f, xl_meeting_form *out)
         out->pioneer_group = 0;
 }
 
-static void show_refusal(mtg_edit *e, ui_form *f, const char *msg)
+static void show_refusal(mtg_edit *e, ui_form *f, const xl_err *err)
 {
     const char *reason;
-    int i = ui_err_field(msg, mtg_field_names, MF_COUNT, &reason);
+    int i = ui_err_field(err, mtg_field_names, MF_COUNT, &reason);
     if (i >= 0)
         set_msg(e, f, i, reason);
     else
-        ui_form_set_note(f, msg, 1);
+        ui_form_set_note(f, err->msg, 1);
 }
 
 static int mtg_submit(void *ctx, ui_app *app, ui_form *f)
@@ -175,7 +175,7 @@ static int mtg_submit(void *ctx, ui_app *app, ui_form *f)
         int rc = e->id ? xl_meeting_update(ui_app_db(app), e->id, &form, &err)
                        : xl_meeting_create(ui_app_db(app), &form, &id, &err);
         if (rc != XL_OK)
-            show_refusal(e, f, err.msg);
+            show_refusal(e, f, &err);
     }
     size_t problems = ui_form_focus_first_problem(f);
     if (problems) {
