@@ -26,6 +26,7 @@ typedef struct xl_config {
     char qr_style[16];         /* "halfblock", "fullwidth", "ascii" */
     /* [register] */
     int stale_days;            /* tenancy unconfirmed this long is "stale" */
+    double target_rate;        /* registration rate target, 0..1 (default 0.80) */
     /* [lists] */
     char categories[1024];     /* "key/中文/English | ..." or "" for the built-in six */
     /* [roundtable] */

@@ -35,10 +35,16 @@ void cli_print_commands(FILE *f);
 int cmd_init(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_lookup(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_import(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_template(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_export(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_stats(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_qr(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_pending(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_serve(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_report(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_assess(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_responsible(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_docs(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_print(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 
 #endif

@@ -7,6 +7,8 @@
  *   qr rotate N             new token: printed codes for N stop matching (audited)
  *   qr poster N [--format svg|png] -o DIR [--dpi D]
  *   qr --all [--lane L] [--format svg|png] -o DIR [--dpi D]
+ *   qr --all [--lane L] --format pdf -o FILE.pdf   (one A4 page per building, real type)
+ *   qr poster N --format pdf -o FILE.pdf
  *
  * utf8 prints light modules as ink (right on a dark terminal), utf8i dark modules as ink
  * (right on paper or a light terminal), ansi forces dark-on-light with SGR colours. */
@@ -18,10 +20,11 @@
 #include "cli.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
+#include "xiangli/pdf.h"
 #include "xiangli/poster.h"
 #include "xiangli/qr.h"
 
-#define QR_FORMATS(X) X(UTF8, "utf8") X(UTF8I, "utf8i") X(ANSI, "ansi") X(SVG, "svg") X(PNG, "png")
+#define QR_FORMATS(X) X(UTF8, "utf8") X(UTF8I, "utf8i") X(ANSI, "ansi") X(SVG, "svg") X(PNG, "png") X(PDF, "pdf")
 typedef enum {
 #define X_(id, name) FMT_##id,
     QR_FORMATS(X_)
@@ -56,7 +59,7 @@ static int parse_format(const char *s, int *out, xl_err *err)
             return *out = i, XL_OK;
     if (strcmp(s, "both") == 0 || strcmp(s, "svg,png") == 0)
         return *out = FMT_BOTH, XL_OK;
-    return xl_err_set(err, XL_EUSAGE, "--format must be utf8, utf8i, ansi, svg or png, not '%s'", s);
+    return xl_err_set(err, XL_EUSAGE, "--format must be utf8, utf8i, ansi, svg, png or pdf, not '%s'", s);
 }
 
 static int parse_int(const char *what, const char *s, int lo, int hi, int *out, xl_err *err)
@@ -156,7 +159,7 @@ static int render(const qr_opts *o, const xl_qr *qr, xl_buf *b, xl_err *err)
     case FMT_ANSI: xl_qr_render_ansi(qr, (xl_qr_style)o->style, b); return XL_OK;
     case FMT_SVG: xl_qr_render_svg(qr, o->scale, b); return XL_OK;
     case FMT_PNG: return xl_qr_render_png(qr, o->scale, b, err);
-    default: return xl_err_set(err, XL_EUSAGE, "--format both is for posters");
+    default: return xl_err_set(err, XL_EUSAGE, "--format both and pdf are for posters (qr poster N, qr --all)");
     }
 }
 
@@ -247,8 +250,28 @@ static unsigned poster_formats(int format, xl_err *err)
     return 0;
 }
 
+/* Posters as one PDF, a page per building (cairo + pango, Noto CJK). */
+static int run_posters_pdf(cli_ctx *ctx, qr_opts *o, int building, xl_err *err)
+{
+    if (!o->out)
+        return xl_err_set(err, XL_EUSAGE, "a PDF of posters needs -o FILE.pdf");
+    if (cli_open_db(ctx, 0, err))
+        return XL_EFAIL;
+    xl_pdf_job job = {.url_template = ctx->cfg->url_template, .ec = (xl_qr_ec)o->ec,
+                      .community = ctx->cfg->community, .lane = o->lane};
+    int pages = 0;
+    int rc = xl_pdf_posters(ctx->db, &job, building, o->out, &pages, err);
+    if (rc == XL_OK) {
+        fprintf(ctx->out, _(PDF_DONE_FMT), o->out, pages);
+        fputc('\n', ctx->out);
+    }
+    return rc == XL_ENOTFOUND ? XL_EFAIL : rc;
+}
+
 static int run_posters(cli_ctx *ctx, qr_opts *o, int building, xl_err *err)
 {
+    if (o->format == FMT_PDF)
+        return run_posters_pdf(ctx, o, building, err);
     unsigned formats = poster_formats(o->format, err);
     if (!formats)
         return XL_EUSAGE;

@@ -114,7 +114,11 @@ int ui_key_read(WINDOW *w);
 ui_action ui_keys_global(int key);
 /* The action among acts[0..n) bound to key, or UI_ACT_NONE. */
 ui_action ui_keys_match(int key, const ui_action *acts, size_t n);
+/* The same over an array of actions. */
+#define UI_KEYS_MATCH(key, acts) ui_keys_match((key), (acts), sizeof(acts) / sizeof((acts)[0]))
 int ui_keys_is_global(ui_action a);
+/* The answer to a yes/no question: 1 for y, 0 for n or Esc, -1 for any other key. */
+int ui_keys_answer(int key);
 
 /* The keys as written in the table ("Up k"), the first of them ("Up"), the help label and
  * the short hint, in the current language. */

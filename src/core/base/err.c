@@ -51,6 +51,6 @@ int xl_err_field(xl_err *e, const char *field, const char *fmt, ...)
 int xl_err_no_building(xl_err *e, const char *field, int number)
 {
     if (field)
-        return xl_err_field(e, field, _(NO_BUILDING_FMT), number);
-    return xl_err_set(e, XL_ENOTFOUND, _(NO_BUILDING_FMT), number);
+        return xl_err_field(e, field, _(E_NO_BUILDING_FMT), number);
+    return xl_err_set(e, XL_ENOTFOUND, _(E_NO_BUILDING_FMT), number);
 }

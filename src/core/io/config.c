@@ -16,7 +16,7 @@
 #include "xiangli/categories.h"
 #include "xiangli/mem.h"
 
-typedef enum { K_STR, K_INT, K_BOOL, K_ENUM, K_PATH } key_type;
+typedef enum { K_STR, K_INT, K_BOOL, K_ENUM, K_PATH, K_RATE } key_type;
 
 typedef struct key_def {
     const char *name;      /* "section:key", lower case as iniparser stores it */
@@ -32,6 +32,7 @@ typedef struct key_def {
 #define ENUM(k, f, c) {k, K_ENUM, offsetof(xl_config, f), sizeof(((xl_config *)0)->f), c, 0, 0}
 #define INT(k, f, lo, hi) {k, K_INT, offsetof(xl_config, f), 0, NULL, lo, hi}
 #define BOOL(k, f) {k, K_BOOL, offsetof(xl_config, f), 0, NULL, 0, 1}
+#define RATE(k, f) {k, K_RATE, offsetof(xl_config, f), 0, NULL, 0, 1}
 
 static const key_def keys[] = {
     STR("community:name", community),
@@ -45,6 +46,7 @@ static const key_def keys[] = {
     ENUM("signin:ec_level", qr_ec, "|L|M|Q|H|"),
     ENUM("signin:qr_style", qr_style, "|halfblock|fullwidth|ascii|"),
     INT("register:stale_days", stale_days, 1, 3650),
+    RATE("register:target_rate", target_rate),
     STR("lists:categories", categories),
     INT("roundtable:stale_days", roundtable_days, 1, 3650),
     PATHK("backup:directory", backup_dir),
@@ -83,6 +85,7 @@ void xl_config_defaults(xl_config *c)
     snprintf(c->qr_ec, sizeof c->qr_ec, "M");
     snprintf(c->qr_style, sizeof c->qr_style, "halfblock");
     c->stale_days = 180;
+    c->target_rate = 0.80;
     c->roundtable_days = 365;
     snprintf(c->backup_dir, sizeof c->backup_dir, "%s/xiangli-backup", home_dir());
     snprintf(c->serve_listen, sizeof c->serve_listen, "127.0.0.1:8326");
@@ -200,11 +203,29 @@ static const key_def *find_key(const char *name)
     return NULL;
 }
 
+/* A share: 0.8 or 80%, from 0 to 1. */
+static int parse_rate(const char *v, double *out)
+{
+    char *end = NULL;
+    errno = 0;
+    double d = strtod(v, &end);
+    if (end && *end == '%')
+        d /= 100.0, end++;
+    if (!*v || !end || *end || errno || !(d >= 0.0 && d <= 1.0))
+        return -1;
+    *out = d;
+    return 0;
+}
+
 static int parse_value(xl_config *c, const key_def *k, const char *v, const char *path, int line, xl_err *err)
 {
     char *dst = (char *)c + k->offset;
     const char *key = strchr(k->name, ':') + 1;
-    if (k->type == K_INT) {
+    if (k->type == K_RATE) {
+        if (parse_rate(v, (double *)(void *)dst))
+            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': '%s' is not a share from 0 to 1 (0.80 or 80%%)",
+                              path, line, key, v);
+    } else if (k->type == K_INT) {
         char *end = NULL;
         errno = 0;
         long n = strtol(v, &end, 10);

@@ -1,0 +1,181 @@
+/* criteria.c — the assessment's criteria file (assess.h): [assessment] version and date,
+ * then one section per criterion with name, name_en and weight. Read line by line so a
+ * problem names the file, line and key. */
+#include "xiangli/assess.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_internal.h"
+#include "xiangli/datadir.h"
+#include "xiangli/date.h"
+
+typedef struct parse_state {
+    const char *path;
+    int line;
+    char section[40];
+    xl_criteria *out;
+    size_t cap;
+} parse_state;
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        s[--n] = '\0';
+    return s;
+}
+
+static int bad(parse_state *ps, const char *key, const char *why, xl_err *err)
+{
+    return xl_err_set(err, XL_EFAIL, "%s 第 %d 行 · %s：%s", ps->path, ps->line, key, why);
+}
+
+static int key_ok(const char *k)
+{
+    size_t n = strlen(k);
+    if (n == 0 || n > 32)
+        return 0;
+    for (; *k; k++)
+        if (!(islower((unsigned char)*k) || isdigit((unsigned char)*k) || *k == '_'))
+            return 0;
+    return 1;
+}
+
+static int open_section(parse_state *ps, char *s, xl_err *err)
+{
+    char *end = strchr(s, ']');
+    if (!end || *trim(end + 1))
+        return bad(ps, s, "小节名缺少“]”", err);
+    *end = '\0';
+    char *name = trim(s + 1);
+    if (strcmp(name, "assessment") != 0 && !key_ok(name))
+        return bad(ps, name, "小节名只能用小写字母、数字和下划线", err);
+    if (strcmp(name, "assessment") != 0 && xl_criteria_find(ps->out, name) >= 0)
+        return bad(ps, name, "考核项目重复", err);
+    snprintf(ps->section, sizeof ps->section, "%s", name);
+    if (strcmp(name, "assessment") == 0)
+        return XL_OK;
+    XL_GROW(ps->out->c, ps->out->n, ps->cap);
+    xl_criterion *c = &ps->out->c[ps->out->n++];
+    memset(c, 0, sizeof *c);
+    snprintf(c->key, sizeof c->key, "%s", name);
+    return XL_OK;
+}
+
+static int set_meta(parse_state *ps, const char *k, const char *v, xl_err *err)
+{
+    if (strcmp(k, "version") == 0 && strlen(v) > 0 && strlen(v) < sizeof ps->out->version)
+        snprintf(ps->out->version, sizeof ps->out->version, "%s", v);
+    else if (strcmp(k, "date") == 0 && xl_date_valid(v))
+        snprintf(ps->out->date, sizeof ps->out->date, "%s", v);
+    else if (strcmp(k, "date") == 0)
+        return bad(ps, k, "请按 2026-01-01 的格式填写日期", err);
+    else
+        return bad(ps, k, strcmp(k, "version") ? "未知的键" : "版本号为空或太长", err);
+    return XL_OK;
+}
+
+static int set_field(parse_state *ps, const char *k, const char *v, xl_err *err)
+{
+    xl_criterion *c = &ps->out->c[ps->out->n - 1];
+    if (strcmp(k, "name") == 0 || strcmp(k, "name_en") == 0) {
+        char *dst = k[4] ? c->name_en : c->name;
+        if (!*v || strlen(v) >= sizeof c->name)
+            return bad(ps, k, "名称为空或太长", err);
+        xl_strlcpy_utf8(dst, v, sizeof c->name);
+        return XL_OK;
+    }
+    if (strcmp(k, "weight") != 0)
+        return bad(ps, k, "未知的键（可用 name、name_en、weight）", err);
+    char *end;
+    errno = 0;
+    long w = strtol(v, &end, 10);
+    if (!*v || *end || errno || w < 1 || w > 100)
+        return bad(ps, k, "权重请填 1～100 的整数", err);
+    c->weight = (int)w;
+    return XL_OK;
+}
+
+static int parse_line(parse_state *ps, char *s, xl_err *err)
+{
+    s = trim(s);
+    if (!*s || *s == ';' || *s == '#')
+        return XL_OK;
+    if (*s == '[')
+        return open_section(ps, s, err);
+    char *eq = strchr(s, '=');
+    if (!eq)
+        return bad(ps, s, "应写成“键 = 值”", err);
+    *eq = '\0';
+    char *k = trim(s), *v = trim(eq + 1);
+    if (!ps->section[0])
+        return bad(ps, k, "写在了任何小节之外", err);
+    if (strcmp(ps->section, "assessment") == 0)
+        return set_meta(ps, k, v, err);
+    return set_field(ps, k, v, err);
+}
+
+static int check_complete(parse_state *ps, xl_err *err)
+{
+    if (ps->out->n == 0)
+        return xl_err_set(err, XL_EFAIL, "%s：没有考核项目", ps->path);
+    for (size_t i = 0; i < ps->out->n; i++)
+        if (!ps->out->c[i].name[0] || ps->out->c[i].weight == 0)
+            return xl_err_set(err, XL_EFAIL, "%s · [%s]：缺少 name 或 weight", ps->path,
+                              ps->out->c[i].key);
+    return XL_OK;
+}
+
+int xl_criteria_parse(const char *path, xl_criteria *out, xl_err *err)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->source, sizeof out->source, "%s", path);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return xl_err_set(err, XL_EFAIL, "%s：读不到考核项目文件", path);
+    parse_state ps = {.path = path, .out = out};
+    char buf[1024];
+    int rc = XL_OK;
+    while (rc == XL_OK && fgets(buf, sizeof buf, f)) {
+        ps.line++;
+        rc = parse_line(&ps, buf, err);
+    }
+    fclose(f);
+    if (rc == XL_OK)
+        rc = check_complete(&ps, err);
+    if (rc != XL_OK)
+        xl_criteria_release(out);
+    return rc;
+}
+
+int xl_criteria_load(xl_db *db, xl_criteria *out, xl_err *err)
+{
+    char path[4096];
+    int local = 0;
+    if (xl_datadir_find(db, "assessment/criteria.ini", path, sizeof path, &local) != XL_OK)
+        return xl_err_set(err, XL_EFAIL, "%s：找不到考核项目文件（可设置 XIANGLI_DATA_DIR）", path);
+    int rc = xl_criteria_parse(path, out, err);
+    out->local = local;
+    return rc;
+}
+
+void xl_criteria_release(xl_criteria *c)
+{
+    free(c->c);
+    c->c = NULL;
+    c->n = 0;
+}
+
+int xl_criteria_find(const xl_criteria *c, const char *key)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->c[i].key, key) == 0)
+            return (int)i;
+    return -1;
+}
