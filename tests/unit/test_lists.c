@@ -414,7 +414,7 @@ static void lists__refusals__follow_the_ui_language(void **state)
         {"en", "  ", "2026-12-01", "title: required", 1},
         {"zh", long_title, "2026-12-01", "title: 最多 80 个字（现在 81 个）", 1},
         {"en", long_title, "2026-12-01", "title: at most 80 characters (this has 81)", 1},
-        {"zh", "清理", "2026-02-30", "due: 应为有效日期，格式 年-月-日：“2026-02-30”", 1},
+        {"zh", "清理", "2026-02-30", "due: “2026-02-30”：没有这一天，请检查月和日", 1},
         {"zh", "清理", "2026-09-30", "due: 期限 2026-09-30 早于提出日期（2026-10-01）", 1},
         {"en", "清理", "2026-09-30", "due: 2026-09-30 is before the date raised (2026-10-01)", 1},
         {"zh", "清理", "", "due: 行动须有期限", 1},
@@ -772,7 +772,9 @@ static void lists__date__real_calendar_days(void **state)
     assert_true(xl_list_date_valid("2026-12-31"));
     assert_false(xl_list_date_valid("2026-02-29"));
     assert_false(xl_list_date_valid("2026-04-31"));
-    assert_false(xl_list_date_valid("2026-4-1"));
+    assert_true(xl_list_date_valid("2026-4-1"));
+    assert_true(xl_list_date_valid("2026.4.1"));
+    assert_false(xl_list_date_valid("2026-4"));
     assert_false(xl_list_date_valid("2026-00-10"));
     assert_false(xl_list_date_valid("26-01-01xx"));
     assert_false(xl_list_date_valid(NULL));

@@ -24,7 +24,8 @@
 
 int xl_list_date_valid(const char *s)
 {
-    return xl_date_valid(s);
+    char out[11];
+    return xl_date_read(s, out) == XL_DATE_OK;
 }
 
 enum { TEXT_LINE, TEXT_BLOCK };
@@ -109,6 +110,7 @@ typedef struct item_norm {
     const char *category; /* key */
     char raised_at[11];
     const char *due;      /* NULL = none */
+    char due_buf[11];
 } item_norm;
 
 static int check_raised_at(const xl_item_form *f, item_norm *v, xl_err *err)
@@ -117,17 +119,19 @@ static int check_raised_at(const xl_item_form *f, item_norm *v, xl_err *err)
         xl_today(v->raised_at);
         return XL_OK;
     }
-    if (!xl_list_date_valid(f->raised_at))
-        return xl_err_field(err, "raised_at", _(LIST_E_DATE_FMT), f->raised_at);
-    memcpy(v->raised_at, f->raised_at, 11);
+    xl_date_status st = xl_date_read(f->raised_at, v->raised_at);
+    if (st != XL_DATE_OK)
+        return xl_err_field(err, "raised_at", _(DATE_E_VALUE_FMT), f->raised_at,
+                            xl_date_problem(st));
     return XL_OK;
 }
 
 static int check_due(const xl_item_form *f, item_norm *v, xl_err *err)
 {
-    v->due = f->due && *f->due ? f->due : NULL;
-    if (v->due && !xl_list_date_valid(v->due))
-        return xl_err_field(err, "due", _(LIST_E_DATE_FMT), v->due);
+    xl_date_status st = f->due && *f->due ? xl_date_read(f->due, v->due_buf) : XL_DATE_EMPTY;
+    v->due = st == XL_DATE_OK ? v->due_buf : NULL;
+    if (st != XL_DATE_OK && st != XL_DATE_EMPTY)
+        return xl_err_field(err, "due", _(DATE_E_VALUE_FMT), f->due, xl_date_problem(st));
     if (!v->due && f->kind == XL_ITEM_ACTION)
         return xl_err_field(err, "due", "%s", _(LIST_E_DUE));
     if (v->due && strcmp(v->due, v->raised_at) < 0)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/db/db_internal.h"
+#include "xiangli/date.h"
 #include "xiangli/idcard.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
@@ -116,26 +117,6 @@ int xl_form_count_chars(const char *s, int *bad)
     return count;
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
-}
-
-/* 1 when s is a real date YYYY-MM-DD from 1900 on. */
-static int real_date(const char *s)
-{
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
 /* A date field: empty = today; else a real date not after today. 0 when fine, else the
  * message is written to msg. */
 int xl_form_date(const char *raw, xl_msg label, char out[11], char *msg, size_t size)
@@ -146,8 +127,9 @@ int xl_form_date(const char *raw, xl_msg label, char out[11], char *msg, size_t 
         memcpy(out, today, 11);
         return 0;
     }
-    if (!real_date(s)) {
-        snprintf(msg, size, _(REG_E_DATE_BAD_FMT), xl_tr(label));
+    xl_date_status st = xl_date_read(s, s);
+    if (st != XL_DATE_OK) {
+        snprintf(msg, size, _(DATE_E_FIELD_FMT), xl_tr(label), xl_date_problem(st));
         return 1;
     }
     if (strcmp(s, today) > 0) {
@@ -205,7 +187,7 @@ static void id_problem(const char *id, xl_field_errors *fe)
     }
     snprintf(birth, sizeof birth, "%.4s-%.2s-%.2s", id + 6, id + 10, id + 12);
     xl_today(today);
-    if (real_date(birth) && strcmp(birth, today) > 0)
+    if (xl_date_valid(birth) && strcmp(birth, today) > 0)
         field_error(fe, XL_SF_ID_NUMBER, _(REG_E_ID_FUTURE_FMT), birth);
     else
         field_error(fe, XL_SF_ID_NUMBER, _(REG_E_ID_BIRTH_FMT), birth);

@@ -18,6 +18,7 @@
 #include "ui/pane/register.h"
 #include "ui/theme.h"
 #include "ui/widget/uitext.h"
+#include "xiangli/date.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
@@ -423,10 +424,13 @@ static int make_action(present *p, ui_app *app, const xl_agenda_entry *e)
     char ok[512];
     xl_err err;
     xl_err_clear(&err);
-    if (!xl_list_date_valid(p->input.text)) {
-        say(p, 1, "%s", _(ITEM_E_DATE));
+    char due[11];
+    xl_date_status st = xl_date_read(p->input.text, due);
+    if (st != XL_DATE_OK) {
+        say(p, 1, "%s", xl_date_problem(st));
         return UI_REDRAW;
     }
+    ui_field_set(&p->input, due);
     int rc = xl_meeting_decision_to_action(ui_app_db(app), e->id, NULL, p->owner.chosen,
                                            p->input.text, &id, &err);
     ui_format(ok, sizeof ok, _(SHOW_ACTION_MADE_FMT), (long long)id, p->owner.chosen_name,

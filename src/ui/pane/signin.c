@@ -76,6 +76,7 @@ static void make_fields(ui_field *fields)
     fields[XL_SF_CHANNEL].nchoices = XL_CHANNEL_COUNT;
     fields[XL_SF_CHANNEL].choice = XL_CHANNEL_DESK;
     fields[XL_SF_MOVED_IN].note = _(REG_HINT_DATE);
+    fields[XL_SF_MOVED_IN].date = 1;
     ui_field_set(&fields[XL_SF_MOVED_IN], today);
 }
 
@@ -102,11 +103,9 @@ static void read_form(ui_form *f, xl_signin_form *out)
 
 static int show_problems(ui_form *f, const xl_field_errors *fe)
 {
-    char note[160];
     for (size_t i = 0; i < fe->n; i++)
         xl_strlcpy_utf8(ui_form_field(f, fe->e[i].field)->msg, fe->e[i].msg, UI_FIELD_MSG_MAX);
-    ui_format(note, sizeof note, _(REG_FORM_FIX_FMT), ui_form_focus_first_problem(f));
-    ui_form_set_note(f, note, 1);
+    ui_form_show_problem_count(f);
     return UI_REDRAW;
 }
 

@@ -57,7 +57,7 @@ int ui_signout_open(ui_app *app, const ui_signout_who *who)
     xl_strlcpy_utf8(s->room, who->room, sizeof s->room);
     ui_field fields[SO_COUNT] = {
         [SO_DATE] = {.label = _(REG_F_MOVED_OUT), .kind = UI_FIELD_TEXT, .width = 12,
-                     .max_chars = 10, .accept = ui_accept_date, .note = _(REG_HINT_DATE)},
+                     .max_chars = 10, .accept = ui_accept_date, .note = _(REG_HINT_DATE), .date = 1},
         [SO_CHANNEL] = {.label = _(REG_F_CHANNEL_OUT), .kind = UI_FIELD_CHOICE,
                         .choices = ui_channel_choices(), .nchoices = XL_CHANNEL_COUNT,
                         .choice = XL_CHANNEL_DESK},

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# flow.sh BINARY — the officer's day, part two (issue 12, items 5-19): one group of scenarios
+# per item, each a class across the forms and panes. Same harness and steps as desk.sh (every
+# scenario on its own copy of the demo database, seed 1). ONLY=REGEX runs the scenarios whose
+# names match. UPDATE_EXPECTED=1 rewrites the expected screens (read them before committing!).
+set -u
+. "$(dirname "$0")/lib.sh"
+
+tui_args "$@"
+tui_init xl-desk xl-desk
+tui_pin_env XIANGLI_FROZEN_CLOCK=1
+
+setup() { tui_setup "$TMP/pristine.db"; }
+
+scenario_start() {
+    MASKS=()
+    cp "$TMP/pristine.db" "$TMP/$1.db"
+    mkdir -p "$TMP/home-$1"
+    start "$2" "$3" "$4" "$TMP/$1.db" "$TMP/home-$1"
+}
+
+# The program's pid: the child of the pane's shell (app.sh) that runs the binary.
+program_pid() {
+    local sh
+    sh=$(tmx display-message -p -t xl '#{pane_pid}')
+    pgrep -P "$sh" -f "$BIN" | head -n 1
+}
+
+MASKS=()
+step_extra() {
+    local s=$1 arg=$2
+    case $s in
+        snap:*) capture >"$TMP/snap-$arg.txt" ;;
+        same:*) capture >"$TMP/now-$arg.txt"
+                diff -u "$TMP/snap-$arg.txt" "$TMP/now-$arg.txt" || {
+                    echo "  the screen changed after the overlay closed ($arg)"; return 1; } ;;
+        same-body:*) capture | sed '$d' >"$TMP/now-$arg.txt"
+                sed '$d' "$TMP/snap-$arg.txt" | diff -u - "$TMP/now-$arg.txt" || {
+                    echo "  the screen changed after the overlay closed ($arg)"; return 1; } ;;
+        mask:*) MASKS+=("$arg") ;;
+        signal:*) local pid; pid=$(program_pid)
+                  [ -n "$pid" ] || { echo "  no program to signal"; return 1; }
+                  kill -s "$arg" "$pid" ;;
+        *) echo "  bad step: $s"; return 1 ;;
+    esac
+}
+
+scenario_captured() {
+    local m
+    for m in "${MASKS[@]}"; do
+        sed -i -E "$m" "$1"
+    done
+}
+
+setup
+
+MAP=('wait:共 326 栋')
+CARD_127=(keys:g text:127 'wait:跳转到楼号：127' keys:Enter 'wait:第一责任人')
+REGISTER=(keys:2 'wait:第 1 / 7203 条')
+STALE=("${REGISTER[@]}" keys:S 'wait:超过 180 天未确认')
+PERSON=("${REGISTER[@]}" keys:Enter 'wait:居住记录')
+LISTS=(keys:3 'wait:问题 49')
+ITEM=("${LISTS[@]}" keys:Enter 'wait:问题：')
+MEETINGS=(keys:4 'wait:计划中 8')
+MEETING=("${MEETINGS[@]}" keys:Enter 'wait:议程')
+PRESENT=("${MEETINGS[@]}" keys:p 'wait:并放映？' keys:y 'wait:用时 00:00')
+QR=("${CARD_127[@]}" keys:c 'wait:s 样式' keys:C-l 'wait:? 帮助' 'mask:s/^ *[█▀▄ ]+$/(QR)/')
+SIGNIN=("${REGISTER[@]}" keys:a 'wait:签进：登记新入住的人')
+
+
+# only NAME ... — scenario, unless ONLY (a regular expression) leaves it out.
+only() {
+    [[ -z ${ONLY:-} || $1 =~ $ONLY ]] || return 0
+    scenario "$@"
+}
+
+TAB9=(keys:Tab keys:Tab keys:Tab keys:Tab keys:Tab keys:Tab keys:Tab keys:Tab keys:Tab)
+
+# ---- 8. typing into a filled field replaces it; dates read the ways people write them, and a
+# date that cannot be read says so in Chinese with an example
+only date-replaces-80x24 80 24 test.ini "${SIGNIN[@]}" "${TAB9[@]}" 'wait:2026-11-25' \
+    text:2026.11.2 'wait:2026.11.2 ' keys:Up keys:Down 'wait:2026-11-02'
+only date-compact-80x24 80 24 test.ini "${SIGNIN[@]}" "${TAB9[@]}" text:20261120 keys:Tab \
+    'wait:2026-11-20'
+only date-slashes-80x24 80 24 test.ini "${SIGNIN[@]}" "${TAB9[@]}" text:2026/11/3 keys:Tab \
+    'wait:2026-11-03'
+only date-bad-80x24 80 24 test.ini "${SIGNIN[@]}" text:王小梅 "${TAB9[@]}" text:2026-11 \
+    keys:Enter 'wait:请按 2026-12-06 的格式填写'
+only date-unreal-en-100x30 100 30 test-en.ini keys:2 'wait:1 of 7203' keys:a 'wait:Sign in' \
+    "${TAB9[@]}" text:2026.2.30 keys:Enter 'wait:no such day'
+# the same in the sign-out form and the item editor's due date
+only date-signout-80x24 80 24 test.ini "${STALE[@]}" keys:o 'wait:搬离日期' text:2026.11.1 \
+    keys:Tab 'wait:2026-11-01'
+
+tui_finish
