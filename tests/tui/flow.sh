@@ -92,4 +92,17 @@ only date-unreal-en-100x30 100 30 test-en.ini keys:2 'wait:1 of 7203' keys:a 'wa
 only date-signout-80x24 80 24 test.ini "${STALE[@]}" keys:o 'wait:搬离日期' text:2026.11.1 \
     keys:Tab 'wait:2026-11-01'
 
+# ---- 9. a name is letters: ? is refused beside the field; a foreign tenant's Latin name
+# with a space, and a name with the middle dot, are taken
+only name-question-80x24 80 24 test.ini "${SIGNIN[@]}" text:? keys:Enter 'wait:姓名请写汉字'
+only name-latin-80x24 80 24 test.ini "${SIGNIN[@]}" 'text:Anna Maria' keys:Enter \
+    'wait:项需要修改' 'gone:姓名请写汉字'
+only name-dot-80x24 80 24 test.ini "${SIGNIN[@]}" text:阿依古丽·买买提 keys:Enter \
+    'wait:项需要修改' 'gone:姓名请写汉字'
+
+# ---- 10. the summary under the form follows the fields as they are corrected
+only summary-live-80x24 80 24 test.ini "${SIGNIN[@]}" text:王小梅 keys:Enter \
+    'wait:有 2 项需要修改' text:127 'wait:有 1 项需要修改' keys:Tab text:302 \
+    'gone:项需要修改'
+
 tui_finish

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/db/db_internal.h"
+#include "core/register/signin_form.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
 #include "xiangli/idcard.h"
@@ -163,6 +164,11 @@ static void resident__validate__each_field_has_its_message(void **state)
     static const field_case cases[] = {
         {XL_SF_NAME, "   ", "姓名"},
         {XL_SF_NAME, TEN_ZHANG TEN_ZHANG TEN_ZHANG "张张张", "姓名最多 32"}, /* 33 characters */
+        {XL_SF_NAME, "?", "姓名请写汉字"},
+        {XL_SF_NAME, "王小梅2", "姓名请写汉字"},
+        {XL_SF_NAME, "·王", "姓名请写汉字"},
+        {XL_SF_NAME, "Anna  Li", "姓名请写汉字"},
+        {XL_SF_NAME, "王_梅", "姓名请写汉字"},
         {XL_SF_GENDER, "X", "性别"},
         {XL_SF_ID_NUMBER, "31011719950314", "18 位"},
         {XL_SF_ID_NUMBER, "3101171995031412AB", "身份证号前 17 位"},
@@ -189,6 +195,21 @@ static void resident__validate__each_field_has_its_message(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         expect_only(db, cases[i].field, cases[i].value, cases[i].zh_fragment);
     tu_db_free(db);
+}
+
+/* Names are letters: Chinese, or Latin for foreign tenants, parts joined by · or a space. */
+static void resident__validate__names_are_letters(void **state)
+{
+    (void)state;
+    static const char *const good[] = {"王小梅", "阿依古丽·买买提", "Anna Maria Müller",
+                                       "Jean-Luc O'Brien", "María·José", "𠮷野"};
+    static const char *const bad[] = {"?", "??", "王?", "Anna Maria ", "1号", "王·", "Li  Na", "A..B"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        if (!xl_name_letters_ok(good[i]))
+            fail_msg("'%s' should be a name", good[i]);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (xl_name_letters_ok(bad[i]))
+            fail_msg("'%s' should not be a name", bad[i]);
 }
 
 static void resident__signin__rejects_bad_checksum(void **state)
@@ -882,6 +903,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(resident__validate__accepts_good_form),
         cmocka_unit_test(resident__validate__each_field_has_its_message),
+        cmocka_unit_test(resident__validate__names_are_letters),
         cmocka_unit_test(resident__signin__rejects_bad_checksum),
         cmocka_unit_test(resident__validate__birth_in_future_and_gender_mismatch),
         cmocka_unit_test(resident__validate__reports_every_field_at_once),

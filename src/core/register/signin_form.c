@@ -142,6 +142,44 @@ int xl_form_date(const char *raw, xl_msg label, char out[11], char *msg, size_t 
 
 /* ---------- the form, field by field ---------- */
 
+static int han(uint32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
+}
+
+static int latin(uint32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+/* The marks between the parts of a name: the middle dot (and its look-alikes), a space;
+ * a hyphen or an apostrophe inside a Latin name (Jean-Luc, O'Brien). */
+static int joiner(uint32_t cp)
+{
+    return cp == 0xB7 || cp == 0x30FB || cp == 0x2027 || cp == 0x2022 || cp == ' ' ||
+           cp == '-' || cp == '\'';
+}
+
+/* 1 when a name is letters (Chinese, or Latin for a foreign tenant), its parts joined by
+ * one mark each, with no mark first or last. */
+int xl_name_letters_ok(const char *s)
+{
+    size_t n = strlen(s);
+    int prev_letter = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = xl_utf8_decode(s + i, n - i, &cp);
+        int letter = han(cp) || latin(cp);
+        if (!letter && (!joiner(cp) || !prev_letter))
+            return 0;
+        prev_letter = letter;
+        i += k ? k : 1;
+    }
+    return n > 0 && prev_letter;
+}
+
 static void check_name(const char *raw, xl_clean_form *c, xl_field_errors *fe)
 {
     char s[400];
@@ -151,8 +189,8 @@ static void check_name(const char *raw, xl_clean_form *c, xl_field_errors *fe)
         field_error(fe, XL_SF_NAME, "%s", _(REG_E_NAME_EMPTY));
     else if (len >= sizeof s || n > NAME_MAX_CHARS)
         field_error(fe, XL_SF_NAME, _(REG_E_NAME_LONG_FMT), NAME_MAX_CHARS);
-    else if (bad)
-        field_error(fe, XL_SF_NAME, "%s", _(REG_E_NAME_BAD));
+    else if (bad || !xl_name_letters_ok(s))
+        field_error(fe, XL_SF_NAME, "%s", _(REG_E_NAME_LETTERS));
     else
         xl_strlcpy_utf8(c->name, s, sizeof c->name);
 }
