@@ -100,6 +100,20 @@ only name-latin-80x24 80 24 test.ini "${SIGNIN[@]}" 'text:Anna Maria' keys:Enter
 only name-dot-80x24 80 24 test.ini "${SIGNIN[@]}" text:阿依古丽·买买提 keys:Enter \
     'wait:项需要修改' 'gone:姓名请写汉字'
 
+# ---- 9b. ID numbers: the first two digits must be a province; a six-digit region in no
+# current division list (310227, the former Songjiang county) is taken with a warning to
+# check the card; the home province is filled from the code; born in 1890 is implausible
+TO_ID=(keys:Tab keys:Tab)
+only id-retired-region-80x24 80 24 test.ini "${SIGNIN[@]}" text:王小梅 "${TO_ID[@]}" \
+    text:310227196503141237 'wait:请核对证件' 'wait:户籍省份  上海'
+only id-no-province-80x24 80 24 test.ini "${SIGNIN[@]}" text:王小梅 "${TO_ID[@]}" \
+    text:990101199503141238 keys:Enter 'wait:前两位不是省份代码'
+only id-born-1890-80x24 80 24 test.ini "${SIGNIN[@]}" text:王小梅 "${TO_ID[@]}" \
+    text:310117189003141237 keys:Enter 'wait:出生年份 1890 不合常理'
+only id-retired-signed-in-80x24 80 24 test.ini "${SIGNIN[@]}" text:王小梅 "${TO_ID[@]}" \
+    text:310227196503141237 "${TAB9[@]:0:4}" text:127 keys:Tab text:302 keys:Enter \
+    'wait:提醒：地区代码 310227'
+
 # ---- 10. the summary under the form follows the fields as they are corrected
 only summary-live-80x24 80 24 test.ini "${SIGNIN[@]}" text:王小梅 keys:Enter \
     'wait:有 2 项需要修改' text:127 'wait:有 1 项需要修改' keys:Tab text:302 \

@@ -272,18 +272,18 @@ static void import__rejects__every_problem_as_file_line_column_reason(void **sta
     assert_int_equal(rep.nerrors, 9);
     assert_false(rep.written);
     const char *want[] = {
-        "%s:2: 身份证号: 身份证校验位不对（应为 %c）",
+        "%s:2: 身份证号: 身份证号校验位不对，请逐位核对",
         "%s:3: 手机号: 手机号应为 11 位数字，现在是 10 位",
         "%s:4: 姓名: 请填写姓名",
         "%s:5: 楼栋: 没有 999 号楼栋",
         "%s:6: 房间: 215 号楼栋没有 999 房间",
         "%s:7: 身份: 身份请选：业主、二房东、租客或家属",
-        "%s:8: 入住日期: “2024-02-30”不是日期：请写成 2024-03-05、2024/3/5 或 2024年3月5日",
+        "%s:8: 入住日期: “2024-02-30”：没有这一天，请检查月和日",
         "%s:9: 性别: 性别与身份证号不符（身份证号为男性）",
         "%s:11: 身份证号: 与第 10 行是同一人，但那一行是 215-301（租客），本行是 215-302（租客）",
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
-        char *w = i == 0 ? xl_asprintf(want[i], path, ids[0][17]) : xl_asprintf(want[i], path);
+        char *w = xl_asprintf(want[i], path);
         expect_problem(&rep, w);
         free(w);
     }

@@ -212,25 +212,6 @@ static void check_gender(const char *raw, xl_clean_form *c, xl_field_errors *fe)
         field_error(fe, XL_SF_GENDER, "%s", _(REG_E_GENDER));
 }
 
-/* Which rule an ID number that xl_id_validate refused breaks, for a message beside the
- * field: its shape, its birth date, or only its check character. */
-static void id_problem(const char *id, xl_field_errors *fe)
-{
-    char fixed[19], birth[11], today[11];
-    memcpy(fixed, id, 19);
-    fixed[17] = xl_id_check_char(id);
-    if (xl_id_validate(fixed, NULL, NULL) == XL_OK) {
-        field_error(fe, XL_SF_ID_NUMBER, _(REG_E_ID_CHECK_FMT), fixed[17]);
-        return;
-    }
-    snprintf(birth, sizeof birth, "%.4s-%.2s-%.2s", id + 6, id + 10, id + 12);
-    xl_today(today);
-    if (xl_date_valid(birth) && strcmp(birth, today) > 0)
-        field_error(fe, XL_SF_ID_NUMBER, _(REG_E_ID_FUTURE_FMT), birth);
-    else
-        field_error(fe, XL_SF_ID_NUMBER, _(REG_E_ID_BIRTH_FMT), birth);
-}
-
 static void check_id(const char *raw, xl_clean_form *c, xl_field_errors *fe)
 {
     char s[64];
@@ -249,8 +230,14 @@ static void check_id(const char *raw, xl_clean_form *c, xl_field_errors *fe)
         field_error(fe, XL_SF_ID_NUMBER, "%s", _(REG_E_ID_CHARS));
         return;
     }
-    if (xl_id_validate(s, c->id, NULL) != XL_OK)
-        id_problem(s, fe);
+    xl_id_status st = xl_id_check(s);
+    if (st != XL_ID_OK) {
+        char msg[256];
+        xl_id_problem(s, st, msg, sizeof msg);
+        field_error(fe, XL_SF_ID_NUMBER, "%s", msg);
+        return;
+    }
+    xl_id_validate(s, c->id, NULL);
 }
 
 static void check_phone(const char *raw, xl_clean_form *c, xl_field_errors *fe)

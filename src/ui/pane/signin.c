@@ -13,6 +13,7 @@
 #include "ui/theme.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
+#include "xiangli/idcard.h"
 #include "xiangli/mem.h"
 #include "xiangli/model.h"
 #include "xiangli/text.h"
@@ -22,6 +23,8 @@ typedef struct signin_ctx {
     xl_signin_mode mode;
     int64_t person_id;   /* MOVE: who moves */
     int asking;          /* the ID number is registered: move that person? */
+    const char *id_note; /* the ID field's usual note */
+    char id_warn[256];   /* the region is in no current division list: check the card */
     xl_existing dup;
 } signin_ctx;
 
@@ -120,8 +123,13 @@ static int commit(signin_ctx *s, ui_app *app, ui_form *f, xl_signin_mode mode, i
         return UI_REDRAW;
     }
     const char *name = mode == XL_SIGNIN_MOVE && s->asking ? s->dup.name : form.name;
-    ui_app_message(app, 0, mode == XL_SIGNIN_NEW ? _(REG_SIGNED_IN_FMT) : _(REG_MOVED_FMT), name,
-                   atoi(form.building), form.room, ui_role_label(form.role));
+    char done[512];
+    ui_format(done, sizeof done, mode == XL_SIGNIN_NEW ? _(REG_SIGNED_IN_FMT) : _(REG_MOVED_FMT),
+              name, atoi(form.building), form.room, ui_role_label(form.role));
+    if (s->id_warn[0])
+        ui_app_message(app, 1, _(SIGNIN_W_FMT), done, s->id_warn);
+    else
+        ui_app_message(app, 0, "%s", done);
     return UI_BACK;
 }
 
@@ -184,8 +192,29 @@ static void signin_draw(void *ctx, ui_form *f, WINDOW *w, int y, int rows)
     ui_text_wrap(w, y + used, 2, getmaxx(w) - 4, rows - used, _(REG_DUP_ASK), ui_attr(UI_C_PROMPT));
 }
 
+/* The ID number as it is typed: a region in no current division list gets a warning beside
+ * the field (accepted: older cards keep retired codes); a new person's home province is
+ * filled from the first two digits when still empty. */
+static void signin_changed(void *ctx, ui_app *app, ui_form *f, size_t i)
+{
+    signin_ctx *s = ctx;
+    ui_field *id = ui_form_field(f, XL_SF_ID_NUMBER);
+    (void)app;
+    if (i != XL_SF_ID_NUMBER)
+        return;
+    s->id_warn[0] = '\0';
+    if (xl_id_check(id->text) == XL_ID_OK)
+        xl_id_region_warning(id->text, s->id_warn, sizeof s->id_warn);
+    id->note = s->id_warn[0] ? s->id_warn : s->id_note;
+    id->note_warn = s->id_warn[0] != '\0';
+    ui_field *prov = ui_form_field(f, XL_SF_PROVINCE);
+    if (s->mode == XL_SIGNIN_NEW && !prov->text[0] && xl_id_check(id->text) == XL_ID_OK)
+        ui_field_set(prov, xl_id_province(id->text));
+}
+
 static const ui_form_spec signin_spec = {
     .submit = signin_submit,
+    .changed = signin_changed,
     .key = signin_key,
     .draw = signin_draw,
     .free = free,
@@ -218,6 +247,7 @@ int ui_signin_open_move(ui_app *app, const xl_person_card *card)
     make_fields(fields);
     ui_field_set(&fields[XL_SF_NAME], card->name);
     fields[XL_SF_ID_NUMBER].note = card->id_masked[0] ? _(REG_HINT_ID_KNOWN) : NULL;
+    s->id_note = fields[XL_SF_ID_NUMBER].note;
     fields[XL_SF_PHONE].note = _(REG_HINT_KEEP);
     fields[XL_SF_PROVINCE].note = _(REG_HINT_KEEP);
     fields[XL_SF_WORKPLACE].note = _(REG_HINT_KEEP);

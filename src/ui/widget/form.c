@@ -121,8 +121,8 @@ static int draw_after(WINDOW *w, int y, int x, const ui_field *fl)
         return xl_str_width(fl->msg) > room;
     }
     if (fl->note)
-        ui_text_put(w, y, x, room, fl->note, ui_attr(UI_C_DIM));
-    return 0;
+        ui_text_put(w, y, x, room, fl->note, ui_attr(fl->note_warn ? UI_C_WARN : UI_C_DIM));
+    return fl->note && fl->note_warn && xl_str_width(fl->note) > room;
 }
 
 /* Draws field i at row y; returns 1 when its message did not fit beside it. */
@@ -157,8 +157,8 @@ static int draw_note(ui_form *f, WINDOW *w, int y, int rows, int cut)
     char text[UI_FIELD_MSG_MAX + 64];
     const ui_field *fl = &f->fields[f->focus];
     int width = getmaxx(w) - LABEL_X - 1;
-    if (cut && fl->msg[0]) {
-        ui_format(text, sizeof text, _(REG_FORM_NOTE_FMT), fl->label, fl->msg);
+    if (cut && (fl->msg[0] || fl->note_warn)) {
+        ui_format(text, sizeof text, _(REG_FORM_NOTE_FMT), fl->label, fl->msg[0] ? fl->msg : fl->note);
         return ui_text_wrap(w, y, LABEL_X, width, rows, text, ui_attr(UI_C_WARN));
     }
     if (f->count_problems) {

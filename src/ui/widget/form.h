@@ -39,6 +39,7 @@ typedef struct ui_field {
     const char *const *choices;    /* choice: translated labels */
     int nchoices;
     const char *note;              /* dim note after the field ("YYYY-MM-DD"), or NULL */
+    int note_warn;                 /* the note is a warning (warning colour), not a hint */
     int date;                      /* text: a date, rewritten as YYYY-MM-DD (xl_date_read)
                                     * when it reads as one, on leaving it and on submit */
     /* state */
