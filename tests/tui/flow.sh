@@ -92,6 +92,42 @@ only date-unreal-en-100x30 100 30 test-en.ini keys:2 'wait:1 of 7203' keys:a 'wa
 only date-signout-80x24 80 24 test.ini "${STALE[@]}" keys:o 'wait:搬离日期' text:2026.11.1 \
     keys:Tab 'wait:2026-11-01'
 
+# ---- 7. sign-in from a building card's room row: the form opens with the building and the
+# room of the selected row filled; the name is all there is left to type
+only signin-from-card-80x24 80 24 test.ini "${MAP[@]}" "${CARD_127[@]}" keys:Down keys:Down \
+    keys:a 'wait:签进：登记新入住的人' 'wait:楼栋      127'
+only signin-from-card-done-80x24 80 24 test.ini "${MAP[@]}" "${CARD_127[@]}" keys:a \
+    'wait:签进：登记新入住的人' text:王小梅 keys:Enter 'wait:已签进：王小梅，127-'
+
+# the same from a search: who lives in 127-302 (2 / 127-302 Enter: 10 keys), then a, the
+# name and Enter (5 keys with a three-character name): 15 keys for the whole sign-in
+WHO_302=(keys:2 'wait:第 1 / 7203 条' keys:/ text:127-302 'wait:127-302' keys:Enter)
+only who-lives-127-302-80x24 80 24 test.ini "${WHO_302[@]}" 'wait:没有找到'
+only signin-127-302-80x24 80 24 test.ini "${WHO_302[@]}" 'wait:没有找到' keys:a \
+    'wait:房间      302' text:王小梅 keys:Enter 'wait:已签进：王小梅，127-302'
+
+# ---- 12. signing out from the stale view proposes the last confirmed date (editable):
+# 2 S o Enter, 4 keys, signs the first stale tenant out at the day last seen
+only stale-signout-proposes-80x24 80 24 test.ini "${STALE[@]}" keys:o 'wait:最近核实日期；可改'
+only stale-signout-done-80x24 80 24 test.ini "${STALE[@]}" keys:o 'wait:最近核实日期；可改' \
+    keys:Enter 'wait:已签出：'
+
+# ---- 13. the stale view acts on the chase: only the selected building (b) or the selected
+# first responsible person's buildings (r); the whole building confirmed (Y) or signed out
+# (O) after calling the landlord; the person's chase list written (P: names and rooms, no
+# numbers); the building card says when it was last chased
+only stale-by-building-80x24 80 24 test.ini "${STALE[@]}" keys:b 'wait:只看1号楼'
+only stale-by-resp-80x24 80 24 test.ini "${STALE[@]}" keys:r 'wait:只看第一责任人'
+only stale-by-resp-off-80x24 80 24 test.ini "${STALE[@]}" keys:r 'wait:只看第一责任人' keys:r \
+    'gone:只看第一责任人'
+only stale-confirm-building-80x24 80 24 test.ini "${STALE[@]}" keys:Y 'wait:都仍在住' keys:y \
+    'wait:已核实1号楼'
+only stale-signout-building-80x24 80 24 test.ini "${STALE[@]}" keys:O 'wait:都已搬离' keys:y \
+    'wait:已签出1号楼'
+only stale-chase-list-80x24 80 24 test.ini "${STALE[@]}" keys:P 'wait:催办单已写好'
+only stale-card-chased-80x24 80 24 test.ini "${STALE[@]}" keys:Y 'wait:都仍在住' keys:y \
+    'wait:已核实1号楼' keys:1 'wait:共 326 栋' keys:g text:1 keys:Enter 'wait:上次催办：2026-11-25'
+
 # ---- 9. a name is letters: ? is refused beside the field; a foreign tenant's Latin name
 # with a space, and a name with the middle dot, are taken
 only name-question-80x24 80 24 test.ini "${SIGNIN[@]}" text:? keys:Enter 'wait:姓名请写汉字'

@@ -461,6 +461,11 @@ static int confirm_body(xl_db *db, void *ctx, xl_err *err)
     return confirm_in_tx(db, ((write_ctx *)ctx)->id, err);
 }
 
+int xl_residency_confirm_in_tx(xl_db *db, int64_t residency_id, xl_err *err)
+{
+    return confirm_in_tx(db, residency_id, err);
+}
+
 int xl_residency_confirm(xl_db *db, int64_t residency_id, xl_err *err)
 {
     write_ctx c = {.id = residency_id};

@@ -222,6 +222,11 @@ static const ui_form_spec signin_spec = {
 
 int ui_signin_open(ui_app *app, int building)
 {
+    return ui_signin_open_at(app, building, NULL);
+}
+
+int ui_signin_open_at(ui_app *app, int building, const char *room)
+{
     ui_field fields[XL_SF_COUNT];
     char number[16];
     signin_ctx *s = xl_calloc(1, sizeof *s);
@@ -232,6 +237,8 @@ int ui_signin_open(ui_app *app, int building)
         snprintf(number, sizeof number, "%d", building);
         ui_field_set(&fields[XL_SF_BUILDING], number);
     }
+    if (room)
+        ui_field_set(&fields[XL_SF_ROOM], room);
     ui_form_open(app, &signin_spec, s, _(REG_SIGNIN_TITLE), fields, XL_SF_COUNT);
     return UI_REDRAW;
 }

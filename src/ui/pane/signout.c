@@ -63,7 +63,13 @@ int ui_signout_open(ui_app *app, const ui_signout_who *who)
                         .choice = XL_CHANNEL_DESK},
     };
     xl_today(today);
-    ui_field_set(&fields[SO_DATE], today);
+    if (who->last_seen && who->last_seen[0]) {
+        /* nobody saw them since: the last confirmed date is the likeliest moved-out date */
+        ui_field_set(&fields[SO_DATE], who->last_seen);
+        fields[SO_DATE].note = _(SIGNOUT_NOTE_LAST_SEEN);
+    } else {
+        ui_field_set(&fields[SO_DATE], today);
+    }
     ui_format(title, sizeof title, _(REG_SIGNOUT_TITLE_FMT), who->name);
     ui_format(intro, sizeof intro, _(REG_SIGNOUT_INFO_FMT), who->name, who->building, who->room,
               ui_role_label(who->role), who->moved_in);
