@@ -155,4 +155,9 @@ only summary-live-80x24 80 24 test.ini "${SIGNIN[@]}" text:王小梅 keys:Enter 
     'wait:有 2 项需要修改' text:127 'wait:有 1 项需要修改' keys:Tab text:302 \
     'gone:项需要修改'
 
+# ---- 17. one invalid byte as a key: dropped alone; what is typed next arrives
+only decoder-bad-byte-80x24 80 24 test.ini "${SIGNIN[@]}" 'raw:\xff' text:王小梅 'wait:王小梅'
+only decoder-cut-char-80x24 80 24 test.ini "${SIGNIN[@]}" 'raw:\xe7\x8e' text:Anna 'wait:Anna' \
+    'raw:\x80' text:丽 'wait:Anna丽'
+
 tui_finish
