@@ -160,4 +160,36 @@ only decoder-bad-byte-80x24 80 24 test.ini "${SIGNIN[@]}" 'raw:\xff' text:王小
 only decoder-cut-char-80x24 80 24 test.ini "${SIGNIN[@]}" 'raw:\xe7\x8e' text:Anna 'wait:Anna' \
     'raw:\x80' text:丽 'wait:Anna丽'
 
+# ---- 18. every subcommand answers --help (exit 0, its usage on stdout); the pointers in
+# xiangli --help work; usage errors in Chinese under --lang zh
+cli_check() { # NAME COMMAND... — the command must succeed
+    local name=$1
+    shift
+    if "$@" >"$TMP/cli.out" 2>&1; then
+        echo "ok cli $name"
+    else
+        echo "FAIL cli $name"; sed 's/^/  | /' "$TMP/cli.out"; failures=$((failures + 1))
+    fi
+}
+xl() { env -i PATH="$PATH" HOME="$TMP" "${PIN_ENV[@]}" "$BIN" --db "$TMP/pristine.db" "$@"; }
+if [[ -z ${ONLY:-} || cli =~ $ONLY ]]; then
+    cmds=$(xl --help | sed -n 's/^  xiangli \([a-z]*\).*/\1/p' | sort -u)
+    [ "$(echo "$cmds" | wc -l)" -ge 14 ] || { echo "FAIL cli: only $(echo "$cmds" | wc -l) commands in --help"; failures=$((failures + 1)); }
+    for c in $cmds; do
+        cli_check "$c-help" bash -c "$(declare -f xl); $(declare -p PIN_ENV TMP BIN); xl --lang en $c --help | grep -q '^usage: xiangli \[OPTIONS\] $c'"
+    done
+    for p in $(xl --help | grep -o 'xiangli [a-z]* --help' | awk '{print $2}'); do
+        cli_check "pointer-$p" bash -c "$(declare -f xl); $(declare -p PIN_ENV TMP BIN); xl $p --help >/dev/null"
+    done
+    zh_err=$(xl --lang zh init --bogus 2>&1 >/dev/null)
+    want='xiangli init: 不认识的选项“--bogus”
+用法：xiangli [选项] init [--demo] [--seed N] [--scale K] [--force]
+详见 xiangli init --help'
+    if [ "$zh_err" = "$want" ]; then echo "ok cli usage-zh"; else
+        echo "FAIL cli usage-zh: got '$zh_err'"; failures=$((failures + 1)); fi
+    zh_err=$(xl --lang zh frob 2>&1 >/dev/null)
+    [ "$zh_err" = 'xiangli：没有“frob”这个命令（见 xiangli --help）' ] && echo "ok cli unknown-zh" || {
+        echo "FAIL cli unknown-zh: got '$zh_err'"; failures=$((failures + 1)); }
+fi
+
 tui_finish
