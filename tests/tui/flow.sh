@@ -106,6 +106,16 @@ only who-lives-127-302-80x24 80 24 test.ini "${WHO_302[@]}" 'wait:没有找到'
 only signin-127-302-80x24 80 24 test.ini "${WHO_302[@]}" 'wait:没有找到' keys:a \
     'wait:房间      302' text:王小梅 keys:Enter 'wait:已签进：王小梅，127-302'
 
+# ---- 11. the owner picker: Down leaves it for the next field (the due date takes what is
+# typed next); PgDn moves in the hits
+LISTS=(keys:3 'wait:问题 49')
+NEW_ACTION=("${LISTS[@]}" keys:n 'wait:新建事项' 'keys:Up Left Down' text:清运楼道杂物 keys:Enter
+            'wait:行动须有负责人')
+only owner-down-next-field-80x24 80 24 test.ini "${NEW_ACTION[@]}" text:物业 \
+    'wait:> 杜巷物业服务站' keys:Down text:2026.12.1 keys:Enter 'gone:新建事项'
+only owner-pgdn-80x24 80 24 test.ini "${NEW_ACTION[@]}" text:九里亭 'wait:> 九里亭' keys:NPage \
+    'wait:> 松江区城管执法局九里亭中队'
+
 # ---- 12. signing out from the stale view proposes the last confirmed date (editable):
 # 2 S o Enter, 4 keys, signs the first stale tenant out at the day last seen
 only stale-signout-proposes-80x24 80 24 test.ini "${STALE[@]}" keys:o 'wait:最近核实日期；可改'

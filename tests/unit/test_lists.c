@@ -400,6 +400,31 @@ static void lists__create_linked__one_transaction(void **state)
 
 /* The refusals a user can reach from the item form keep their "FIELD:" key (the form puts the
  * reason beside that field) and give the reason in the UI language. */
+/* The community office hands items out; it is never their owner. */
+static void lists__owner__not_the_office(void **state)
+{
+    (void)state;
+    xl_db *db = tu_fixture_db();
+    tu_exec(db, "INSERT INTO organisation(id, name, kind) VALUES (99, '杜巷居委会', 'other')");
+    xl_i18n_set_lang("zh");
+    xl_item_form f;
+    xl_item_form_init(&f, XL_ITEM_ACTION);
+    f.title = "清理楼道";
+    f.raised_at = "2026-10-01";
+    f.due = "2026-12-01";
+    f.owner = xl_party_org(99);
+    xl_err e;
+    xl_err_clear(&e);
+    assert_int_equal(xl_list_item_create(db, &f, NULL, &e), XL_EFAIL);
+    assert_non_null(strstr(tu_err_text(&e), "居委自己不能当负责人"));
+    assert_true(xl_party_is_office(db, xl_party_org(99)));
+    assert_false(xl_party_is_office(db, xl_party_org(1)));
+    f.owner = xl_party_org(1);
+    assert_int_equal(xl_list_item_create(db, &f, NULL, &e), XL_OK);
+    xl_i18n_set_lang("en");
+    tu_db_free(db);
+}
+
 static void lists__refusals__follow_the_ui_language(void **state)
 {
     (void)state;
@@ -881,6 +906,7 @@ int main(void)
         cmocka_unit_test(lists__link__follows_the_chain_order),
         cmocka_unit_test(lists__create_linked__one_transaction),
         cmocka_unit_test(lists__refusals__follow_the_ui_language),
+        cmocka_unit_test(lists__owner__not_the_office),
         cmocka_unit_test(lists__link__no_cycles),
         cmocka_unit_test(lists__link__never_dangles),
         cmocka_unit_test(lists__chain__seen_from_any_item),

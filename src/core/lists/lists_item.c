@@ -88,6 +88,11 @@ static int check_party(xl_db *db, const char *field, xl_party p, xl_err *err)
     return XL_OK;
 }
 
+static int check_not_office(xl_db *db, xl_party p, xl_err *err)
+{
+    return xl_party_is_office(db, p) ? xl_err_field(err, "owner", "%s", _(ITEM_E_OWNER_OFFICE)) : XL_OK;
+}
+
 static int check_buildings(xl_db *db, const int *b, size_t n, xl_err *err)
 {
     if (n > XL_ITEM_MAX_BUILDINGS)
@@ -171,7 +176,7 @@ static int check_form(xl_db *db, const xl_item_form *f, item_norm *v, xl_err *er
         check_party(db, "raised_by", f->raised_by, err) ||
         check_raised_at(f, v, err) ||
         check_meeting_ref(db, f->source_meeting, err) ||
-        check_party(db, "owner", f->owner, err))
+        check_party(db, "owner", f->owner, err) || check_not_office(db, f->owner, err))
         return XL_EFAIL;
     if (f->kind == XL_ITEM_ACTION && f->owner.kind == XL_PARTY_NONE)
         return xl_err_field(err, "owner", "%s", _(LIST_E_OWNER));

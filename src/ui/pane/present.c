@@ -473,7 +473,10 @@ static int input_key(present *p, ui_app *app, int key)
     }
     if (key == '\n' || key == '\r' || key == UI_KEY_FN(KEY_ENTER))
         return input_enter(p, app);
-    if (p->mode == IN_OWNER && ui_party_pick_key(&p->owner, key))
+    /* one line, no other field: Up/Down move in the owner's hits here */
+    int pick = key == UI_KEY_FN(KEY_UP) ? UI_KEY_FN(KEY_PPAGE)
+               : key == UI_KEY_FN(KEY_DOWN) ? UI_KEY_FN(KEY_NPAGE) : key;
+    if (p->mode == IN_OWNER && ui_party_pick_key(&p->owner, pick))
         return UI_REDRAW;
     if (ui_field_edit(&p->input, key) > 0 && p->mode == IN_OWNER)
         ui_party_pick_search(&p->owner, ui_app_db(app), p->input.text);
