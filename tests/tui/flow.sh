@@ -92,6 +92,15 @@ only date-unreal-en-100x30 100 30 test-en.ini keys:2 'wait:1 of 7203' keys:a 'wa
 only date-signout-80x24 80 24 test.ini "${STALE[@]}" keys:o 'wait:搬离日期' text:2026.11.1 \
     keys:Tab 'wait:2026-11-01'
 
+# ---- 5. a presentation resumes at the item where it was left; Tab, S-Tab and 1-9 do
+# nothing while it is on (only its own keys, q/Esc, ? and Ctrl+L act)
+MEETINGS=(keys:4 'wait:计划中 8')
+PRESENT=("${MEETINGS[@]}" keys:p 'wait:并放映？' keys:y 'wait:用时 00:00')
+only present-resumes-80x24 80 24 test.ini "${PRESENT[@]}" keys:Right 'wait:第 2/2 项' keys:q \
+    'wait:计划中' keys:p 'wait:用时 00:00' 'wait:第 2/2 项'
+only present-tab-stays-80x24 80 24 test.ini "${PRESENT[@]}" snap:before keys:Tab keys:BTab \
+    keys:2 keys:Right 'wait:第 2/2 项'
+
 # ---- 7. sign-in from a building card's room row: the form opens with the building and the
 # room of the selected row filled; the name is all there is left to type
 only signin-from-card-80x24 80 24 test.ini "${MAP[@]}" "${CARD_127[@]}" keys:Down keys:Down \

@@ -81,6 +81,61 @@ static void show_entry(present *p, size_t i)
     p->shown_at = now;
 }
 
+/* ---- where a presentation was left (for as long as the program runs) ---- */
+
+enum { KEPT_MAX = 8 };
+
+/* The item shown and the time spent on each, per meeting, kept when the presentation is
+ * left so that coming back resumes there. */
+static struct kept_show {
+    int64_t id;
+    size_t cur, n;
+    double *spent;
+} kept[KEPT_MAX];
+
+static struct kept_show *kept_slot(int64_t id)
+{
+    struct kept_show *free_slot = NULL;
+    for (size_t i = 0; i < KEPT_MAX; i++) {
+        if (kept[i].id == id)
+            return &kept[i];
+        if (!kept[i].id && !free_slot)
+            free_slot = &kept[i];
+    }
+    if (!free_slot) { /* full: the oldest place goes */
+        free(kept[0].spent);
+        memmove(&kept[0], &kept[1], (KEPT_MAX - 1) * sizeof kept[0]);
+        free_slot = &kept[KEPT_MAX - 1];
+        memset(free_slot, 0, sizeof *free_slot);
+    }
+    return free_slot;
+}
+
+static void keep_place(present *p)
+{
+    struct kept_show *k = kept_slot(p->id);
+    show_entry(p, p->cur); /* the current item's time so far into spent[] */
+    free(k->spent);
+    k->id = p->id;
+    k->cur = p->cur;
+    k->n = p->nspent;
+    k->spent = p->nspent ? xl_reallocarray(NULL, p->nspent, sizeof *k->spent) : NULL;
+    if (k->spent)
+        memcpy(k->spent, p->spent, p->nspent * sizeof *p->spent);
+}
+
+static void resume_place(present *p)
+{
+    for (size_t i = 0; i < KEPT_MAX; i++) {
+        if (kept[i].id != p->id)
+            continue;
+        size_t n = kept[i].n < p->nspent ? kept[i].n : p->nspent;
+        if (n)
+            memcpy(p->spent, kept[i].spent, n * sizeof *p->spent);
+        p->cur = kept[i].cur < p->m.nagenda ? kept[i].cur : 0;
+    }
+}
+
 /* ---- loading ---- */
 
 static void load_chain(present *p, ui_app *app)
@@ -510,6 +565,24 @@ static int step(present *p, ui_app *app, int dir)
     return UI_REDRAW;
 }
 
+/* While presenting, only the presentation's keys act: Tab, S-Tab and 1-9 would drop to
+ * another pane on the shared screen. Back, help and Ctrl+L go on to the app. */
+static int pane_key_or_ignored(int key)
+{
+    switch (ui_keys_global(key)) {
+    case UI_ACT_NEXT_PANE:
+    case UI_ACT_PREV_PANE:
+    case UI_ACT_PANE_N: return UI_HANDLED;
+    default: return UI_IGNORED;
+    }
+}
+
+static int show_offers(void *self, ui_action act)
+{
+    (void)self;
+    return act != UI_ACT_NEXT_PANE && act != UI_ACT_PREV_PANE && act != UI_ACT_PANE_N;
+}
+
 static int show_key(void *self, ui_app *app, int key)
 {
     present *p = self;
@@ -525,7 +598,7 @@ static int show_key(void *self, ui_app *app, int key)
         start_input(p, IN_DECISION, p->m.agenda[p->cur].decision, XL_AGENDA_DECISION_MAX);
         return UI_REDRAW;
     case UI_ACT_SHOW_ACTION: return start_action(p, app);
-    default: return UI_IGNORED; /* q and Esc: the app's "back" closes the presentation */
+    default: return pane_key_or_ignored(key); /* q and Esc: "back" leaves the presentation */
     }
 }
 
@@ -551,6 +624,8 @@ static const char *show_help_title(void *self)
 static void show_free(void *self)
 {
     present *p = self;
+    if (p->m.nagenda)
+        keep_place(p);
     xl_meeting_release(&p->m);
     xl_chain_release(&p->chain);
     xl_bigfont_free(p->font);
@@ -568,6 +643,7 @@ static const pane_ops show_ops = {
     .nactions = sizeof show_actions / sizeof show_actions[0],
     .cursor = show_cursor,
     .tick = show_tick,
+    .offers = show_offers,
     .fullscreen = 1,
 };
 
@@ -583,6 +659,8 @@ static int open_running(ui_app *app, int64_t id)
         return UI_REDRAW;
     }
     load_font(p);
+    resume_place(p);
+    load_chain(p, app);
     p->shown_at = now_seconds(p);
     ui_app_push(app, (ui_pane){&show_ops, p});
     return UI_REDRAW;
