@@ -22,7 +22,8 @@ typedef struct xl_party_row {
     int64_t person_id;
     char name[100];
     char branch[100];
-    int building;      /* the party-member household; 0 when none given */
+    int building;      /* the party-member household: as given, else where the person lives
+                        * now; 0 when neither */
     char room[9];
 } xl_party_row;
 
@@ -32,7 +33,9 @@ typedef struct xl_team_row {
     int is_org, leader;
 } xl_team_row;
 
-/* Every row, in name order (teams: by group, the leader first). *rows: free() it. */
+/* Every row, in name order (teams: by group, the leader first). *rows: free() it. Party
+ * members are the people marked as such (person.party_member, kept by migration 007's
+ * triggers), with their party_member details when there are any. */
 int xl_org_rows(xl_db *db, xl_org_row **rows, size_t *n, xl_err *err);
 int xl_party_list(xl_db *db, xl_party_row **rows, size_t *n, xl_err *err);
 int xl_teams_list(xl_db *db, xl_team_row **rows, size_t *n, xl_err *err);

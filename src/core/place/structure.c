@@ -101,9 +101,11 @@ static void party_fill(sqlite3_stmt *st, void *p)
 int xl_party_list(xl_db *db, xl_party_row **rows, size_t *n, xl_err *err)
 {
     return read_rows(db,
-        "SELECT p.id, p.name, m.branch, coalesce(m.household_building, 0),"
-        " coalesce(m.household_room, '') FROM party_member m JOIN person p ON p.id = m.person_id"
-        " ORDER BY p.name, p.id", sizeof **rows, party_fill, (void **)rows, n, err);
+        "SELECT p.id, p.name, coalesce(m.branch, ''), coalesce(m.household_building, r.building, 0),"
+        " coalesce(m.household_room, r.room, '') FROM person p"
+        " LEFT JOIN party_member m ON m.person_id = p.id"
+        " LEFT JOIN residency r ON r.person_id = p.id AND r.moved_out IS NULL"
+        " WHERE p.party_member = 1 ORDER BY p.name, p.id", sizeof **rows, party_fill, (void **)rows, n, err);
 }
 
 static void team_fill(sqlite3_stmt *st, void *p)
