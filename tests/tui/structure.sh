@@ -83,7 +83,7 @@ scenario card-room-remove-80x24 80 24 test.ini "${CARD[@]}" keys:D 'wait:删除�
     keys:Enter 'wait:删除 127-303？' keys:y 'wait:还有在住人员'
 
 # ---- the structure tab: a party member added
-STRUCT=('wait:共 326 栋' keys:5 'wait:组织 13' keys:Right 'wait:党员户')
+STRUCT=('wait:共 326 栋' keys:7 'wait:组织 13' keys:Right 'wait:党员户')
 scenario structure-80x24 80 24 test.ini "${STRUCT[@]}"
 scenario structure-party-80x24 80 24 test.ini "${STRUCT[@]}" keys:n 'wait:新增党员' text:单梅 \
     keys:Down keys:Down text:127 keys:Down text:103 keys:Down text:第一党支部 keys:Enter \
