@@ -1,0 +1,60 @@
+/* structure.h — the community's structure as the desk lists and edits it: organisations,
+ * party members, the three pioneer groups' teams, and the stored values of a building or a
+ * room that the building card's forms start from. Writing goes through community.h
+ * (xl_community_enter): the same rules as the community workbook. */
+#ifndef XL_STRUCTURE_H
+#define XL_STRUCTURE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "xiangli/community.h"
+#include "xiangli/db.h"
+
+typedef struct xl_org_row {
+    int64_t id;
+    char name[100];
+    char kind[16];     /* "street" … "other" (xl_org_kind_label) */
+    char contact[100];
+} xl_org_row;
+
+typedef struct xl_party_row {
+    int64_t person_id;
+    char name[100];
+    char branch[100];
+    int building;      /* the party-member household: as given, else where the person lives
+                        * now; 0 when neither */
+    char room[9];
+} xl_party_row;
+
+typedef struct xl_team_row {
+    int group;         /* 1..3 */
+    char member[100];  /* a person's or an organisation's name */
+    int is_org, leader;
+} xl_team_row;
+
+/* Every row, in name order (teams: by group, the leader first). *rows: free() it. Party
+ * members are the people marked as such (person.party_member, kept by migration 007's
+ * triggers), with their party_member details when there are any. */
+int xl_org_rows(xl_db *db, xl_org_row **rows, size_t *n, xl_err *err);
+int xl_party_list(xl_db *db, xl_party_row **rows, size_t *n, xl_err *err);
+int xl_teams_list(xl_db *db, xl_team_row **rows, size_t *n, xl_err *err);
+
+/* The organisation kinds' storage keys, in the template's order, and their labels. */
+enum { XL_ORG_KIND_COUNT = 9 };
+const char *xl_org_kind_key(int i);
+const char *xl_org_kind_label(const char *key);
+/* Room uses: "rent", "own", "vacant", "business". */
+enum { XL_ROOM_USE_COUNT = 4 };
+const char *xl_room_use_key(int i);
+const char *xl_room_use_label(const char *key);
+
+/* The stored text of each column of a building / a room, as a form shows it (numbers,
+ * the lane's and the grid's names, the owner's and the grid leader's names; phone and ID
+ * columns stay empty: they are never shown unmasked). XL_ENOTFOUND when there is none. */
+typedef char xl_cvalue[100];
+int xl_building_values(xl_db *db, int number, xl_cvalue v[XL_B_COUNT], xl_err *err);
+int xl_room_values(xl_db *db, int building, const char *room, xl_cvalue v[XL_R_COUNT],
+                   xl_err *err);
+
+#endif
