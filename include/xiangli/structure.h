@@ -10,6 +10,7 @@
 
 #include "xiangli/community.h"
 #include "xiangli/db.h"
+#include "xiangli/model.h"
 
 typedef struct xl_org_row {
     int64_t id;
@@ -40,14 +41,7 @@ int xl_org_rows(xl_db *db, xl_org_row **rows, size_t *n, xl_err *err);
 int xl_party_list(xl_db *db, xl_party_row **rows, size_t *n, xl_err *err);
 int xl_teams_list(xl_db *db, xl_team_row **rows, size_t *n, xl_err *err);
 
-/* The organisation kinds' storage keys, in the template's order, and their labels. */
-enum { XL_ORG_KIND_COUNT = 9 };
-const char *xl_org_kind_key(int i);
-const char *xl_org_kind_label(const char *key);
-/* Room uses: "rent", "own", "vacant", "business". */
-enum { XL_ROOM_USE_COUNT = 4 };
-const char *xl_room_use_key(int i);
-const char *xl_room_use_label(const char *key);
+/* Organisation kinds and room uses: model.h (XL_ORG_KINDS, XL_ROOM_USES). */
 
 /* The stored text of each column of a building / a room, as a form shows it (numbers,
  * the lane's and the grid's names, the owner's and the grid leader's names; phone and ID

@@ -11,6 +11,7 @@
 #include "xiangli/i18n.h"
 #include "xiangli/idcard.h"
 #include "xiangli/mem.h"
+#include "xiangli/model.h"
 
 /* ------------------------------------------------------------------ values */
 
@@ -458,16 +459,7 @@ int ci_apply_building(ci_run *r, const xl_csv_row *row, xl_err *err)
 
 /* ------------------------------------------------------------------ rooms */
 
-static const char *use_of(const char *s)
-{
-    static const char *const map[][3] = {{"出租", "rent", "租"}, {"自住", "own", "自用"},
-                                         {"空置", "vacant", "空"}, {"商用", "business", "商铺"}};
-    for (size_t i = 0; i < 4; i++)
-        for (size_t j = 0; j < 3; j++)
-            if (strcasecmp(s, map[i][j]) == 0)
-                return map[i][1];
-    return NULL;
-}
+static const char *use_of(const char *s) { return xl_room_use_parse(s); }
 
 static int room_floor(const char *room)
 {
@@ -579,20 +571,7 @@ int ci_apply_room(ci_run *r, const xl_csv_row *row, xl_err *err)
 
 /* ------------------------------------------------------------------ organisations */
 
-static const char *org_kind_of(const char *s)
-{
-    static const char *const map[][4] = {
-        {"street", "街道办事处", "街道", "街道办"}, {"police", "派出所", "公安", "警务"},
-        {"department", "职能部门", "部门", "委办局"}, {"deputy", "两代表一委员", "代表", "委员"},
-        {"volunteer", "志愿者队伍", "志愿者", "志愿服务队"}, {"property", "物业服务", "物业", "物业公司"},
-        {"enterprise", "企业", "公司", "商户"}, {"social", "社会组织", "社团", "社工机构"},
-        {"other", "其他", "其它", ""}};
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        for (size_t j = 0; j < 4; j++)
-            if (map[i][j][0] && strcasecmp(s, map[i][j]) == 0)
-                return map[i][0];
-    return NULL;
-}
+static const char *org_kind_of(const char *s) { return xl_org_kind_parse(s); }
 
 static int org_write(ci_run *r, int64_t id, const char *name, const char *kind, const char *contact,
                      xl_err *err)

@@ -9,43 +9,6 @@
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 
-static const char *const org_keys[XL_ORG_KIND_COUNT] = {
-    "street", "police", "department", "deputy", "volunteer", "property", "enterprise",
-    "social", "other"};
-static const xl_msg org_labels[XL_ORG_KIND_COUNT] = {
-    XL_MSG_ORG_STREET, XL_MSG_ORG_POLICE, XL_MSG_ORG_DEPARTMENT, XL_MSG_ORG_DEPUTY,
-    XL_MSG_ORG_VOLUNTEER, XL_MSG_ORG_PROPERTY, XL_MSG_ORG_ENTERPRISE, XL_MSG_ORG_SOCIAL,
-    XL_MSG_ORG_OTHER};
-static const char *const use_keys[XL_ROOM_USE_COUNT] = {"rent", "own", "vacant", "business"};
-static const xl_msg use_labels[XL_ROOM_USE_COUNT] = {XL_MSG_USE_RENT, XL_MSG_USE_OWN,
-                                                     XL_MSG_USE_VACANT, XL_MSG_USE_BUSINESS};
-
-const char *xl_org_kind_key(int i)
-{
-    return i >= 0 && i < XL_ORG_KIND_COUNT ? org_keys[i] : "other";
-}
-
-const char *xl_org_kind_label(const char *key)
-{
-    for (int i = 0; i < XL_ORG_KIND_COUNT; i++)
-        if (strcmp(key, org_keys[i]) == 0)
-            return xl_tr(org_labels[i]);
-    return key;
-}
-
-const char *xl_room_use_key(int i)
-{
-    return i >= 0 && i < XL_ROOM_USE_COUNT ? use_keys[i] : "";
-}
-
-const char *xl_room_use_label(const char *key)
-{
-    for (int i = 0; i < XL_ROOM_USE_COUNT; i++)
-        if (strcmp(key, use_keys[i]) == 0)
-            return xl_tr(use_labels[i]);
-    return "";
-}
-
 /* ---- lists */
 
 typedef void (*row_fn)(sqlite3_stmt *st, void *row);
