@@ -119,7 +119,7 @@ typedef enum {
     XL_BEHIND_GROUP,     /* key: group 1..3 → its buildings with their last roundtable */
 } xl_behind_kind;
 
-#define XL_BEHIND_COLS 6
+#define XL_BEHIND_COLS 9
 
 typedef struct xl_behind_row {
     char col[XL_BEHIND_COLS][64]; /* display text, numbers masked */

@@ -90,7 +90,12 @@
     X(QR_POSTER, PANE,   "p",             ACT_QR_POSTER, HINT_QR_POSTER)       \
     X(QR_LANE,   PANE,   "l",             ACT_QR_LANE,   HINT_QR_LANE)         \
     X(QR_ALL,    PANE,   "a",             ACT_QR_ALL,    HINT_QR_ALL)          \
-    X(QR_ROTATE, PANE,   "r",             ACT_QR_ROTATE, HINT_QR_ROTATE)
+    X(QR_ROTATE, PANE,   "r",             ACT_QR_ROTATE, HINT_QR_ROTATE)   \
+    X(STAT_ASSESS, PANE, "a",             ACT_STAT_ASSESS, HINT_STAT_ASSESS)   \
+    X(STAT_RESP, PANE,   "r",             ACT_STAT_RESP, HINT_STAT_RESP)       \
+    X(STAT_REPORT, PANE, "w",             ACT_STAT_REPORT, HINT_STAT_REPORT)   \
+    X(RESP_CHANGES, PANE, "H",            ACT_RESP_CHANGES, HINT_RESP_CHANGES) \
+    X(DOC_SWITCH, PANE,  "Right Left ] [", ACT_DOC_SWITCH, HINT_DOC_SWITCH)
 
 typedef enum {
     UI_ACT_NONE = -1,
@@ -113,7 +118,11 @@ int ui_key_read(WINDOW *w);
 ui_action ui_keys_global(int key);
 /* The action among acts[0..n) bound to key, or UI_ACT_NONE. */
 ui_action ui_keys_match(int key, const ui_action *acts, size_t n);
+/* The same over an array of actions. */
+#define UI_KEYS_MATCH(key, acts) ui_keys_match((key), (acts), sizeof(acts) / sizeof((acts)[0]))
 int ui_keys_is_global(ui_action a);
+/* The answer to a yes/no question: 1 for y, 0 for n or Esc, -1 for any other key. */
+int ui_keys_answer(int key);
 
 /* The keys as written in the table ("Up k"), the first of them ("Up"), the help label and
  * the short hint, in the current language. */

@@ -11,35 +11,10 @@
 
 #include <cmocka.h>
 
+#include "offscreen.h"
+
 #include "ui/keys.h"
 #include "ui/widget/uitext.h"
-
-static SCREEN *screen;
-static FILE *out, *in;
-
-static int setup(void **state)
-{
-    (void)state;
-    if (!setlocale(LC_ALL, "C.UTF-8"))
-        return -1;
-    out = fopen("/dev/null", "w");
-    in = fopen("/dev/null", "r");
-    screen = out && in ? newterm("xterm-256color", out, in) : NULL;
-    if (!screen)
-        return -1;
-    ui_keys_init();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    endwin();
-    delscreen(screen);
-    fclose(out);
-    fclose(in);
-    return 0;
-}
 
 /* The character in cell (y, x); 0 for the right half of a double-width character. */
 static wchar_t cell(WINDOW *w, int y, int x)
@@ -236,5 +211,5 @@ int main(void)
         cmocka_unit_test(keys__table__no_global_key_shadowed),
         cmocka_unit_test(keys__table__every_action_labelled),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, offscreen_setup, offscreen_teardown);
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "xiangli/fileio.h"
 #include "xiangli/i18n.h"
 
 #define VALID_ROWS 5000
@@ -91,11 +92,19 @@ static void add_sheet(lxw_workbook *wb, size_t s, lxw_format *head, lxw_format *
     worksheet_freeze_panes(ws, 1, 0);
 }
 
+static int template_write(const char *path, void *ctx, xl_err *err);
+
 int xl_template_community(const char *path, int force, xl_err *err)
 {
     struct stat sb;
     if (!force && stat(path, &sb) == 0)
         return xl_err_set(err, XL_EFAIL, "%s: %s", path, _(TPL_E_EXISTS));
+    return xl_file_write_by_name(path, template_write, NULL, err);
+}
+
+static int template_write(const char *path, void *ctx, xl_err *err)
+{
+    (void)ctx;
     lxw_workbook *wb = workbook_new(path);
     if (!wb)
         return xl_err_set(err, XL_EFAIL, _(TPL_E_WRITE_FMT), path);
@@ -108,6 +117,5 @@ int xl_template_community(const char *path, int force, xl_err *err)
     lxw_error rc = workbook_close(wb);
     if (rc != LXW_NO_ERROR)
         return xl_err_set(err, XL_EFAIL, _(TPL_E_WRITE_FMT), lxw_strerror(rc));
-    chmod(path, 0600);
     return XL_OK;
 }

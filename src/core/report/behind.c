@@ -106,7 +106,7 @@ static void set_heads(xl_behind *b, int items)
                                     XL_MSG_RPT_H_DATE, XL_MSG_RPT_H_MOVE, XL_MSG_RPT_H_PHONE};
     static const xl_msg item[] = {XL_MSG_RPT_H_NO, XL_MSG_RPT_H_LIST, XL_MSG_RPT_H_TITLE,
                                   XL_MSG_RPT_H_STATUS, XL_MSG_RPT_H_OWNER, XL_MSG_RPT_H_DUE};
-    for (int i = 0; i < XL_BEHIND_COLS; i++)
+    for (size_t i = 0; i < sizeof item / sizeof item[0]; i++)
         b->head[i] = xl_tr(items ? item[i] : people[i]);
 }
 

@@ -61,7 +61,7 @@ int xl_behind_buildings(xl_db *db, int kind, int id, int days, size_t limit, xl_
 {
     static const xl_msg heads[] = {XL_MSG_RPT_H_BUILDING, XL_MSG_RPT_H_LANE, XL_MSG_RPT_H_RESP,
                                    XL_MSG_RPT_H_LAST_RT, XL_MSG_RPT_H_DAYS, XL_MSG_RPT_H_COVERED};
-    for (int i = 0; i < XL_BEHIND_COLS; i++)
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
         out->head[i] = xl_tr(heads[i]);
     xl_roundtable_age *ages = NULL;
     size_t nages = 0;

@@ -250,7 +250,7 @@ static int pend_key(void *self, ui_app *app, int key)
 {
     pend_pane *p = self;
     const xl_pending_row *r = p->sel < p->n ? &p->rows[p->sel] : NULL;
-    ui_action act = ui_keys_match(key, pend_actions, sizeof pend_actions / sizeof pend_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, pend_actions);
     switch (act) {
     case UI_ACT_NONE: return UI_IGNORED;
     case UI_ACT_PENDING_CONFIRM: return r ? confirm(p, app, r) : UI_HANDLED;
@@ -303,10 +303,7 @@ static const pane_ops pend_ops = {
     .key = pend_key,
     .reload = pend_reload,
     .free = pend_free,
-    .actions = pend_actions,
-    .nactions = sizeof pend_actions / sizeof pend_actions[0],
-    .hints = pend_hints,
-    .nhints = sizeof pend_hints / sizeof pend_hints[0],
+    UI_PANE_KEYS(pend_actions, pend_hints),
 };
 
 int ui_pending_open(ui_app *app)
