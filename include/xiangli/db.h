@@ -18,6 +18,12 @@ int xl_db_open(xl_db **out, const char *path, int create, xl_err *err);
 const char *xl_db_notice(const xl_db *db);
 /* Busy timeout for connections opened from now on ([db] busy_timeout_ms; default 5000). */
 void xl_db_set_default_busy_timeout(int ms);
+/* A write that finds another connection writing waits up to the busy timeout. When it has
+ * waited a moment (~150 ms), hook(ctx) is called once for that wait, so a front end can say
+ * it is waiting (the desk's status line) — from inside the waiting call: draw, do not write
+ * to the database. NULL: no hook. */
+typedef void (*xl_db_busy_hook)(void *ctx);
+void xl_db_on_busy(xl_db *db, xl_db_busy_hook hook, void *ctx);
 /* A consistent copy of the open database at dest (online backup API, 0600, written beside
  * dest then renamed), verified with integrity_check. */
 int xl_db_backup(xl_db *db, const char *dest, xl_err *err);

@@ -27,10 +27,22 @@ struct xl_db {
     char notice[512];   /* e.g. permissions tightened at open */
     int data_version;          /* last PRAGMA data_version seen by xl_db_changed, 0 = none */
     sqlite3_stmt *audit_st;    /* the audit INSERT, prepared once (an import writes thousands) */
+    int busy_ms;               /* how long a write waits for another's lock */
+    double busy_since;         /* monotonic ms when the current wait began */
+    int busy_told;             /* the hook was told of the current wait */
+    xl_db_busy_hook busy_hook;
+    void *busy_ctx;
     int index_deferred;        /* xl_index_deferred() answers this (xl_db_defer_search_index) */
     double tx_started;         /* monotonic ms at BEGIN IMMEDIATE (XIANGLI_TRACE_TX) */
     double tx_cpu_started;     /* and the process's CPU time then */
 };
+
+static double clock_ms(clockid_t which)
+{
+    struct timespec t;
+    clock_gettime(which, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
 
 sqlite3 *xl_db_handle(xl_db *db) { return db->h; }
 const char *xl_db_path(const xl_db *db) { return db->path; }
@@ -323,10 +335,36 @@ static int open_fail(xl_db *db, xl_err *err)
     return xl_err_set(err, XL_EFAIL, _(DB_E_OPEN_FMT), db->path, what);
 }
 
+/* SQLite's busy handler: waits in short sleeps up to busy_ms; after BUSY_TELL_MS of waiting
+ * the front end's hook is told once (the desk says it is waiting instead of looking stuck). */
+#define BUSY_TELL_MS 150
+static int on_busy(void *p, int count)
+{
+    xl_db *db = p;
+    double now = clock_ms(CLOCK_MONOTONIC);
+    if (count == 0)
+        db->busy_since = now, db->busy_told = 0;
+    if (now - db->busy_since >= db->busy_ms)
+        return 0;
+    if (!db->busy_told && now - db->busy_since >= BUSY_TELL_MS && db->busy_hook) {
+        db->busy_told = 1;
+        db->busy_hook(db->busy_ctx);
+    }
+    sqlite3_sleep(count < 4 ? 1 << count : 20);
+    return 1;
+}
+
+void xl_db_on_busy(xl_db *db, xl_db_busy_hook hook, void *ctx)
+{
+    db->busy_hook = hook;
+    db->busy_ctx = ctx;
+}
+
 /* Connection settings; WAL only after the file was found to be ours. */
 static int configure(xl_db *db, xl_err *err)
 {
-    sqlite3_busy_timeout(db->h, busy_ms);
+    db->busy_ms = busy_ms;
+    sqlite3_busy_handler(db->h, on_busy, db);
     sqlite3_extended_result_codes(db->h, 1);
     if (xl_db_exec(db, "PRAGMA foreign_keys=ON", NULL) || check_identity(db, err))
         return err && err->msg[0] ? XL_EFAIL : open_fail(db, err);
@@ -376,12 +414,6 @@ void xl_db_close(xl_db *db)
 
 /* ---------- transactions: XIANGLI_TRACE_TX=1 prints how long each held the write lock ---------- */
 
-static double clock_ms(clockid_t which)
-{
-    struct timespec t;
-    clock_gettime(which, &t);
-    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
 
 static int tracing(void)
 {
