@@ -773,6 +773,8 @@ int ui_run(xl_db *db, const xl_config *cfg, xl_err *err)
         a.tabs[a.ntabs++] = tab_panes[i](&a);
     make_windows(&a);
     xl_db_on_busy(a.db, on_db_busy, &a);
+    if (!cfg->operator_login[0])
+        ui_onduty_open(&a);
     count_pending(&a);
     xl_db_changed(a.db); /* takes note of where the data stands */
     clock_gettime(CLOCK_MONOTONIC, &a.checked);

@@ -27,6 +27,8 @@ struct xl_db {
     char notice[512];   /* e.g. permissions tightened at open */
     int data_version;          /* last PRAGMA data_version seen by xl_db_changed, 0 = none */
     sqlite3_stmt *audit_st;    /* the audit INSERT, prepared once (an import writes thousands) */
+    sqlite3_stmt *seen_st;     /* the operator's last_seen, once per transaction */
+    int operator_noted;        /* this transaction has noted the operator */
     int busy_ms;               /* how long a write waits for another's lock */
     double busy_since;         /* monotonic ms when the current wait began */
     int busy_told;             /* the hook was told of the current wait */
@@ -406,6 +408,7 @@ void xl_db_close(xl_db *db)
     if (!db)
         return;
     sqlite3_finalize(db->audit_st);
+    sqlite3_finalize(db->seen_st);
     if (db->h)
         sqlite3_close_v2(db->h);
     free(db->path);
@@ -433,6 +436,7 @@ static void trace_end(xl_db *db, const char *how)
 int xl_db_begin(xl_db *db, xl_err *err)
 {
     int rc = xl_db_exec(db, "BEGIN IMMEDIATE", err);
+    db->operator_noted = 0;
     db->tx_started = rc == XL_OK ? clock_ms(CLOCK_MONOTONIC) : 0;
     db->tx_cpu_started = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
     return rc;
@@ -466,11 +470,34 @@ static sqlite3_stmt *audit_stmt(xl_db *db, xl_err *err)
     return db->audit_st;
 }
 
+/* The operator named in audit rows is kept in the operator table with when last seen (the
+ * desk's pick of recent names), once per transaction. */
+static int note_operator(xl_db *db, const char *now, xl_err *err)
+{
+    if (db->operator_noted)
+        return XL_OK;
+    if (!db->seen_st && sqlite3_prepare_v3(db->h,
+            "INSERT INTO operator(login, name, created_at, last_seen) VALUES (?1, ?1, ?2, ?2)"
+            " ON CONFLICT(login) DO UPDATE SET last_seen = excluded.last_seen", -1,
+            SQLITE_PREPARE_PERSISTENT, &db->seen_st, NULL) != SQLITE_OK)
+        return xl_db_fail(db, "prepare", err);
+    sqlite3_bind_text(db->seen_st, 1, db->operator_login, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(db->seen_st, 2, now, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(db->seen_st) == SQLITE_DONE ? XL_OK : xl_db_fail(db, "operator", err);
+    sqlite3_reset(db->seen_st);
+    db->operator_noted = rc == XL_OK;
+    return rc;
+}
+
 int xl_db_audit(xl_db *db, const char *action, const char *entity, const char *entity_id,
                 const char *detail, xl_err *err)
 {
     if (sqlite3_get_autocommit(db->h))
         return xl_err_set(err, XL_EFAIL, "audit outside a transaction (%s)", action);
+    char at[20];
+    xl_now(at);
+    if (note_operator(db, at, err))
+        return XL_EFAIL;
     sqlite3_stmt *st = audit_stmt(db, err);
     if (!st)
         return XL_EFAIL;
