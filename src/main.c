@@ -122,6 +122,7 @@ int main(int argc, char **argv)
     xl_i18n_set_lang(o.lang ? o.lang : cfg.lang);
     if ((rc = take_operator(&o, &cfg)) != 0)
         return rc;
+    xl_db_set_default_busy_timeout(cfg.busy_timeout_ms);
     cli_ctx ctx = {.cfg = &cfg, .db_path = o.db ? o.db : cfg.db_path, .db = NULL, .out = stdout};
     if (optind < argc)
         rc = cli_dispatch(&ctx, argc - optind, argv + optind);

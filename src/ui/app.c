@@ -761,6 +761,18 @@ static void stop(ui_app *a)
     }
 }
 
+/* Once a day, when the first desk starts: a checked copy into [backup] directory, keeping
+ * the newest [backup] keep. Silent when it works; a failure is said in the status line. */
+static void daily_backup(ui_app *a)
+{
+    char *made = NULL;
+    xl_err err;
+    xl_err_clear(&err);
+    if (xl_db_backup_daily(a->db, a->cfg->backup_dir, a->cfg->backup_keep, &made, &err) != XL_OK)
+        ui_app_message(a, 1, _(BAK_DAILY_FAIL_FMT), err.msg);
+    free(made);
+}
+
 int ui_run(xl_db *db, const xl_config *cfg, xl_err *err)
 {
     ui_app a;
@@ -773,6 +785,7 @@ int ui_run(xl_db *db, const xl_config *cfg, xl_err *err)
         a.tabs[a.ntabs++] = tab_panes[i](&a);
     make_windows(&a);
     xl_db_on_busy(a.db, on_db_busy, &a);
+    daily_backup(&a);
     if (!cfg->operator_login[0])
         ui_onduty_open(&a);
     count_pending(&a);
