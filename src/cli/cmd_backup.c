@@ -22,7 +22,9 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv, xl_err *err)
     if (cli_open_db(ctx, 0, err))
         return XL_EFAIL;
     char *path = out ? xl_strdup(out) : xl_db_backup_default_name(ctx->cfg->backup_dir);
-    int rc = out ? XL_OK : xl_mkdir_p(ctx->cfg->backup_dir, 0700, err);
+    char *dir = xl_path_dir(path);
+    int rc = xl_mkdir_p(dir, 0700, err);
+    free(dir);
     if (rc == XL_OK)
         rc = xl_db_backup(ctx->db, path, err);
     if (rc == XL_OK)
