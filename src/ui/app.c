@@ -587,9 +587,10 @@ static void on_mouse(ui_app *a)
 /* The answer to "quit and lose the form's input?": y quits, n or Esc goes back to the form. */
 static void quit_answer(ui_app *a, int key)
 {
-    if (key == 'y' || key == 'Y')
+    int answer = ui_keys_answer(key);
+    if (answer == 1)
         a->quit = 1;
-    else if (key == 'n' || key == 'N' || key == UI_KEY_ESC)
+    else if (answer == 0)
         a->ask_quit = 0;
 }
 

@@ -46,8 +46,9 @@
     X(CONFIRM,   PANE,   "y",             ACT_CONFIRM,   HINT_CONFIRM)         \
     X(RESPONSIBLE, PANE, "R",             ACT_RESPONSIBLE, HINT_RESPONSIBLE)   \
     X(SUBMIT,    PANE,   "Enter F2",      ACT_SUBMIT,    HINT_SUBMIT)          \
-    X(NEXT_FIELD, PANE,  "Down",          ACT_NEXT_FIELD, HINT_NEXT_FIELD)     \
-    X(PREV_FIELD, PANE,  "Up",            ACT_PREV_FIELD, ACT_PREV_FIELD)      \
+    X(NEXT_FIELD, PANE,  "Tab Down",      ACT_NEXT_FIELD, HINT_NEXT_FIELD)     \
+    X(PREV_FIELD, PANE,  "S-Tab Up",      ACT_PREV_FIELD, ACT_PREV_FIELD)      \
+    X(FORM_CANCEL, PANE, "Esc",           ACT_FORM_CANCEL, HINT_FORM_CANCEL)   \
     X(CHOICE,    PANE,   "Space Left Right", ACT_CHOICE, HINT_CHOICE)          \
     X(CLEAR_FIELD, PANE, "^U",            ACT_CLEAR_FIELD, ACT_CLEAR_FIELD)    \
     X(IMPORT_RUN, PANE,  "y",             ACT_IMPORT_RUN, HINT_IMPORT_RUN)     \

@@ -77,7 +77,8 @@ start() { # WIDTH HEIGHT
     tmx kill-session -t xl 2>/dev/null
     tmx new-session -d -s xl -x "$1" -y "$2" \
         "env -i ${PIN_ENV[*]} '$BIN' --db '$DB' --config '$CFG'; sleep 3600"
-    wait_for "楼栋地图" || { bad "$1x$2: the map did not open"; return 1; }
+    # a loaded machine (CI, the sanitizer build) may take longer to start the desk
+    TIMEOUT=$((TIMEOUT * 3)) wait_for "楼栋地图" || { bad "$1x$2: the map did not open"; capture | sed 's/^/    /'; return 1; }
 }
 
 open_view() { # NAME

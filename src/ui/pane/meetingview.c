@@ -542,8 +542,8 @@ static int ask_entry(mtg_view *v, ui_app *app, ui_action act)
 static int mv_offers(void *self, ui_action act)
 {
     const mtg_view *v = self;
-    return v->m.status != XL_MEETING_CLOSED || act == UI_ACT_UP || act == UI_ACT_DOWN ||
-           act == UI_ACT_ITEM_OPEN || act == UI_ACT_BACK;
+    return v->m.status != XL_MEETING_CLOSED || ui_keys_is_global(act) || act == UI_ACT_UP ||
+           act == UI_ACT_DOWN || act == UI_ACT_ITEM_OPEN;
 }
 
 static int mv_key(void *self, ui_app *app, int key)

@@ -30,6 +30,7 @@ struct ui_form {
  * next field, previous field and cancel, as everywhere else; the footer says so. */
 static const ui_action form_actions[] = {
     UI_ACT_SUBMIT, UI_ACT_NEXT_FIELD, UI_ACT_PREV_FIELD, UI_ACT_CHOICE, UI_ACT_CLEAR_FIELD,
+    UI_ACT_FORM_CANCEL,
 };
 static const ui_action form_hints[] = {
     UI_ACT_SUBMIT, UI_ACT_NEXT_FIELD, UI_ACT_CHOICE,
@@ -296,6 +297,14 @@ static int form_unsaved(void *self)
     return ((ui_form *)self)->dirty;
 }
 
+/* A form takes Tab, S-Tab and Esc for itself and digits and q are typed: of the global keys
+ * only the help and Ctrl+L act, so the help lists only those (and the form's own keys). */
+static int form_offers(void *self, ui_action act)
+{
+    (void)self;
+    return !ui_keys_is_global(act) || act == UI_ACT_HELP || act == UI_ACT_REDRAW;
+}
+
 static const pane_ops form_ops = {
     .title = form_title,
     .help_title = form_help_title,
@@ -306,6 +315,7 @@ static const pane_ops form_ops = {
     UI_PANE_KEYS(form_actions, form_hints),
     .cursor = form_cursor,
     .unsaved = form_unsaved,
+    .offers = form_offers,
 };
 
 ui_form *ui_form_open(ui_app *app, const ui_form_spec *spec, void *ctx, const char *title,
