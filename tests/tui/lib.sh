@@ -54,7 +54,7 @@ tmx() { LANG=C.UTF-8 LC_ALL=C.UTF-8 tmux -u -L "$SOCK" -f "$TMP/tmux.conf" "$@";
 # sanitizer options of the caller's environment.
 tui_pin_env() {
     PIN_ENV=(LANG=C.UTF-8 TERM=xterm-256color TZ=Asia/Shanghai XIANGLI_TODAY=2026-11-25
-             XIANGLI_OPERATOR=值班员 "$@")
+             XIANGLI_OPERATOR=tui-test "$@")
     tui_pass_env ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS MSAN_OPTIONS
 }
 # tui_pass_env NAME... — these variables of the caller's environment, when set, into PIN_ENV.

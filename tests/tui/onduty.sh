@@ -21,7 +21,7 @@ bad() { echo "FAIL $*"; failures=$((failures + 1)); }
 tui_pin_env XIANGLI_OPERATOR=李强 # (what the desk writes at start is his)
 scenario onduty-named-80x24 80 24 test.ini 'wait:楼栋地图'
 tui_pin_env XIANGLI_OPERATOR=   # nobody named: the desk asks
-# the demo was built under 值班员; a new name typed and chosen
+# the demo was built under tui-test; a new name typed and chosen
 scenario onduty-pick-80x24 80 24 test.ini 'wait:谁在值班' text:王芳 'wait:新值班员' keys:Enter \
     'wait:值班员：王芳'
 n=$(sqlite3 -cmd ".timeout 5000" "$TMP/demo.db" "SELECT count(*) FROM audit WHERE operator = '王芳' AND action = 'operator.on_duty'")
