@@ -14,6 +14,7 @@
 #include <iniparser.h>
 
 #include "xiangli/categories.h"
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 
 typedef enum { K_STR, K_INT, K_BOOL, K_ENUM, K_PATH, K_RATE } key_type;
@@ -290,7 +291,7 @@ static int parse_categories(const char *spec, xl_category_def *defs, size_t *n, 
     for (char *tok = strtok_r(copy, "|", &save); tok && rc == XL_OK; tok = strtok_r(NULL, "|", &save)) {
         char *a = trim(tok), *b = strchr(a, '/'), *c = b ? strchr(b + 1, '/') : NULL;
         if (*n >= XL_CATEGORY_MAX)
-            rc = xl_err_set(err, XL_EFAIL, "more than %d categories", XL_CATEGORY_MAX);
+            rc = xl_err_set(err, XL_EFAIL, _(CAT_E_COUNT_FMT), XL_CATEGORY_MAX);
         else if (!b || !c)
             rc = xl_err_set(err, XL_EFAIL, "'%.40s' should read key/中文/English", a);
         else {
@@ -303,7 +304,7 @@ static int parse_categories(const char *spec, xl_category_def *defs, size_t *n, 
     }
     free(copy);
     if (rc == XL_OK && *n == 0)
-        rc = xl_err_set(err, XL_EFAIL, "no categories given");
+        rc = xl_err_set(err, XL_EFAIL, _(CAT_E_COUNT_FMT), XL_CATEGORY_MAX);
     return rc;
 }
 
