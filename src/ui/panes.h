@@ -33,5 +33,7 @@ int ui_percent(double rate);
 /* 楼栋卡片: opens building number's card over the current tab; returns key flags.
  * An unknown building leaves a message in the status line instead. */
 int ui_card_open(ui_app *app, int number);
+/* 值班员: who is on duty, asked at the start when nobody named the officer (onduty.c). */
+void ui_onduty_open(ui_app *app);
 
 #endif

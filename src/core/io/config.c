@@ -50,7 +50,10 @@ static const key_def keys[] = {
     RATE("register:target_rate", target_rate),
     STR("lists:categories", categories),
     INT("roundtable:stale_days", roundtable_days, 1, 3650),
+    INT("db:busy_timeout_ms", busy_timeout_ms, 100, 600000),
     PATHK("backup:directory", backup_dir),
+    INT("backup:keep", backup_keep, 1, 3650),
+    INT("privacy:retain_moved_out_years", retain_moved_out_years, 1, 100),
     STR("serve:listen", serve_listen),
     STR("serve:url_template", url_template),
     PATHK("serve:cert", serve_cert),
@@ -89,6 +92,9 @@ void xl_config_defaults(xl_config *c)
     c->target_rate = 0.80;
     c->roundtable_days = 365;
     snprintf(c->backup_dir, sizeof c->backup_dir, "%s/xiangli-backup", home_dir());
+    c->busy_timeout_ms = 5000;
+    c->backup_keep = 14;
+    c->retain_moved_out_years = 3;
     snprintf(c->serve_listen, sizeof c->serve_listen, "127.0.0.1:8326");
     c->pending_days = 14;
     c->rate_limit = 5;
