@@ -101,6 +101,13 @@ only present-resumes-80x24 80 24 test.ini "${PRESENT[@]}" keys:Right 'wait:第 2
 only present-tab-stays-80x24 80 24 test.ini "${PRESENT[@]}" snap:before keys:Tab keys:BTab \
     keys:2 keys:Right 'wait:第 2/2 项'
 
+# ---- 6. big type at 80x24 for titles longer than four characters (quarter blocks), over
+# balanced lines at 200x50 (no character alone on a line); the key footer stays after a note
+only big-80x24 80 24 test.ini "${PRESENT[@]}" keys:Right 'wait:第 2/2 项' 'gone:新租客相互认识'
+only big-200x50 200 50 test.ini "${PRESENT[@]}" keys:Right 'wait:第 2/2 项' 'gone:新租客相互认识'
+only big-footer-after-note-80x24 80 24 test.ini "${PRESENT[@]}" keys:n text:大家同意 keys:Enter \
+    'wait:大家同意' 'wait:q 退出放映'
+
 # ---- 7. sign-in from a building card's room row: the form opens with the building and the
 # room of the selected row filled; the name is all there is left to type
 only signin-from-card-80x24 80 24 test.ini "${MAP[@]}" "${CARD_127[@]}" keys:Down keys:Down \

@@ -357,11 +357,9 @@ static void draw_keys(present *p, WINDOW *w, int y)
 {
     char key[32];
     int x = MARGIN;
-    if (p->msg[0]) {
-        ui_text_put(w, y, MARGIN, getmaxx(w) - 2 * MARGIN, p->msg,
+    if (p->msg[0]) /* on its own row: the keys stay on theirs */
+        ui_text_put(w, y - 1, MARGIN, getmaxx(w) - 2 * MARGIN, p->msg,
                     ui_attr(p->msg_error ? UI_C_ERROR : UI_C_SHOW_ACCENT));
-        return;
-    }
     for (size_t i = 0; i < sizeof show_keys / sizeof show_keys[0]; i++) {
         ui_action act = show_keys[i];
         const char *label = act == UI_ACT_BACK ? _(HINT_SHOW_LEAVE) : ui_keys_hint(act);
@@ -412,7 +410,7 @@ static void show_draw(void *self, WINDOW *w)
     draw_kind_line(p, w, 3);
     int nchain = chain_lines(p, chain);
     int lower = lower_rows(p, nchain);
-    int title_rows = height - 5 - lower;
+    int title_rows = height - 6 - lower; /* the last two rows: a message, the keys */
     draw_title(p, w, 5, title_rows > 1 ? title_rows : 1);
     draw_lower(p, w, 5 + (title_rows > 1 ? title_rows : 1) + 1, chain, nchain);
     if (p->mode != IN_NONE)
