@@ -218,4 +218,21 @@ if [[ -z ${ONLY:-} || cli =~ $ONLY ]]; then
         echo "FAIL cli unknown-zh: got '$zh_err'"; failures=$((failures + 1)); }
 fi
 
+# ---- 19. the README's claims match the program: the demo's phone blocks, the QR styles'
+# names, the agenda's m (checked against the demo database and messages.def)
+if [[ -z ${ONLY:-} || readme =~ $ONLY ]]; then
+    SRC=$(cd "$HERE/../.." && pwd)
+    blocks=$(sqlite3 "$TMP/pristine.db" "SELECT DISTINCT substr(phone, 1, 3) FROM person WHERE phone IS NOT NULL ORDER BY 1" 2>/dev/null)
+    claim=$(grep -o 'virtual-operator blocks [0-9, and]*' "$SRC/README.md")
+    ok=1
+    [ -n "$blocks" ] || ok=0
+    for b in $blocks; do [[ $claim == *"$b"* ]] || ok=0; done
+    grep -q '半格块、全宽、反显' "$SRC/README.md" && grep -q 'ACT_QR_STYLE, "换二维码样式（半格块、全宽、反显）"' \
+        "$SRC/include/xiangli/messages.def" || ok=0
+    grep -q "\`m\` an item's length in minutes" "$SRC/README.md" && grep -q \
+        'ACT_AGENDA_MINUTES, "设定议题时长（分钟）"' "$SRC/include/xiangli/messages.def" || ok=0
+    if [ $ok = 1 ]; then echo "ok readme-claims"; else
+        echo "FAIL readme-claims (phone blocks: $blocks; README: $claim)"; failures=$((failures + 1)); fi
+fi
+
 tui_finish
