@@ -181,6 +181,27 @@ only summary-live-80x24 80 24 test.ini "${SIGNIN[@]}" text:王小梅 keys:Enter 
     'wait:有 2 项需要修改' text:127 'wait:有 1 项需要修改' keys:Tab text:302 \
     'gone:项需要修改'
 
+# ---- 15. the chain view: each item right under the item it is linked to, one step deeper
+# (the action under the demand it answers: 4 columns in, not 6 by its kind); the status
+# column does not move with the status's width (the steps are lists.sh's)
+L_LISTS=(keys:3 'wait:[问题 49]')
+# (1) a problem of building 127 (a safety hazard), a demand linked to it with the link
+# picker, an action (owner and due date) linked to the demand.
+L_NEW_PROBLEM=(keys:n 'wait:新建事项' text:楼道堆物 'keys:Tab Tab Left Left Left Left Tab' text:127
+             keys:Enter 'wait:已新建问题 #471：楼道堆物')
+L_NEW_DEMAND=(keys:n 'wait:新建事项' 'keys:Up Right Down' text:清理楼道杂物 'keys:Tab Tab Tab'
+            text:127 keys:Enter 'wait:已新建需求 #472：清理楼道杂物')
+L_LINK_DEMAND=(keys:L 'wait:问题（此项接在它之后）' keys:Enter 'wait:已关联：#471 → #472')
+L_NEW_ACTION=(keys:n 'wait:新建事项' 'keys:Up Right Right Down' text:清运楼道杂物 'keys:Tab Tab Tab'
+            text:127 keys:Tab text:物业 'wait:> 杜巷物业服务站' keys:Tab text:2026-12-05
+            keys:Enter 'wait:已新建行动 #473：清运楼道杂物')
+L_LINK_ACTION=(keys:L 'wait:需求（此项接在它之后）' keys:Down keys:Enter 'wait:已关联：#472 → #473')
+L_CHAIN=("${L_LISTS[@]}" "${L_NEW_PROBLEM[@]}" "${L_NEW_DEMAND[@]}" "${L_LINK_DEMAND[@]}"
+       "${L_NEW_ACTION[@]}" "${L_LINK_ACTION[@]}")
+L_OPEN_PROBLEM=('keys:]' 'wait:[问题 50]' keys:Enter 'wait:#471 问题：楼道堆物' 'wait:行动  #473')
+only chain-indent-80x24 80 24 test.ini "${L_CHAIN[@]}" "${L_OPEN_PROBLEM[@]}" \
+    'mask:s/2026-11-25 [0-9]{2}:[0-9]{2}/2026-11-25 HH:MM/g'
+
 # ---- 17. one invalid byte as a key: dropped alone; what is typed next arrives
 only decoder-bad-byte-80x24 80 24 test.ini "${SIGNIN[@]}" 'raw:\xff' text:王小梅 'wait:王小梅'
 only decoder-cut-char-80x24 80 24 test.ini "${SIGNIN[@]}" 'raw:\xe7\x8e' text:Anna 'wait:Anna' \
