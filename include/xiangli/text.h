@@ -23,4 +23,7 @@ int xl_str_clip(const char *s, int cols, int pad, char *out, size_t size);
 /* Cuts ASCII white space from both ends of s in place; returns the first kept byte. */
 char *xl_trim_inplace(char *s);
 
+/* Cuts the first of words (NULL-terminated) that ends s, in place: "127号楼" → "127". */
+void xl_cut_suffix(char *s, const char *const *words);
+
 #endif

@@ -179,3 +179,15 @@ char *xl_trim_inplace(char *s)
         s[--n] = '\0';
     return s;
 }
+
+void xl_cut_suffix(char *s, const char *const *words)
+{
+    size_t n = strlen(s);
+    for (; *words; words++) {
+        size_t k = strlen(*words);
+        if (n > k && strcmp(s + n - k, *words) == 0) {
+            s[n - k] = '\0';
+            return;
+        }
+    }
+}
