@@ -21,6 +21,7 @@
 #include "xiangli/export.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
+#include "xiangli/text.h"
 #include "xiangli/model.h"
 #include "xiangli/sheet.h"
 
@@ -89,19 +90,6 @@ static void unneutralise(char *s)
         memmove(s, s + 1, strlen(s));
 }
 
-/* Cuts a trailing unit word: "127号楼" → "127", "302室" → "302". */
-static void cut_suffix(char *s, const char *const *words)
-{
-    size_t n = strlen(s);
-    for (; *words; words++) {
-        size_t k = strlen(*words);
-        if (n > k && strcmp(s + n - k, *words) == 0) {
-            s[n - k] = '\0';
-            return;
-        }
-    }
-}
-
 /* The normalised text of one column of a row (heap; "" when absent). */
 static char *field(const importer *im, const xl_csv_row *row, int col)
 {
@@ -115,9 +103,9 @@ static char *field(const importer *im, const xl_csv_row *row, int col)
         xl_csv_trim(s);
     unneutralise(s);
     if (col == XL_COL_BUILDING)
-        cut_suffix(s, building_words);
+        xl_cut_suffix(s, building_words);
     if (col == XL_COL_ROOM)
-        cut_suffix(s, room_words);
+        xl_cut_suffix(s, room_words);
     return s;
 }
 
