@@ -6,6 +6,9 @@
 #include <stdint.h>
 #include "xiangli/db.h"
 
+/* The registration rate where no headcount is declared: shown "—", null in JSON. */
+#define XL_RATE_NONE (-1.0)
+
 /* One building as the map needs it. */
 typedef struct xl_building_summary {
     int number;
@@ -17,7 +20,8 @@ typedef struct xl_building_summary {
     int residents;          /* current residents in the register */
     int tenants;            /* current tenants */
     int declared;           /* declared headcount, all rooms */
-    double rate;            /* registration rate 0..1 (residents / declared, capped at 1) */
+    double rate;            /* registration rate 0..1 (residents / declared, capped at 1);
+                               XL_RATE_NONE when no headcount is declared */
 } xl_building_summary;
 
 int xl_buildings_list(xl_db *db, xl_building_summary **out, size_t *n, xl_err *err);

@@ -31,6 +31,16 @@ typedef struct xl_config {
     char categories[1024];     /* "key/中文/English | ..." or "" for the built-in six */
     /* [roundtable] */
     int roundtable_days;       /* a building without a roundtable this long is flagged */
+    /* [serve] (the phone sign-in server; url_template above is also [serve] url_template) */
+    char serve_listen[64];     /* ADDR:PORT, e.g. 127.0.0.1:8326 */
+    char serve_cert[PATH_MAX]; /* PEM certificate for HTTPS directly; "" = plain HTTP */
+    char serve_key[PATH_MAX];  /* its PEM private key */
+    int pending_days;          /* a phone submission waiting longer expires */
+    int rate_limit;            /* submissions per client address and building ... */
+    int rate_window;           /* ... per this many seconds */
+    char serve_contact[256];   /* the office's contact, in the privacy notice */
+    char guide_url[512];       /* the tenant guide (租客入住须知), "" = none */
+    char trusted_proxy[64];    /* a reverse proxy's address whose X-Real-IP is believed */
     /* [backup] */
     char backup_dir[PATH_MAX];
 } xl_config;

@@ -12,11 +12,26 @@ typedef struct xl_db xl_db;
 
 /* Opens (and with create != 0 creates, mode 0600) the database at path, applies pending
  * migrations in one transaction, sets WAL, foreign keys, busy timeout. */
+#define XL_DB_INIT 1 /* create: only `init` makes a schema in a new or empty file */
 int xl_db_open(xl_db **out, const char *path, int create, xl_err *err);
+/* A notice from opening for the front end to show (e.g. permissions tightened), or "". */
+const char *xl_db_notice(const xl_db *db);
+/* Busy timeout for connections opened from now on ([db] busy_timeout_ms; default 5000). */
+void xl_db_set_default_busy_timeout(int ms);
+/* A consistent copy of the open database at dest (online backup API, 0600, written beside
+ * dest then renamed), verified with integrity_check. */
+int xl_db_backup(xl_db *db, const char *dest, xl_err *err);
+/* init --force: a verified copy of the database at path is kept as bak and a fresh empty
+ * database takes its place. Refused while another connection has path open; nothing lost. */
+int xl_db_start_over(const char *path, const char *bak, xl_err *err);
 void xl_db_close(xl_db *db);
 const char *xl_db_path(const xl_db *db);
 
 int xl_db_user_version(xl_db *db);
+/* 1 when another connection (another desk, the phone server, a CLI import) has committed
+ * since the previous call (SQLite's PRAGMA data_version), else 0. The first call only takes
+ * note. This connection's own writes do not count: their callers reload already. */
+int xl_db_changed(xl_db *db);
 int xl_db_schema_latest(void);
 /* 1 if the database holds no buildings and no people. */
 int xl_db_is_empty(xl_db *db);

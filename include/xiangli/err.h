@@ -25,4 +25,8 @@ int xl_err_set(xl_err *e, int code, const char *fmt, ...) __attribute__((format(
  * reason, so a form shows the reason beside that field. Returns XL_EFAIL. */
 int xl_err_field(xl_err *e, const char *field, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* "There is no building N" in the UI's language, the one wording for every module: with a
+ * field, a field refusal (XL_EFAIL); without, XL_ENOTFOUND. */
+int xl_err_no_building(xl_err *e, const char *field, int number);
+
 #endif

@@ -1,8 +1,9 @@
 /* import.h — the residents sheet a landlord or the police station hands over, into the
  * register (实有人口底册), all or nothing.
  *
- * The file (read by csv.h: UTF-8 with or without BOM, UTF-16, GBK/GB18030; CRLF/LF/CR;
- * RFC 4180 quoting with commas and line breaks in fields) has a header row naming its
+ * The file (a CSV read by csv.h: UTF-8 with or without BOM, UTF-16, GBK/GB18030; CRLF/LF/CR;
+ * RFC 4180 quoting with commas and line breaks in fields; or the first sheet of an .xlsx or
+ * .xls workbook, through sheet.h, with title rows above the header skipped) has a header row naming its
  * columns in Chinese or English, in any order: 姓名/name, 性别/gender, 身份证号/id_number,
  * 手机号/phone, 楼栋/building, 房间/room, 身份/role, 入住日期/moved_in, 户籍省份/province,
  * 工作单位/workplace (and the variants csv.h knows). Required: name, building, room.
@@ -77,5 +78,13 @@ void xl_import_problem_format(const xl_import_report *rep, size_t i, char *out, 
  * or on a database error; XL_EUSAGE for no path. The report is filled in every case. */
 int xl_import_residents(xl_db *db, const char *path, int dry_run, xl_import_report *rep,
                         xl_err *err);
+
+/* For the community import (community.h): the rows of sheet (already read, header at row
+ * 0; taken over: sheet is left empty) checked, planned and, when nothing is refused,
+ * written INSIDE the caller's transaction (no transaction of its own; the summary audit
+ * row "import.residents" names path). XL_EFAIL when any row is refused: the caller rolls
+ * back. */
+int xl_import_residents_in_tx(xl_db *db, const char *path, xl_csv *sheet, xl_import_report *rep,
+                              xl_err *err);
 
 #endif

@@ -2,7 +2,8 @@
  * the TUI's incremental search (both call xl_lookup, so scripts and the screen agree).
  *   1–3 digits      building number: everyone living there, by room
  *   N-R             one room (127-302)
- *   4+ digits       phone or ID-number tail (a final x/X for an ID number)
+ *   4 digits        the last 4 of a phone or ID number (a final x/X for an ID number);
+ *                   more digits match only the whole number (never a longer tail)
  *   ASCII letters   pinyin (spaces and apostrophes ignored): the person's name read by
  *                   xl_pinyin_match (pinyin.h) — full "zhangsan"/"zhang san", initials
  *                   "zs", mixed "zsan", from any character of the name, every reading of a

@@ -6,6 +6,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* The fatal path (htop's fail() → CRT_done()): a front end that changed the terminal
+ * registers a hook that restores it; xl_fatal runs the hook once, prints what, aborts. */
+typedef void (*xl_fatal_hook)(void);
+void xl_set_fatal_hook(xl_fatal_hook hook);
+_Noreturn void xl_fatal(const char *what);
+
 void *xl_malloc(size_t size);
 void *xl_calloc(size_t n, size_t size);
 void *xl_reallocarray(void *p, size_t n, size_t size);

@@ -13,7 +13,8 @@ typedef struct xl_stats {
     int sublandlords;
     int family;
     int declared;        /* declared headcount */
-    double registration_rate;  /* sum(min(residents, declared) per room) / declared */
+    double registration_rate;  /* sum(min(residents, declared) per room) / declared;
+                                  XL_RATE_NONE (building.h) when nothing is declared */
     int moved_out;       /* past residencies */
     xl_building_summary *per_building;
     size_t nbuildings;

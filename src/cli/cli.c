@@ -6,13 +6,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "xiangli/fileio.h"
 #include "xiangli/mem.h"
 
 static const cli_cmd commands[] = {
     {"init", "init [--demo] [--seed N] [--scale K] [--force]",
      "create the database (with --demo: the demo community of Du Xiang)", cmd_init},
     {"lookup", "lookup QUERY [--json]",
-     "who lives there: 127 (building), 127-302 (room), a name, pinyin (zs, zhangsan), 4+ digits of phone/ID",
+     "who lives there: 127 (building), 127-302 (room), a name, pinyin (zs, zhangsan), the last 4 digits of a phone/ID number or the whole number",
      cmd_lookup},
     {"stats", "stats [--json]", "buildings, residents, tenants and registration rate", cmd_stats},
     {"import", "import residents FILE.csv [--dry-run]",
@@ -23,6 +24,12 @@ static const cli_cmd commands[] = {
      cmd_export},
     {"qr", "qr building N [--format utf8|utf8i|ansi|svg|png] [-o FILE] | rotate N | --all -o DIR",
      "building sign-in QR codes and door posters (see `xiangli qr --help`)", cmd_qr},
+    {"pending", "pending [--json] | pending confirm ID | pending reject ID --reason TEXT",
+     "phone sign-ins and sign-outs waiting for an officer: list, confirm into the register, reject",
+     cmd_pending},
+    {"serve", "serve [--listen ADDR:PORT]",
+     "the phone sign-in server for the posters' QR codes, in the foreground until Ctrl+C / SIGTERM",
+     cmd_serve},
     {"report", "report [--month YYYY-MM] [--format xlsx|csv] -o FILE.xlsx|DIR",
      "the monthly workbook for the street office (sheets 汇总 楼栋登记 迁入迁出 四张清单 小圆桌 责任人, 考核)",
      cmd_report},
@@ -43,25 +50,11 @@ void cli_print_commands(FILE *f)
         fprintf(f, "  xiangli %s\n      %s\n", commands[i].usage, commands[i].summary);
 }
 
-/* mkdir -p for the database's directory, mode 0700 for directories we create. */
+/* mkdir -p for the database's directory, owner-only (fileio.h). */
 static int make_parent_dirs(const char *path, xl_err *err)
 {
-    char *dir = xl_strdup(path);
-    char *slash = strrchr(dir, '/');
-    int rc = XL_OK;
-    if (slash && slash != dir) {
-        *slash = '\0';
-        for (char *p = dir + 1; rc == XL_OK && *p; p++) {
-            if (*p != '/')
-                continue;
-            *p = '\0';
-            if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-                rc = xl_err_set(err, XL_EFAIL, "%s: cannot create directory: %s", dir, strerror(errno));
-            *p = '/';
-        }
-        if (rc == XL_OK && mkdir(dir, 0700) != 0 && errno != EEXIST)
-            rc = xl_err_set(err, XL_EFAIL, "%s: cannot create directory: %s", dir, strerror(errno));
-    }
+    char *dir = xl_path_dir(path);
+    int rc = xl_mkdir_p(dir, 0700, err);
     free(dir);
     return rc;
 }
@@ -74,6 +67,8 @@ int cli_open_db(cli_ctx *ctx, int create, xl_err *err)
         return XL_EFAIL;
     if (xl_db_open(&ctx->db, ctx->db_path, create, err))
         return XL_EFAIL;
+    if (*xl_db_notice(ctx->db))
+        fprintf(stderr, "xiangli: %s\n", xl_db_notice(ctx->db));
     xl_db_set_operator(ctx->db, ctx->cfg->operator_login);
     return XL_OK;
 }

@@ -38,6 +38,8 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_export(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_stats(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_qr(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_pending(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_serve(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_report(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_assess(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_responsible(cli_ctx *ctx, int argc, char **argv, xl_err *err);

@@ -9,6 +9,8 @@
 
 #include "cli.h"
 #include "demo/demo.h"
+#include "xiangli/i18n.h"
+#include "xiangli/mem.h"
 #include "xiangli/stats.h"
 
 typedef struct init_opts {
@@ -53,24 +55,22 @@ static int parse_init(int argc, char **argv, init_opts *o, xl_err *err)
     return XL_OK;
 }
 
-/* --force never deletes: the old database is kept beside the new one. */
+/* --force never deletes: a verified copy of the old database (taken through SQLite, so
+ * what is still in the WAL is in it) is kept beside the new one; refused while another
+ * program has the database open. */
 static int set_aside(cli_ctx *ctx, xl_err *err)
 {
-    char stamp[32], *bak;
+    char stamp[32];
     time_t t = time(NULL);
     struct tm tm;
     localtime_r(&t, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
     xl_db_close(ctx->db);
     ctx->db = NULL;
-    bak = malloc(strlen(ctx->db_path) + 48);
-    if (!bak)
-        return xl_err_set(err, XL_EFAIL, "out of memory");
-    sprintf(bak, "%s.before-init-%s", ctx->db_path, stamp);
-    int rc = rename(ctx->db_path, bak) == 0 ? XL_OK
-             : xl_err_set(err, XL_EFAIL, "%s: cannot move aside: %s", ctx->db_path, strerror(errno));
+    char *bak = xl_asprintf("%s.before-init-%s", ctx->db_path, stamp);
+    int rc = xl_db_start_over(ctx->db_path, bak, err);
     if (rc == XL_OK)
-        fprintf(stderr, "xiangli init: the old database was kept as %s\n", bak);
+        fprintf(stderr, _(INIT_KEPT_FMT), bak), fputc('\n', stderr);
     free(bak);
     return rc;
 }

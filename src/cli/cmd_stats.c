@@ -12,6 +12,8 @@ static void print_text(cli_ctx *ctx, const xl_stats *st)
     int under60 = 0, mid = 0, over80 = 0;
     for (size_t i = 0; i < st->nbuildings; i++) {
         double r = st->per_building[i].rate;
+        if (r < 0)
+            continue; /* no headcount declared: no rate */
         if (r < 0.6)
             under60++;
         else if (r < 0.8)
@@ -19,11 +21,16 @@ static void print_text(cli_ctx *ctx, const xl_stats *st)
         else
             over80++;
     }
+    char rate[64];
+    if (st->registration_rate < 0)
+        snprintf(rate, sizeof rate, "%s", _(RATE_DASH));
+    else
+        snprintf(rate, sizeof rate, "%.1f%%", st->registration_rate * 100.0);
     fprintf(ctx->out,
-            "%s: %d\n%s: %d\n%s: %d\n%s: %d\n%s: %.1f%%\n"
+            "%s: %d\n%s: %d\n%s: %d\n%s: %d\n%s: %s\n"
             "  <60%%: %d   60-80%%: %d   >=80%%: %d\n",
             _(BUILDING), st->buildings, _(RESIDENTS), st->residents, _(ROLE_TENANT), st->tenants,
-            _(DECLARED), st->declared, _(REG_RATE), st->registration_rate * 100.0, under60, mid, over80);
+            _(DECLARED), st->declared, _(REG_RATE), rate, under60, mid, over80);
 }
 
 int cmd_stats(cli_ctx *ctx, int argc, char **argv, xl_err *err)

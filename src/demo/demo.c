@@ -232,25 +232,31 @@ static int build_in_tx(demo *d, const xl_demo_opts *o)
     return xl_db_audit(d->db, "demo.init", "community", NULL, detail, d->err);
 }
 
+typedef struct demo_ctx {
+    const xl_demo_opts *o;
+} demo_ctx;
+
+static int demo_body(xl_db *db, void *ctx, xl_err *err)
+{
+    const xl_demo_opts *o = ((demo_ctx *)ctx)->o;
+    demo d;
+    demo_init(&d, db, o, err);
+    demo_plan_buildings(&d);
+    demo_plan_totals(&d);
+    int rc = build_in_tx(&d, o);
+    demo_release(&d);
+    return rc;
+}
+
 int xl_demo_build(xl_db *db, const xl_demo_opts *opts, xl_err *err)
 {
     xl_demo_opts o = opts ? *opts : (xl_demo_opts){.seed = 1, .scale = 1};
     if (o.scale < 1 || o.scale > DEMO_MAX_SCALE)
         return xl_err_set(err, XL_EUSAGE, "demo: scale %d is out of range (1..%d)", o.scale, DEMO_MAX_SCALE);
-    if (xl_db_begin(db, err))
-        return XL_EFAIL;
-    demo d;
-    demo_init(&d, db, &o, err);
     int old_cache = cache_size(db);
     set_cache_size(db, -DEMO_CACHE_KIB);
-    demo_plan_buildings(&d);
-    demo_plan_totals(&d);
-    int rc = build_in_tx(&d, &o);
-    demo_release(&d);
-    if (rc == XL_OK)
-        rc = xl_db_commit(db, err);
-    else
-        xl_db_rollback(db);
+    demo_ctx c = {&o};
+    int rc = xl_db_tx(db, demo_body, &c, err);
     set_cache_size(db, old_cache);
     return rc;
 }

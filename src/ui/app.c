@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ui/help.h"
@@ -15,6 +16,8 @@
 #include "ui/ui.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
+#include "xiangli/mem.h"
+#include "xiangli/pending.h"
 #include "xiangli/text.h"
 
 enum {
@@ -22,7 +25,8 @@ enum {
     MIN_LINES = 24,
     MAX_TABS = 9,
     MAX_DEPTH = 8,
-    TICK_MS = 1000, /* wake up this often to notice a termination signal */
+    TICK_MS = 400,  /* wake up this often to notice a signal and other desks' changes */
+    SHARED_MS = 400, /* look at most this often whether another process changed the data */
     CLOCK_MS = 250, /* and this often while a pane shows a clock (pane_ops.tick) */
 };
 
@@ -44,22 +48,25 @@ struct ui_app {
     ui_pane stack[MAX_DEPTH]; /* panes opened over the current tab */
     int depth;
     int help, small, quit, dirty;
+    /* What lies over the panes (help, prompt, panes opened, the tab) when last drawn: when it
+     * changes, whatever an overlay covered is repainted whole (see repaint_if_uncovered). */
+    unsigned layers;
+    int repaint;
+    int ask_quit; /* "quit and lose the form's input?" is on screen */
     char msg[512];
     int msg_error;
     ui_prompt_state prompt;
     int tab_x[MAX_TABS + 1]; /* where each tab starts on the tab bar, for clicks */
     char today[11];
+    size_t pending;           /* phone submissions waiting (the 待确认 badge) */
+    struct timespec checked;  /* when the database was last asked for others' changes */
 };
 
-/* The tabs, in order (keys 1..N). Later panes (登记 register, 清单 lists, 小圆桌
- * roundtable) are added here. */
+/* The tabs, in order (keys 1..N), from the tab list in panes.h. */
 static ui_pane (*const tab_panes[])(ui_app *app) = {
-    ui_map_new,
-    ui_register_new,
-    ui_lists_new,
-    ui_roundtable_new,
-    ui_stats_new,
-    ui_docs_new,
+#define UI_TAB_ENTRY(name) ui_##name##_new,
+    UI_TABS(UI_TAB_ENTRY)
+#undef UI_TAB_ENTRY
 };
 
 static volatile sig_atomic_t got_signal;
@@ -107,6 +114,36 @@ void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec)
         app->prompt.spec.max_chars = sizeof app->prompt.text / 4 - 1;
 }
 
+/* The fatal hook: give the terminal back before core aborts (out of memory). */
+static void restore_terminal(void)
+{
+    endwin();
+}
+
+/* 1 when a pane opened over the tab holds typed work (a form with input). */
+static int has_unsaved(const ui_app *a)
+{
+    for (int d = 0; d < a->depth; d++)
+        if (a->stack[d].ops->unsaved && a->stack[d].ops->unsaved(a->stack[d].self))
+            return 1;
+    return 0;
+}
+
+/* q on the too-small screen, Ctrl+C, SIGTERM: quit at once, or ask first when typed work
+ * would be lost. */
+static void request_quit(ui_app *a)
+{
+    if (has_unsaved(a))
+        a->ask_quit = 1;
+    else
+        a->quit = 1;
+}
+
+int ui_pane_offers(const ui_pane *p, ui_action act)
+{
+    return !p->ops->offers || p->ops->offers(p->self, act);
+}
+
 static ui_pane *top_pane(ui_app *a)
 {
     return a->depth > 0 ? &a->stack[a->depth - 1] : &a->tabs[a->cur];
@@ -152,6 +189,7 @@ static void make_windows(ui_app *a)
     werase(stdscr);
     wnoutrefresh(stdscr);
     a->small = COLS < MIN_COLS || LINES < MIN_LINES;
+    a->repaint = 1;
     if (a->small)
         return;
     a->tabw = newwin(1, COLS, 0, 0);
@@ -218,11 +256,14 @@ static void draw_tabs(ui_app *a)
 /* The hints of the current pane: "Enter 打开  g 跳转 ..." up to maxx. */
 static void draw_hints(ui_app *a, int maxx)
 {
-    const pane_ops *ops = top_pane(a)->ops;
+    const ui_pane *p = top_pane(a);
+    const pane_ops *ops = p->ops;
     char key[32];
     int x = 1;
     for (size_t i = 0; i < ops->nhints; i++) {
         ui_action act = ops->hints[i];
+        if (!ui_pane_offers(p, act))
+            continue;
         const char *label = act == UI_ACT_BACK && a->depth == 0 ? _(QUIT) : ui_keys_hint(act);
         ui_keys_first(act, key, sizeof key);
         int need = xl_str_width(key) + 1 + xl_str_width(label);
@@ -242,6 +283,20 @@ static int draw_prompt(ui_app *a, int maxx)
     return x;
 }
 
+/* "待确认 N" left of the date while phone submissions wait; returns its width (plus a gap),
+ * drawing it ending at column end unless measure_only. */
+static int draw_badge(ui_app *a, int end, int measure_only)
+{
+    char badge[48];
+    if (a->pending == 0)
+        return 0;
+    ui_format(badge, sizeof badge, _(PEND_BADGE_FMT), a->pending);
+    int w = xl_str_width(badge) + 2;
+    if (!measure_only && end - w >= COLS / 2)
+        ui_text_put(a->statw, 0, end - w, w - 1, badge, ui_attr(UI_C_WARN));
+    return w;
+}
+
 /* Returns the cursor column when a prompt is open, else -1. */
 static int draw_status(ui_app *a)
 {
@@ -250,13 +305,17 @@ static int draw_status(ui_app *a)
     werase(a->statw);
     snprintf(right, sizeof right, "%s%s%s %s ", a->cfg->community,
              a->cfg->community[0] ? "  " : "", _(TODAY), a->today);
-    int rx = COLS - xl_str_width(right);
+    int rx = COLS - xl_str_width(right) - draw_badge(a, COLS - xl_str_width(right), 1);
     if (rx < COLS / 2)
         rx = COLS / 2;
     if (!a->prompt.active && a->msg[0] && xl_str_width(a->msg) >= rx - 1)
         rx = COLS + 1; /* a long message (a file's path) takes the whole line */
     ui_text_put(a->statw, 0, rx, COLS - rx, right, ui_attr(UI_C_STATUS));
-    if (a->prompt.active)
+    if (rx < COLS)
+        draw_badge(a, COLS - xl_str_width(right), 0);
+    if (a->ask_quit)
+        ui_text_pad(a->statw, 0, 0, rx - 1, _(QUIT_UNSAVED), ui_attr(UI_C_PROMPT));
+    else if (a->prompt.active)
         cursor = draw_prompt(a, rx - 1);
     else if (a->msg[0])
         ui_text_pad(a->statw, 0, 0, rx - 1, a->msg,
@@ -266,7 +325,7 @@ static int draw_status(ui_app *a)
     return cursor;
 }
 
-static void draw_too_small(void)
+static void draw_too_small(const ui_app *a)
 {
     char text[256];
     werase(stdscr);
@@ -274,7 +333,10 @@ static void draw_too_small(void)
     int lines = ui_text_wrap(NULL, 0, 0, COLS - 2, LINES, text, 0);
     int y = (LINES - lines - 2) / 2;
     ui_text_wrap(stdscr, y, 1, COLS - 2, LINES, text, ui_attr(UI_C_NORMAL));
-    ui_text_put(stdscr, y + lines + 1, 1, COLS - 2, _(SMALL_QUIT), ui_attr(UI_C_DIM));
+    if (a->ask_quit)
+        ui_text_wrap(stdscr, y + lines + 1, 1, COLS - 2, 3, _(QUIT_UNSAVED), ui_attr(UI_C_PROMPT));
+    else
+        ui_text_put(stdscr, y + lines + 1, 1, COLS - 2, _(SMALL_QUIT), ui_attr(UI_C_DIM));
     wnoutrefresh(stdscr);
 }
 
@@ -293,11 +355,46 @@ static void draw_full(ui_app *a, ui_pane *p)
     doupdate();
 }
 
+/* Help, prompt, pushed panes, the tab and fullscreen, as one number. */
+static unsigned layer_signature(const ui_app *a)
+{
+    const ui_pane *p = a->depth > 0 ? &a->stack[a->depth - 1] : &a->tabs[a->cur];
+    return (unsigned)a->help | (unsigned)a->prompt.active << 1 | (unsigned)a->depth << 2 |
+           (unsigned)a->cur << 6 | (unsigned)p->ops->fullscreen << 10;
+}
+
+/* An overlay that closes leaves half-covered double-width characters behind ("杜巷 弄",
+ * "1 3") when only the changed cells are sent: the terminal erased the whole character, the
+ * curses screen still believes half of it is there. So when the layers change (or a pane said
+ * an overlay of its own closed), every window is redrawn whole (as Ctrl+L does, without the
+ * blank flash). */
+static void repaint_if_uncovered(ui_app *a)
+{
+    unsigned now = layer_signature(a);
+    if (now == a->layers && !a->repaint)
+        return;
+    a->layers = now;
+    a->repaint = 0;
+    if (a->help)
+        return; /* opening the help: only what it covers changes, as drawn before */
+    WINDOW *wins[] = {a->tabw, a->body, a->statw, a->full};
+    for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
+        if (wins[i])
+            redrawwin(wins[i]);
+}
+
+void ui_app_repaint(ui_app *app)
+{
+    app->repaint = 1;
+}
+
 static void draw_all(ui_app *a)
 {
+    if (!a->small)
+        repaint_if_uncovered(a);
     if (a->small) {
         curs_set(0);
-        draw_too_small();
+        draw_too_small(a);
         doupdate();
         return;
     }
@@ -327,10 +424,47 @@ static void draw_all(ui_app *a)
     doupdate();
 }
 
+/* ---- what other processes change ---- */
+
+static void count_pending(ui_app *a)
+{
+    size_t n = 0;
+    xl_err err;
+    xl_err_clear(&err);
+    if (xl_pending_count(a->db, a->cfg->pending_days > 0 ? a->cfg->pending_days : 14, &n, &err) == XL_OK)
+        a->pending = n;
+}
+
+static long ms_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)(t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Another desk, the phone server or a CLI import committed: the pane on screen reads its
+ * rows again (keeping its selection; a form being typed has no reload and stays as it is)
+ * and the badge is counted again. */
+static void notice_changes(ui_app *a)
+{
+    if (ms_since(&a->checked) < SHARED_MS)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &a->checked);
+    if (!xl_db_changed(a->db))
+        return;
+    ui_pane *p = top_pane(a);
+    if (!a->small && p->ops->reload)
+        p->ops->reload(p->self, a);
+    count_pending(a);
+    a->dirty = 1;
+}
+
 /* ---- keys ---- */
 
 static void apply(ui_app *a, int flags)
 {
+    if (flags & (UI_RELOAD | UI_BACK))
+        count_pending(a);
     if (flags & UI_RELOAD) {
         ui_pane *p = top_pane(a);
         if (p->ops->reload)
@@ -424,6 +558,10 @@ static void on_mouse(ui_app *a)
         apply(a, p->ops->key(p->self, a, key));
         return;
     }
+    if (ev.y == 0 && has_unsaved(a)) { /* a tab click would close the form */
+        ui_app_message(a, 1, "%s", _(TAB_UNSAVED));
+        return;
+    }
     if (ev.y == 0) {
         for (int i = 0; i < a->ntabs; i++)
             if (ev.x >= a->tab_x[i] && ev.x < a->tab_x[i + 1])
@@ -435,6 +573,15 @@ static void on_mouse(ui_app *a)
         apply(a, p->ops->mouse(p->self, a, ev.y - 1, ev.x, (unsigned long)ev.bstate));
 }
 
+/* The answer to "quit and lose the form's input?": y quits, n or Esc goes back to the form. */
+static void quit_answer(ui_app *a, int key)
+{
+    if (key == 'y' || key == 'Y')
+        a->quit = 1;
+    else if (key == 'n' || key == 'N' || key == UI_KEY_ESC)
+        a->ask_quit = 0;
+}
+
 static void on_key(ui_app *a, int key)
 {
     a->dirty = 1;
@@ -443,9 +590,15 @@ static void on_key(ui_app *a, int key)
         return;
     }
     a->msg[0] = '\0';
+    if (key == UI_KEY_ESC)
+        a->repaint = 1; /* Esc closes overlays, the panes' own ones too */
+    if (a->ask_quit) {
+        quit_answer(a, key);
+        return;
+    }
     if (a->small) {
         if (ui_keys_global(key) == UI_ACT_BACK)
-            a->quit = 1;
+            request_quit(a);
         return;
     }
     if (key == UI_KEY_FN(KEY_MOUSE)) {
@@ -473,7 +626,7 @@ static void on_key(ui_app *a, int key)
 static void on_tick(ui_app *a)
 {
     ui_pane *p = top_pane(a);
-    if (a->small || a->prompt.active || !p->ops->tick)
+    if (a->small || a->prompt.active || a->ask_quit || !p->ops->tick)
         return;
     int flags = p->ops->tick(p->self, a);
     if (flags & ~UI_HANDLED)
@@ -481,10 +634,28 @@ static void on_tick(ui_app *a)
     apply(a, flags);
 }
 
+/* A signal arrived (the handler only set the flag): SIGHUP (the terminal is gone) ends the
+ * program; Ctrl+C or SIGTERM ask first when a form holds input, and a second one while asking
+ * ends it. */
+static void on_signal_caught(ui_app *a)
+{
+    int sig = got_signal;
+    got_signal = 0;
+    a->dirty = 1;
+    if (sig == SIGHUP || a->ask_quit)
+        a->quit = 1;
+    else
+        request_quit(a);
+}
+
 static void run_loop(ui_app *a)
 {
     a->dirty = 1;
-    while (!a->quit && !got_signal) {
+    while (!a->quit) {
+        if (got_signal)
+            on_signal_caught(a);
+        if (a->quit)
+            break;
         if (a->dirty)
             draw_all(a);
         a->dirty = 0;
@@ -494,13 +665,15 @@ static void run_loop(ui_app *a)
             on_key(a, key);
         else
             on_tick(a);
+        notice_changes(a);
     }
 }
 
 /* ---- start and stop ---- */
 
-/* SIGINT, SIGTERM and SIGHUP end the loop (the handler only sets a flag), so the terminal
- * is restored on the way out; the caller's own handlers come back afterwards. */
+/* SIGINT, SIGTERM and SIGHUP end the loop (the handler only sets a flag; the loop asks first
+ * when typed work would be lost), so the terminal is restored on the way out; the caller's
+ * own handlers come back afterwards. */
 static const int caught_signals[] = {SIGINT, SIGTERM, SIGHUP};
 static struct sigaction saved_actions[sizeof caught_signals / sizeof caught_signals[0]];
 
@@ -543,6 +716,7 @@ static int start_curses(ui_app *a, xl_err *err)
     }
     wnoutrefresh(stdscr);
     catch_signals();
+    xl_set_fatal_hook(restore_terminal);
     return XL_OK;
 }
 
@@ -554,6 +728,7 @@ static void stop(ui_app *a)
         a->tabs[i].ops->free(a->tabs[i].self);
     free_windows(a);
     if (a->screen) {
+        xl_set_fatal_hook(NULL);
         endwin();
         delscreen(a->screen);
         release_signals();
@@ -571,6 +746,9 @@ int ui_run(xl_db *db, const xl_config *cfg, xl_err *err)
     for (size_t i = 0; i < sizeof tab_panes / sizeof tab_panes[0] && i < MAX_TABS; i++)
         a.tabs[a.ntabs++] = tab_panes[i](&a);
     make_windows(&a);
+    count_pending(&a);
+    xl_db_changed(a.db); /* takes note of where the data stands */
+    clock_gettime(CLOCK_MONOTONIC, &a.checked);
     run_loop(&a);
     stop(&a);
     return XL_OK;

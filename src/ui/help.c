@@ -51,7 +51,8 @@ static void collect(help_layout *h, const ui_pane *pane)
             g->acts[g->n++] = (ui_action)a;
     p->title = (ops->help_title ? ops->help_title : ops->title)(pane->self);
     for (size_t i = 0; i < ops->nactions && i < MAX_ENTRIES; i++)
-        p->acts[p->n++] = ops->actions[i];
+        if (ui_pane_offers(pane, ops->actions[i]))
+            p->acts[p->n++] = ops->actions[i];
     measure_section(g);
     measure_section(p);
 }

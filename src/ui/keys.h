@@ -37,6 +37,9 @@
     X(CLEAR,     PANE,   "x",             ACT_CLEAR,     HINT_CLEAR)           \
     X(STALE,     PANE,   "S",             ACT_STALE,     HINT_STALE)           \
     X(IMPORT,    PANE,   "I",             ACT_IMPORT,    HINT_IMPORT)          \
+    X(PENDING,   PANE,   "P",             ACT_PENDING,   HINT_PENDING)         \
+    X(PENDING_CONFIRM, PANE, "y",         ACT_PENDING_CONFIRM, HINT_PENDING_CONFIRM) \
+    X(PENDING_REJECT, PANE, "n",          ACT_PENDING_REJECT, HINT_PENDING_REJECT) \
     X(SIGNOUT,   PANE,   "o",             ACT_SIGNOUT,   HINT_SIGNOUT)         \
     X(MOVE,      PANE,   "m",             ACT_MOVE,      HINT_MOVE)            \
     X(REVEAL,    PANE,   "v",             ACT_REVEAL,    HINT_REVEAL)          \
@@ -83,6 +86,11 @@
     X(SHOW_NOTE, PANE,   "n",             ACT_SHOW_NOTE, HINT_SHOW_NOTE)       \
     X(SHOW_DECISION, PANE, "d",           ACT_SHOW_DECISION, HINT_SHOW_DECISION) \
     X(SHOW_ACTION, PANE, "a",             ACT_SHOW_ACTION, HINT_SHOW_ACTION)   \
+    X(QR_STYLE,  PANE,   "s",             ACT_QR_STYLE,  HINT_QR_STYLE)        \
+    X(QR_POSTER, PANE,   "p",             ACT_QR_POSTER, HINT_QR_POSTER)       \
+    X(QR_LANE,   PANE,   "l",             ACT_QR_LANE,   HINT_QR_LANE)         \
+    X(QR_ALL,    PANE,   "a",             ACT_QR_ALL,    HINT_QR_ALL)          \
+    X(QR_ROTATE, PANE,   "r",             ACT_QR_ROTATE, HINT_QR_ROTATE)   \
     X(STAT_ASSESS, PANE, "a",             ACT_STAT_ASSESS, HINT_STAT_ASSESS)   \
     X(STAT_RESP, PANE,   "r",             ACT_STAT_RESP, HINT_STAT_RESP)       \
     X(STAT_REPORT, PANE, "w",             ACT_STAT_REPORT, HINT_STAT_REPORT)   \

@@ -49,12 +49,21 @@ typedef struct pane_ops {
     /* 1: the pane has the whole terminal (no tab bar, no status line), e.g. the
      * roundtable's presentation on a shared screen. */
     int fullscreen;
+    /* Optional: 1 while the pane holds typed work that closing it would lose (a form with
+     * input); the app asks before quitting then. */
+    int (*unsaved)(void *self);
+    /* Optional: 0 for an action of the pane's table that does not work right now (the edit
+     * keys of a closed meeting); the help and the hints leave it out. NULL: all work. */
+    int (*offers)(void *self, ui_action act);
 } pane_ops;
 
 typedef struct ui_pane {
     const pane_ops *ops;
     void *self;
 } ui_pane;
+
+/* 1 when the pane's action works now (its offers() says so, or it has none). */
+int ui_pane_offers(const ui_pane *p, ui_action act);
 
 /* What the app offers its panes. */
 xl_db *ui_app_db(ui_app *app);
@@ -65,6 +74,10 @@ void ui_app_message(ui_app *app, int is_error, const char *fmt, ...)
 /* Opens p over the current tab; q/Esc (UI_BACK) closes it. The app owns p from now on.
  * Returns 0 when too many panes are open already: p has been freed then. */
 int ui_app_push(ui_app *app, ui_pane p);
+
+/* A pane's own overlay (a picker, a list dropped over other fields) has closed: the next
+ * draw repaints every window whole, so no half-covered character stays behind. */
+void ui_app_repaint(ui_app *app);
 
 /* A one-line prompt in the status line. accept() says which characters may be typed;
  * done() gets the text on Enter (not on Esc) and returns key flags. With max_chars 1 the

@@ -6,17 +6,25 @@
 #include "ui/theme.h"
 #include "xiangli/building.h"
 
-/* 楼栋地图: every building by lane, coloured by an overlay. */
-ui_pane ui_map_new(ui_app *app);
-/* 登记: the register of residents (register.c); its other screens are in register.h. */
-ui_pane ui_register_new(ui_app *app);
-/* 清单: the four lists (lists.c); 小圆桌: meetings (roundtable.c). Their other screens are in
- * lists_ui.h. */
-ui_pane ui_lists_new(ui_app *app);
-ui_pane ui_roundtable_new(ui_app *app);
-/* 统计: the monthly figures (stats.c); 文档: the community's documents (docs.c). */
-ui_pane ui_stats_new(ui_app *app);
-ui_pane ui_docs_new(ui_app *app);
+/* The tabs, in order (keys 1..9), declared once: X(name) gives ui_<name>_new, the pane's
+ * constructor, and app.c's tab table. 楼栋地图 map: every building by lane, coloured by an
+ * overlay (map.c); 登记 register: the register of residents (register.c, its other screens
+ * in register.h); 清单 lists: the four lists (lists.c); 小圆桌 roundtable: meetings
+ * (roundtable.c). The lists' and meetings' other screens are in lists_ui.h. 统计 stats: the
+ * monthly figures (stats.c, its other screens in stats_ui.h); 文档 docs: the community's
+ * documents (docs.c). */
+#define UI_TABS(X) \
+    X(map)         \
+    X(register)    \
+    X(lists)       \
+    X(roundtable)   \
+    X(stats)        \
+    X(docs)
+
+#define UI_TAB_DECLARE(name) ui_pane ui_##name##_new(ui_app *app);
+UI_TABS(UI_TAB_DECLARE)
+#undef UI_TAB_DECLARE
+
 /* The colour role of a building's registration rate (red / yellow / green), as on the map. */
 ui_color_role ui_map_rate_role(const xl_building_summary *b);
 /* A rate 0..1 as a whole percentage, rounded down (so 79.9% never shows as 80%). */

@@ -13,7 +13,7 @@ build=$1
 secs=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
-targets=${*:-"csv idcard pinyin config"}
+targets=${*:-"csv idcard pinyin config xlsx form"}
 case $secs in ''|*[!0-9]*) echo "$0: SECONDS must be a number" >&2; exit 2 ;; esac
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/xiangli-fuzz.XXXXXX") || exit 1

@@ -114,7 +114,7 @@ msg=$(xl qr building 1 2>&1 >/dev/null); rc=$?
     bad "bad template: rc=$rc msg='$msg'"
 write_config 'https://signin.example.org/s/{building}?t={token}'
 msg=$(xl qr building 9999 2>&1 >/dev/null); rc=$?
-[ $rc -eq 1 ] && [[ $msg == *"no building 9999"* ]] && ok "unknown building" || bad "unknown building: rc=$rc '$msg'"
+[ $rc -eq 1 ] && [[ $msg == *"没有9999号楼"* ]] && ok "unknown building" || bad "unknown building: rc=$rc '$msg'"
 xl qr building 1 --format jpeg >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] && ok "bad format is a usage error" || bad "bad format: rc=$rc"
 script -qec "$XL --config $CFG --db $DB qr building 1 --format png" /dev/null >"$W/tty.out" 2>&1; rc=$?

@@ -153,6 +153,22 @@ if start 160 48 && open_view "160x48"; then
     decode_screen "160x48 halfblock" "$want"
     press s "全宽" "160x48 fullwidth" && decode_screen "160x48 fullwidth" "$want"
     press s "反显" "160x48 ascii" && decode_screen "160x48 ascii (inverse)" "$want"
+    # ? lists every key of the view (they are rows of the key table); after it closes, the
+    # footer still shows them
+    if press '?' "按键帮助" "160x48 help"; then
+        screen=$(capture)
+        missing=
+        for label in 换二维码样式 生成本栋海报 生成本巷全部楼栋的海报 生成全部楼栋的海报 更换令牌; do
+            [[ $screen == *"$label"* ]] || missing="$missing $label"
+        done
+        [ -z "$missing" ] && ok "160x48 help lists s p l a r" || bad "160x48 help lacks:$missing"
+        tmx send-keys -t xl Space
+        if wait_for "s 样式  p 本栋海报  l 本巷海报  a 全部海报  r 更换令牌"; then
+            ok "160x48 footer keeps the keys after help"
+        else
+            bad "160x48 footer lost the keys after help"; capture | tail -1 | sed 's/^/    /'
+        fi
+    fi
 fi
 
 # ---- the monochrome theme: reverse video instead of colour pairs, still dark-on-light

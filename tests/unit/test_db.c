@@ -91,7 +91,7 @@ static void db__open__refuses_foreign_and_newer(void **state)
     xl_db *db = NULL;
     xl_err e;
     assert_int_equal(xl_db_open(&db, path, 0, &e), XL_EFAIL);
-    assert_non_null(strstr(e.msg, "not a Xiangli database"));
+    assert_non_null(strstr(e.msg, "不是巷里数据库"));
     free(path);
 
     path = xl_asprintf("%s/newer.db", dir);
@@ -101,7 +101,7 @@ static void db__open__refuses_foreign_and_newer(void **state)
     sqlite3_exec(h, "PRAGMA user_version=999", NULL, NULL, NULL);
     sqlite3_close(h);
     assert_int_equal(xl_db_open(&db, path, 0, &e), XL_EFAIL);
-    assert_non_null(strstr(e.msg, "newer"));
+    assert_non_null(strstr(e.msg, "比本程序"));
     free(path);
     free(dir);
 }

@@ -1,7 +1,10 @@
 /* test_err_mem_text.c — errors, buffers and display width. */
 #include "testutil.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "xiangli/err.h"
 #include "xiangli/mem.h"
@@ -82,10 +85,52 @@ static void text__decode__rejects_overlong_and_surrogates(void **state)
     assert_int_equal(cp, 0x5DF7); /* 巷 */
 }
 
+static int hook_fd = -1;
+static void write_marker(void) { (void)!write(hook_fd, "R", 1); }
+
+/* The fatal path runs the front end's hook (restoring the terminal) before it aborts. */
+static void mem__fatal__runs_hook_then_aborts(void **state)
+{
+    (void)state;
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(p[0]);
+        hook_fd = p[1];
+        xl_set_fatal_hook(write_marker);
+        xl_fatal("test");
+    }
+    close(p[1]);
+    char c = 0;
+    assert_int_equal(read(p[0], &c, 1), 1);
+    assert_int_equal(c, 'R');
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+    close(p[0]);
+}
+
+/* A field refusal keeps its field apart from the reason. */
+static void err__field__kept_apart_from_reason(void **state)
+{
+    (void)state;
+    xl_err e;
+    xl_err_clear(&e);
+    assert_int_equal(xl_err_field(&e, "title", "不能为空"), XL_EFAIL);
+    assert_string_equal(e.field, "title");
+    assert_string_equal(e.msg, "不能为空");
+    xl_err_set(&e, XL_EFAIL, "plain");
+    assert_string_equal(e.field, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(err__set__formats_and_returns_code),
+        cmocka_unit_test(err__field__kept_apart_from_reason),
+        cmocka_unit_test(mem__fatal__runs_hook_then_aborts),
         cmocka_unit_test(buf__json__escapes),
         cmocka_unit_test(strlcpy__utf8__never_splits),
         cmocka_unit_test(text__width__chinese_is_two),

@@ -145,17 +145,61 @@ static void lookup__tail__phone_and_id(void **state)
     sqlite3_finalize(st);
     xl_lookup_result r;
     xl_err e;
-    assert_int_equal(xl_lookup(db, phone + 5, 0, &r, &e), XL_OK); /* 6-digit phone tail */
+    assert_int_equal(xl_lookup(db, phone + 7, 0, &r, &e), XL_OK); /* the last 4, as masked */
     int found = 0;
     for (size_t i = 0; i < r.n; i++)
         found |= strncmp(r.hits[i].phone_masked + 7, phone + 7, 4) == 0;
     assert_true(found);
     xl_lookup_release(&r);
-    assert_int_equal(xl_lookup(db, id + 12, 0, &r, &e), XL_OK); /* 6-char ID tail */
+    assert_int_equal(xl_lookup(db, phone, 0, &r, &e), XL_OK); /* the whole number */
+    assert_int_equal(r.n, 1);
+    xl_lookup_release(&r);
+    assert_int_equal(xl_lookup(db, id + 14, 0, &r, &e), XL_OK);
     assert_true(r.n >= 1);
+    xl_lookup_release(&r);
+    assert_int_equal(xl_lookup(db, id, 0, &r, &e), XL_OK);
+    assert_int_equal(r.n, 1);
     xl_lookup_release(&r);
     free(phone);
     free(id);
+}
+
+/* The digit-by-digit attack (issue 9): from the masked last 4, try every next digit for
+ * every longer tail; no tail longer than 4 and shorter than the number finds anyone, so the
+ * search tells nothing beyond the mask. */
+static size_t hits_for(const char *q)
+{
+    xl_lookup_result r;
+    xl_err e;
+    size_t n = xl_lookup(db, q, 0, &r, &e) == XL_OK ? r.n : 0;
+    if (n || r.hits)
+        xl_lookup_release(&r);
+    return n;
+}
+
+static void attack(const char *number)
+{
+    size_t len = strlen(number);
+    char q[32];
+    for (size_t k = 5; k < len; k++) {
+        for (char d = '0'; d <= '9'; d++) {
+            snprintf(q, sizeof q, "%c%s", d, number + len - (k - 1));
+            assert_int_equal(hits_for(q), 0);
+        }
+    }
+    assert_true(hits_for(number + len - 4) >= 1);
+}
+
+static void lookup__tail__digit_attack_finds_nothing_beyond_last_4(void **state)
+{
+    (void)state;
+    sqlite3_stmt *st = xl_db_prepare(db, "SELECT phone, id_number FROM person WHERE phone IS NOT NULL "
+                                         "AND id_number IS NOT NULL LIMIT 3 OFFSET 200", NULL);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        attack(xl_col_text(st, 0));
+        attack(xl_col_text(st, 1));
+    }
+    sqlite3_finalize(st);
 }
 
 static void lookup__json__fields_and_no_unmasked_numbers(void **state)
@@ -564,6 +608,7 @@ int main(void)
         cmocka_unit_test(lookup__room__one_room_and_unknowns),
         cmocka_unit_test(lookup__name__substring),
         cmocka_unit_test(lookup__tail__phone_and_id),
+        cmocka_unit_test(lookup__tail__digit_attack_finds_nothing_beyond_last_4),
         cmocka_unit_test(lookup__json__fields_and_no_unmasked_numbers),
         cmocka_unit_test(lookup__classify__pinyin),
         cmocka_unit_test(lookup__pinyin__polyphonic_surnames_by_surname_reading),

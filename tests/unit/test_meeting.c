@@ -166,7 +166,7 @@ static void meeting__lifecycle__planned_running_closed(void **state)
     xl_err e;
     uint64_t before = tu_db_hash(db);
     assert_int_equal(xl_meeting_close(db, id, &e), XL_EFAIL); /* not started */
-    assert_non_null(strstr(e.msg, "has not started"));
+    assert_non_null(strstr(e.msg, "还没开始"));
     assert_true(tu_db_hash(db) == before);
     /* planned: still editable */
     xl_meeting_form f;
@@ -188,7 +188,7 @@ static void meeting__lifecycle__planned_running_closed(void **state)
     xl_meeting_release(&m);
     before = tu_db_hash(db);
     assert_int_equal(xl_meeting_start(db, id, &e), XL_EFAIL);
-    assert_non_null(strstr(e.msg, "running already"));
+    assert_non_null(strstr(e.msg, "已在进行中"));
     assert_int_equal(xl_meeting_update(db, id, &f, &e), XL_EFAIL); /* only while planned */
     assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_meeting_close(db, id, &e), XL_OK);
@@ -199,9 +199,16 @@ static void meeting__lifecycle__planned_running_closed(void **state)
     xl_meeting_release(&m);
     before = tu_db_hash(db);
     assert_int_equal(xl_meeting_start(db, id, &e), XL_EFAIL);
-    assert_non_null(strstr(e.msg, "does not start again"));
+    assert_non_null(strstr(e.msg, "不能重新开始"));
     assert_int_equal(xl_meeting_close(db, id, &e), XL_EFAIL);
-    assert_non_null(strstr(e.msg, "closed already"));
+    assert_non_null(strstr(e.msg, "会议已经结束"));
+    /* a refusal reaches the screen in the UI's language, without the meeting's id */
+    assert_int_equal(xl_agenda_add_free(db, id, "x", 5, NULL, &e), XL_EFAIL);
+    assert_string_equal(tu_err_text(&e), "status: 会议已结束，纪要已定稿，不能再修改");
+    xl_i18n_set_lang("en");
+    assert_int_equal(xl_agenda_add_free(db, id, "x", 5, NULL, &e), XL_EFAIL);
+    assert_string_equal(tu_err_text(&e), "status: the meeting is closed; its minutes are final");
+    xl_i18n_set_lang("zh");
     /* the schema refuses going back, whoever asks */
     char *sql = xl_asprintf("UPDATE meeting SET status = 'running' WHERE id = %lld", (long long)id);
     assert_int_not_equal(xl_db_exec(db, sql, &e), XL_OK);
@@ -345,7 +352,7 @@ static void meeting__decision__becomes_a_linked_action(void **state)
     int64_t act = 7;
     assert_int_equal(xl_meeting_decision_to_action(db, ai, "摸排电动车数量", xl_party_person(2), "2026-12-10",
                                                    &act, &e), XL_EFAIL);
-    assert_non_null(strstr(e.msg, "has not started"));
+    assert_non_null(strstr(e.msg, "还没开始"));
     assert_int_equal(act, 0);
     start(db, mt);
     assert_int_equal(xl_agenda_set_notes(db, ai, "租客说下班只能晚上充电。", &e), XL_OK);

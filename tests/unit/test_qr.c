@@ -87,7 +87,7 @@ static void qr__token__unknown_building_not_found(void **state)
     xl_err e;
     int64_t before = xl_db_audit_count(db, NULL);
     assert_int_equal(xl_qr_token(db, 99, t, &e), XL_ENOTFOUND);
-    assert_non_null(strstr(e.msg, "no building 99"));
+    assert_non_null(strstr(e.msg, "没有99号楼"));
     assert_int_equal(xl_qr_rotate(db, 99, NULL, &e), XL_ENOTFOUND);
     assert_int_equal(xl_db_audit_count(db, NULL), before);
     tu_db_free(db);

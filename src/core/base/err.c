@@ -3,6 +3,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "xiangli/i18n.h"
 
 void xl_err_clear(xl_err *e)
 {
@@ -13,13 +16,17 @@ void xl_err_clear(xl_err *e)
     e->msg[0] = '\0';
 }
 
+/* Formatted into a scratch buffer first: callers may pass e->msg itself as an argument
+ * ("%s: %s", path, err->msg), which vsnprintf into e->msg would garble. */
 int xl_err_set(xl_err *e, int code, const char *fmt, ...)
 {
     if (e) {
+        char scratch[sizeof e->msg];
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+        vsnprintf(scratch, sizeof scratch, fmt, ap);
         va_end(ap);
+        memcpy(e->msg, scratch, sizeof scratch);
         e->code = code;
         e->field[0] = '\0';
     }
@@ -39,4 +46,11 @@ int xl_err_field(xl_err *e, const char *field, const char *fmt, ...)
         e->code = XL_EFAIL;
     }
     return XL_EFAIL;
+}
+
+int xl_err_no_building(xl_err *e, const char *field, int number)
+{
+    if (field)
+        return xl_err_field(e, field, _(E_NO_BUILDING_FMT), number);
+    return xl_err_set(e, XL_ENOTFOUND, _(E_NO_BUILDING_FMT), number);
 }

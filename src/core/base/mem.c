@@ -6,10 +6,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+static xl_fatal_hook fatal_hook;
+
+void xl_set_fatal_hook(xl_fatal_hook hook) { fatal_hook = hook; }
+
+void xl_fatal(const char *what)
+{
+    xl_fatal_hook hook = fatal_hook;
+    fatal_hook = NULL; /* a hook that fails itself must not loop */
+    if (hook)
+        hook();
+    fprintf(stderr, "xiangli: %s\n", what);
+    abort();
+}
+
 static void die_oom(size_t n)
 {
-    fprintf(stderr, "xiangli: out of memory (%zu bytes)\n", n);
-    abort();
+    char what[64];
+    snprintf(what, sizeof what, "out of memory (%zu bytes)", n);
+    xl_fatal(what);
 }
 
 void *xl_malloc(size_t size)

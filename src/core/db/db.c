@@ -13,6 +13,8 @@
 
 #include "core/db/search_sql.h"
 #include "xiangli/date.h"
+#include "xiangli/fileio.h"
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 
 extern const char *const xl_schema_migrations[];
@@ -22,6 +24,8 @@ struct xl_db {
     sqlite3 *h;
     char *path;
     char operator_login[64];
+    char notice[512];   /* e.g. permissions tightened at open */
+    int data_version;          /* last PRAGMA data_version seen by xl_db_changed, 0 = none */
 };
 
 sqlite3 *xl_db_handle(xl_db *db) { return db->h; }
@@ -72,6 +76,14 @@ static int pragma_int(xl_db *db, const char *sql)
 
 int xl_db_user_version(xl_db *db) { return pragma_int(db, "PRAGMA user_version"); }
 
+int xl_db_changed(xl_db *db)
+{
+    int v = pragma_int(db, "PRAGMA data_version");
+    int changed = db->data_version != 0 && v != db->data_version;
+    db->data_version = v;
+    return changed;
+}
+
 int xl_db_is_empty(xl_db *db)
 {
     return pragma_int(db, "SELECT (SELECT count(*) FROM building) + (SELECT count(*) FROM person)") == 0;
@@ -98,20 +110,19 @@ void xl_db_set_operator(xl_db *db, const char *login)
 
 const char *xl_db_operator(const xl_db *db) { return db->operator_login; }
 
-static int migrate(xl_db *db, xl_err *err)
+/* 1 when PRAGMA foreign_key_check finds a dangling reference. */
+static int foreign_keys_broken(xl_db *db)
 {
-    int have = xl_db_user_version(db);
-    int app = pragma_int(db, "PRAGMA application_id");
-    int latest = (int)xl_schema_migration_count;
-    if (have > 0 && app != XL_APPLICATION_ID)
-        return xl_err_set(err, XL_EFAIL, "%s: not a Xiangli database (application_id %d)", db->path, app);
-    if (have == 0 && app == 0 && pragma_int(db, "SELECT count(*) FROM sqlite_schema") > 0)
-        return xl_err_set(err, XL_EFAIL, "%s: not a Xiangli database (it holds other tables)", db->path);
-    if (have > latest)
-        return xl_err_set(err, XL_EFAIL, "%s: schema version %d is newer than this program (%d); upgrade Xiangli",
-                          db->path, have, latest);
-    if (have == latest)
-        return XL_OK;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+        return 1;
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc != SQLITE_DONE;
+}
+
+static int apply_migrations(xl_db *db, int have, int latest, xl_err *err)
+{
     if (xl_db_exec(db, "BEGIN IMMEDIATE", err))
         return XL_EFAIL;
     for (int v = have; v < latest; v++) {
@@ -120,6 +131,10 @@ static int migrate(xl_db *db, xl_err *err)
             return xl_err_set(err, XL_EFAIL, "%s: migration %03d failed: %s", db->path, v + 1, err ? err->msg : "");
         }
     }
+    if (foreign_keys_broken(db)) {
+        xl_db_rollback(db);
+        return xl_err_set(err, XL_EFAIL, "%s: migration left dangling references", db->path);
+    }
     char sql[96];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d", latest, XL_APPLICATION_ID);
     if (xl_db_exec(db, sql, err) || xl_db_exec(db, "COMMIT", err)) {
@@ -127,6 +142,39 @@ static int migrate(xl_db *db, xl_err *err)
         return XL_EFAIL;
     }
     return XL_OK;
+}
+
+/* Another application's database, or one from a newer Xiangli, is refused before anything
+ * (even the journal mode) is changed. */
+static int check_identity(xl_db *db, xl_err *err)
+{
+    int have = xl_db_user_version(db);
+    int app = pragma_int(db, "PRAGMA application_id");
+    if (have < 0 || app == -1)
+        return XL_EFAIL;
+    if (have > 0 && app != XL_APPLICATION_ID)
+        return xl_err_set(err, XL_EFAIL, _(DB_E_FOREIGN_FMT), db->path);
+    if (have == 0 && app == 0 && pragma_int(db, "SELECT count(*) FROM sqlite_schema") > 0)
+        return xl_err_set(err, XL_EFAIL, _(DB_E_FOREIGN_FMT), db->path);
+    if (have > (int)xl_schema_migration_count)
+        return xl_err_set(err, XL_EFAIL, _(DB_E_NEWER_FMT), db->path, have, (int)xl_schema_migration_count);
+    return XL_OK;
+}
+
+static int migrate(xl_db *db, xl_err *err)
+{
+    int have = xl_db_user_version(db);
+    int latest = (int)xl_schema_migration_count;
+    if (have == latest)
+        return XL_OK;
+    /* Foreign keys off while the schema changes (a table rebuilt to change a CHECK, as
+     * SQLite's ALTER TABLE documentation says), checked whole before the commit. */
+    if (xl_db_exec(db, "PRAGMA foreign_keys=OFF", err))
+        return XL_EFAIL;
+    int rc = apply_migrations(db, have, latest, err);
+    if (xl_db_exec(db, "PRAGMA foreign_keys=ON", rc ? NULL : err))
+        rc = XL_EFAIL;
+    return rc;
 }
 
 /* The application SQL functions that triggers and migrations call (search_sql.c): on
@@ -139,48 +187,160 @@ static int register_functions(xl_db *db, xl_err *err)
     return XL_OK;
 }
 
+/* ---------- opening: look before touching ---------- */
+
+static int busy_ms = 5000;
+
+void xl_db_set_default_busy_timeout(int ms) { busy_ms = ms > 0 ? ms : 5000; }
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* 1 when a non-empty -wal lies beside path: commits not yet copied into the main file (a
+ * desk open elsewhere), so the main file's header may be out of date. */
+static int wal_holds_more(const char *path)
+{
+    char wal[4200];
+    struct stat sb;
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    return lstat(wal, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
+}
+
+/* The identity through SQLite opened read-only (it reads the WAL and writes nothing). */
+static int probe_read_only(const char *path, int init, xl_err *err)
+{
+    sqlite3 *h = NULL;
+    int app = -1, version = -1;
+    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(h, "PRAGMA application_id", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            app = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        st = NULL;
+        if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            version = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    if (app == -1 || version == -1)
+        return xl_err_set(err, XL_EFAIL, _(DB_E_NOT_SQLITE_FMT), path);
+    if (app == XL_APPLICATION_ID || (init && app == 0 && version == 0))
+        return XL_OK;
+    return xl_err_set(err, XL_EFAIL, _(DB_E_FOREIGN_FMT), path);
+}
+
+/* Reads the file's header without SQLite: a special file, an empty file (unless init) or
+ * another application's database is refused before anything is written to it. */
+static int look_before_open(const char *path, int init, xl_err *err)
+{
+    int fd = xl_file_open_regular(path, err);
+    if (fd < 0)
+        return XL_EFAIL;
+    unsigned char h[100];
+    ssize_t n = read(fd, h, sizeof h);
+    close(fd);
+    if (wal_holds_more(path)) /* the header may still be in the WAL: ask SQLite, read-only */
+        return probe_read_only(path, init, err);
+    if (n == 0)
+        return init ? XL_OK : xl_err_set(err, XL_EFAIL, _(DB_E_EMPTY_FMT), path);
+    if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+        return xl_err_set(err, XL_EFAIL, _(DB_E_NOT_SQLITE_FMT), path);
+    uint32_t app = be32(h + 68), version = be32(h + 60);
+    if (app == XL_APPLICATION_ID || (init && app == 0 && version == 0))
+        return XL_OK;
+    return xl_err_set(err, XL_EFAIL, _(DB_E_FOREIGN_FMT), path);
+}
+
 /* Creates the file with mode 0600 before SQLite opens it, so residents' data is never
- * world-readable, whatever the umask. */
+ * world-readable, whatever the umask; an existing file is looked at first. */
 static int create_private(const char *path, int create, xl_err *err)
 {
     struct stat sb;
     if (stat(path, &sb) == 0)
-        return XL_OK;
+        return look_before_open(path, create, err);
     if (!create)
-        return xl_err_set(err, XL_EFAIL, "%s: no such database (run `xiangli init --demo` to create one)", path);
+        return xl_err_set(err, XL_EFAIL, _(DB_E_MISSING_FMT), path);
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
-        return xl_err_set(err, XL_EFAIL, "%s: cannot create: %s", path, strerror(errno));
+        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, strerror(errno));
     close(fd);
+    return XL_OK;
+}
+
+/* The database, its side files and its directory owner-only; what was tightened is kept as
+ * a notice for the front end to show. A shared directory (sticky, e.g. /tmp) or $HOME is left
+ * alone. */
+static int tighten(xl_db *db, xl_err *err)
+{
+    const char *side[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
+        char *p = xl_asprintf("%s%s", db->path, side[i]);
+        int changed = 0, rc = xl_file_tighten(p, &changed, err);
+        if (changed && !db->notice[0])
+            snprintf(db->notice, sizeof db->notice, _(FIO_TIGHTENED_FMT), p);
+        free(p);
+        if (rc)
+            return XL_EFAIL;
+    }
+    char *dir = xl_path_dir(db->path);
+    struct stat sb;
+    const char *home = getenv("HOME");
+    int changed = 0;
+    if (stat(dir, &sb) == 0 && !(sb.st_mode & S_ISVTX) && sb.st_uid == geteuid() &&
+        strcmp(dir, "/") && !(home && !strcmp(dir, home)))
+        (void)xl_file_tighten(dir, &changed, NULL);
+    if (changed && !db->notice[0])
+        snprintf(db->notice, sizeof db->notice, _(FIO_TIGHTENED_FMT), dir);
+    free(dir);
+    return XL_OK;
+}
+
+const char *xl_db_notice(const xl_db *db) { return db->notice; }
+
+static int open_fail(xl_db *db, xl_err *err)
+{
+    char what[512];
+    xl_strlcpy_utf8(what, sqlite3_errmsg(db->h), sizeof what);
+    return xl_err_set(err, XL_EFAIL, _(DB_E_OPEN_FMT), db->path, what);
+}
+
+/* Connection settings; WAL only after the file was found to be ours. */
+static int configure(xl_db *db, xl_err *err)
+{
+    sqlite3_busy_timeout(db->h, busy_ms);
+    sqlite3_extended_result_codes(db->h, 1);
+    if (xl_db_exec(db, "PRAGMA foreign_keys=ON", NULL) || check_identity(db, err))
+        return err && err->msg[0] ? XL_EFAIL : open_fail(db, err);
+    if (xl_db_exec(db, "PRAGMA journal_mode=WAL", NULL) || xl_db_exec(db, "PRAGMA synchronous=NORMAL", NULL) ||
+        xl_db_exec(db, "PRAGMA cache_size=-65536", NULL)) /* 64 MiB: large communities */
+        return open_fail(db, err);
     return XL_OK;
 }
 
 int xl_db_open(xl_db **out, const char *path, int create, xl_err *err)
 {
     *out = NULL;
+    if (err)
+        xl_err_clear(err);
     if (!path || !*path)
-        return xl_err_set(err, XL_EFAIL, "no database path");
+        return xl_err_set(err, XL_EFAIL, "%s", _(FIO_E_NOPATH));
     if (create_private(path, create, err))
         return XL_EFAIL;
     xl_db *db = xl_calloc(1, sizeof *db);
     db->path = xl_strdup(path);
     default_operator(db);
-    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        xl_err_set(err, XL_EFAIL, "%s: cannot open: %s", path, db->h ? sqlite3_errmsg(db->h) : "out of memory");
-        xl_db_close(db);
-        return XL_EFAIL;
-    }
-    sqlite3_busy_timeout(db->h, 5000);
-    sqlite3_extended_result_codes(db->h, 1);
-    if (xl_db_exec(db, "PRAGMA foreign_keys=ON", err) ||
-        xl_db_exec(db, "PRAGMA journal_mode=WAL", err) ||
-        xl_db_exec(db, "PRAGMA synchronous=NORMAL", err) ||
-        xl_db_exec(db, "PRAGMA cache_size=-65536", err)) { /* 64 MiB: large communities */
-        xl_err_set(err, XL_EFAIL, "%s: %s", path, err ? err->msg : "");
-        xl_db_close(db);
-        return XL_EFAIL;
-    }
-    if (register_functions(db, err) || migrate(db, err)) {
+    int rc = tighten(db, err);
+    if (rc == XL_OK && sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        rc = db->h ? open_fail(db, err) : xl_err_set(err, XL_EFAIL, _(DB_E_OPEN_FMT), path, "out of memory");
+    if (rc == XL_OK)
+        rc = configure(db, err);
+    if (rc == XL_OK && (register_functions(db, err) || migrate(db, err)))
+        rc = XL_EFAIL;
+    if (rc != XL_OK) {
         xl_db_close(db);
         return XL_EFAIL;
     }

@@ -50,6 +50,16 @@ static const key_def keys[] = {
     STR("lists:categories", categories),
     INT("roundtable:stale_days", roundtable_days, 1, 3650),
     PATHK("backup:directory", backup_dir),
+    STR("serve:listen", serve_listen),
+    STR("serve:url_template", url_template),
+    PATHK("serve:cert", serve_cert),
+    PATHK("serve:key", serve_key),
+    INT("serve:pending_days", pending_days, 1, 365),
+    INT("serve:rate_limit", rate_limit, 1, 10000),
+    INT("serve:rate_window", rate_window, 1, 86400),
+    STR("serve:contact", serve_contact),
+    STR("serve:guide_url", guide_url),
+    STR("serve:trusted_proxy", trusted_proxy),
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -78,6 +88,10 @@ void xl_config_defaults(xl_config *c)
     c->target_rate = 0.80;
     c->roundtable_days = 365;
     snprintf(c->backup_dir, sizeof c->backup_dir, "%s/xiangli-backup", home_dir());
+    snprintf(c->serve_listen, sizeof c->serve_listen, "127.0.0.1:8326");
+    c->pending_days = 14;
+    c->rate_limit = 5;
+    c->rate_window = 600;
 }
 
 /* ---- first pass: every line's shape, and where each key is ---- */

@@ -95,7 +95,7 @@ static int check_buildings(xl_db *db, const int *b, size_t n, xl_err *err)
         return xl_err_field(err, "buildings", "missing");
     for (size_t i = 0; i < n; i++) {
         if (!xl_building_exists(db, b[i]))
-            return xl_err_field(err, "buildings", "no building %d", b[i]);
+            return xl_err_no_building(err, "buildings", b[i]);
         for (size_t j = 0; j < i; j++)
             if (b[j] == b[i])
                 return xl_err_field(err, "buildings", "building %d named twice", b[i]);

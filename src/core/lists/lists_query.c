@@ -161,7 +161,7 @@ void xl_list_page_release(xl_list_page *p)
 int xl_list_building_open(xl_db *db, int building, xl_list_page *out, xl_err *err)
 {
     if (building <= 0)
-        return xl_err_field(err, "building", "no building %d", building);
+        return xl_err_no_building(err, "building", building);
     xl_list_filter f;
     xl_list_filter_init(&f);
     f.building = building;

@@ -108,12 +108,12 @@ static int check_add(xl_db *db, add_ctx *c, char *title, size_t size, xl_err *er
     }
     xl_list_item it;
     if (xl_list_item_load(db, c->item, &it, NULL))
-        return xl_err_field(err, "list_item", "no list item #%lld", (long long)c->item);
+        return mtg_field_err(err, XL_EFAIL, "list_item", _(MTG_E_NO_ITEM_FMT), (long long)c->item);
     xl_strlcpy_utf8(title, it.title, size);
     int r = on_agenda(db, c->meeting, c->item);
     if (r < 0)
         return xl_db_fail(db, "agenda", err);
-    return r ? xl_err_field(err, "list_item", "#%lld is on this agenda already", (long long)c->item)
+    return r ? xl_err_field(err, "list_item", "%s", _(MTG_E_ON_AGENDA))
              : XL_OK;
 }
 
@@ -164,7 +164,7 @@ int xl_agenda_add_item(xl_db *db, int64_t meeting, int64_t list_item, int minute
                        int64_t *agenda_id, xl_err *err)
 {
     if (list_item <= 0)
-        return xl_err_field(err, "list_item", "no list item #%lld", (long long)list_item);
+        return mtg_field_err(err, XL_EFAIL, "list_item", _(MTG_E_NO_ITEM_FMT), (long long)list_item);
     add_ctx c = {meeting, list_item, NULL, minutes, 0};
     return agenda_add(db, &c, agenda_id, err);
 }
@@ -206,7 +206,7 @@ static int move_body(xl_db *db, void *p, xl_err *err)
         return xl_err_set(err, XL_EUSAGE, "position: move by -1 (up) or +1 (down), not %d", c->delta);
     int to = a.position + c->delta, park = a.count + 1;
     if (to < 1 || to > a.count)
-        return xl_err_field(err, "position", "'%s' is %s already", a.title, to < 1 ? "first" : "last");
+        return mtg_field_err(err, XL_EFAIL, "position", to < 1 ? _(MTG_E_FIRST_FMT) : _(MTG_E_LAST_FMT), a.title);
     if (set_position(db, a.m.id, a.position, park, err) || set_position(db, a.m.id, to, a.position, err) ||
         set_position(db, a.m.id, park, to, err))
         return XL_EFAIL;
@@ -232,7 +232,7 @@ static int remove_body(xl_db *db, void *p, xl_err *err)
     if (rc != XL_OK || mtg_require_not_closed(&a.m, err))
         return rc != XL_OK ? rc : XL_EFAIL;
     if (a.nactions > 0)
-        return xl_err_field(err, "agenda", "'%s' has actions made from its decision; it stays", a.title);
+        return mtg_field_err(err, XL_EFAIL, "agenda", _(MTG_E_HAS_ACTIONS_FMT), a.title);
     if (mtg_exec_id_text(db, "DELETE FROM agenda_item WHERE id = ?1", id, NULL, "agenda", err))
         return XL_EFAIL;
     for (int pos = a.position + 1; pos <= a.count; pos++)
@@ -368,8 +368,7 @@ static void action_form(const astate *a, const xl_list_item *src, const action_c
 static int check_running(const mtg_mstate *m, xl_err *err)
 {
     if (m->status == XL_MEETING_PLANNED)
-        return xl_err_field(err, "status", "meeting #%lld has not started; actions are made "
-                          "from decisions while it runs", (long long)m->id);
+        return xl_err_field(err, "status", "%s", _(MTG_E_NOT_STARTED_ACTION));
     return mtg_require_not_closed(m, err);
 }
 

@@ -85,7 +85,7 @@ static int check_place_group(xl_db *db, const xl_meeting_form *f, xl_err *err)
     if (f->kind == XL_MEETING_ROUNDTABLE && f->building <= 0)
         return xl_err_field(err, "building", "%s", _(MTG_E_BUILDING_NEEDED));
     if (f->building != 0 && !xl_building_exists(db, f->building))
-        return xl_err_field(err, "building", "no building %d", f->building);
+        return xl_err_no_building(err, "building", f->building);
     if ((f->kind == XL_MEETING_PIONEER || f->pioneer_group != 0) &&
         (f->pioneer_group < 1 || f->pioneer_group > 3))
         return xl_err_field(err, "pioneer_group", "1, 2 or 3");
@@ -247,12 +247,11 @@ int xl_meeting_create(xl_db *db, const xl_meeting_form *f, int64_t *id, xl_err *
 static int check_fixed_fields(xl_db *db, const mtg_mstate *m, const xl_meeting_form *f, xl_err *err)
 {
     if (m->status != XL_MEETING_PLANNED)
-        return xl_err_field(err, "status", "meeting #%lld is %s; only a planned meeting is edited",
-                          (long long)m->id, mtg_status_keys[m->status]);
+        return xl_err_field(err, "status", "%s", _(MTG_E_ONLY_PLANNED));
     if ((int)f->kind != m->kind)
-        return xl_err_field(err, "kind", "a meeting keeps its kind (%s)", mtg_kind_keys[m->kind]);
+        return xl_err_field(err, "kind", "%s", _(MTG_E_KEEPS_KIND));
     if (f->building != m->building)
-        return xl_err_field(err, "building", "a meeting keeps its building (%d)", m->building);
+        return xl_err_field(err, "building", "%s", _(MTG_E_KEEPS_BUILDING));
     (void)db;
     return XL_OK;
 }
@@ -303,10 +302,9 @@ static int start_body(xl_db *db, void *p, xl_err *err)
     if (rc != XL_OK)
         return rc;
     if (m.status == XL_MEETING_RUNNING)
-        return xl_err_field(err, "status", "meeting #%lld is running already", (long long)id);
+        return xl_err_field(err, "status", "%s", _(MTG_E_RUNNING));
     if (m.status == XL_MEETING_CLOSED)
-        return xl_err_field(err, "status", "meeting #%lld is closed; a closed meeting does not "
-                          "start again", (long long)id);
+        return xl_err_field(err, "status", "%s", _(MTG_E_NO_RESTART));
     char now[20];
     xl_now(now);
     if (mtg_exec_id_text(db, "UPDATE meeting SET status = 'running', started_at = ?2 WHERE id = ?1",
@@ -343,10 +341,9 @@ static int close_body(xl_db *db, void *p, xl_err *err)
     if (rc != XL_OK)
         return rc;
     if (m.status == XL_MEETING_PLANNED)
-        return xl_err_field(err, "status", "meeting #%lld has not started; start it before "
-                          "closing it", (long long)id);
+        return xl_err_field(err, "status", "%s", _(MTG_E_NOT_STARTED_CLOSE));
     if (m.status == XL_MEETING_CLOSED)
-        return xl_err_field(err, "status", "meeting #%lld is closed already", (long long)id);
+        return xl_err_field(err, "status", "%s", _(MTG_E_CLOSED_ALREADY));
     char now[20];
     xl_now(now);
     xl_buf b;

@@ -4,10 +4,12 @@
  * them uses another's internals (no cycle between the files). */
 #include "core/meeting/meeting_internal.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/db/party_sql.h"
+#include "xiangli/i18n.h"
 #include "xiangli/text.h"
 
 const char *const mtg_kind_keys[] = {
@@ -78,17 +80,29 @@ int mtg_meeting_state(xl_db *db, int64_t id, mtg_mstate *m, xl_err *err)
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, "meeting: no meeting #%lld", (long long)id);
+        return mtg_field_err(err, XL_ENOTFOUND, "meeting", _(MTG_E_NOT_FOUND_FMT), (long long)id);
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(db, "meeting", err);
 }
 
+
+int mtg_field_err(xl_err *err, int code, const char *field, const char *fmt, ...)
+{
+    char reason[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    xl_err_field(err, field, "%s", reason);
+    if (err)
+        err->code = code;
+    return code;
+}
 
 /* Agenda, attendance, notes and decisions change only before the meeting closes. */
 int mtg_require_not_closed(const mtg_mstate *m, xl_err *err)
 {
     if (m->status == XL_MEETING_CLOSED)
-        return xl_err_field(err, "status", "meeting #%lld is closed; its minutes are final",
-                          (long long)m->id);
+        return xl_err_field(err, "status", "%s", _(MTG_E_CLOSED));
     return XL_OK;
 }
 

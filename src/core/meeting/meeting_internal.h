@@ -38,5 +38,9 @@ typedef struct mtg_mstate {
 int mtg_meeting_state(xl_db *db, int64_t id, mtg_mstate *m, xl_err *err);
 /* Agenda, attendance, notes and decisions change only before the meeting closes. */
 int mtg_require_not_closed(const mtg_mstate *m, xl_err *err);
+/* code with "FIELD: reason": the field stays the key the UI matches, the reason (fmt, from
+ * messages.def) is in the UI's language. */
+int mtg_field_err(xl_err *err, int code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 #endif

@@ -58,7 +58,7 @@ static int load_head(xl_db *db, int64_t id, xl_meeting *m, xl_err *err)
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, "meeting: no meeting #%lld", (long long)id);
+        return mtg_field_err(err, XL_ENOTFOUND, "meeting", _(MTG_E_NOT_FOUND_FMT), (long long)id);
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(db, "meeting", err);
 }
 

@@ -13,6 +13,7 @@
 #include "core/db/db_internal.h"
 #include "core/db/party_sql.h"
 #include "xiangli/building.h"
+#include "xiangli/fileio.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
@@ -117,49 +118,22 @@ int xl_meeting_minutes_render(xl_db *db, int64_t meeting, xl_buf *out, xl_err *e
     return XL_OK;
 }
 
-/* The minutes name residents: written to a private temporary file (mode 0600) beside the
- * target, then renamed over it, so a reader never sees a half-written or world-readable file. */
+/* The minutes name residents: written 0600 through the one safe writer (fileio.h). */
 static int write_file(const char *path, const char *text, xl_err *err)
 {
-    char *tmp = xl_asprintf("%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int saved = errno;
-        free(tmp);
-        return xl_err_set(err, XL_EFAIL, "%s: cannot write: %s", path, strerror(saved));
-    }
-    size_t len = strlen(text), done = 0;
-    while (done < len) {
-        ssize_t n = write(fd, text + done, len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        done += (size_t)n;
-    }
-    int ok = done == len && fchmod(fd, 0600) == 0 && fsync(fd) == 0;
-    int saved = errno;
-    if (close(fd) != 0 && ok)
-        ok = 0, saved = errno;
-    if (ok && rename(tmp, path) != 0)
-        ok = 0, saved = errno;
-    if (!ok)
-        unlink(tmp);
-    free(tmp);
-    return ok ? XL_OK : xl_err_set(err, XL_EFAIL, "%s: cannot write: %s", path, strerror(saved));
+    return xl_file_write(path, text, strlen(text), 0600, err);
 }
 
 int xl_meeting_export_minutes(xl_db *db, int64_t meeting, const char *path, xl_err *err)
 {
     if (!path || !*path)
-        return xl_err_set(err, XL_EUSAGE, "path: no file name for the minutes");
+        return xl_err_set(err, XL_EUSAGE, "path: %s", _(MTG_E_NO_PATH));
     xl_meeting m;
     int rc = xl_meeting_load(db, meeting, &m, err);
     if (rc != XL_OK)
         return rc;
     if (m.status != XL_MEETING_CLOSED)
-        rc = xl_err_field(err, "status", "meeting #%lld is not closed; its minutes are written "
-                        "when it closes", (long long)meeting);
+        rc = xl_err_field(err, "status", "%s", _(MTG_E_NOT_CLOSED_MINUTES));
     else
         rc = write_file(path, m.minutes, err);
     xl_meeting_release(&m);

@@ -6,6 +6,7 @@
 
 #include "core/db/db_internal.h"
 #include "xiangli/idcard.h"
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 
 /* Per-building figures; ?1 = one building number or NULL for all. Registration counts
@@ -46,7 +47,7 @@ static void summary_from_row(sqlite3_stmt *st, xl_building_summary *s)
     s->tenants = sqlite3_column_int(st, 8);
     s->declared = sqlite3_column_int(st, 9);
     int reg = sqlite3_column_int(st, 10);
-    s->rate = s->declared > 0 ? (double)reg / s->declared : 1.0;
+    s->rate = s->declared > 0 ? (double)reg / s->declared : XL_RATE_NONE;
 }
 
 static int summaries(xl_db *db, int number, xl_building_summary **out, size_t *n, xl_err *err)
@@ -125,7 +126,7 @@ static int card_head(xl_db *db, int number, xl_building_card *c, xl_err *err)
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, "no building %d", number);
+        return xl_err_no_building(err, NULL, number);
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(db, "building", err);
 }
 
@@ -208,7 +209,7 @@ int xl_building_card_load(xl_db *db, int number, xl_building_card *card, xl_err 
         return XL_EFAIL;
     if (n == 0) {
         free(s);
-        return xl_err_set(err, XL_ENOTFOUND, "no building %d", number);
+        return xl_err_no_building(err, NULL, number);
     }
     card->s = s[0];
     free(s);

@@ -42,10 +42,11 @@ int xl_stats_compute(xl_db *db, xl_stats *st, xl_err *err)
     for (size_t i = 0; i < st->nbuildings; i++) {
         const xl_building_summary *b = &st->per_building[i];
         st->declared += b->declared;
-        registered += b->rate * b->declared;
+        if (b->declared > 0)
+            registered += b->rate * b->declared;
     }
     st->buildings = (int)st->nbuildings;
-    st->registration_rate = st->declared > 0 ? registered / st->declared : 1.0;
+    st->registration_rate = st->declared > 0 ? registered / st->declared : XL_RATE_NONE;
     return XL_OK;
 }
 
@@ -56,22 +57,35 @@ void xl_stats_release(xl_stats *st)
     st->nbuildings = 0;
 }
 
+/* A rate as JSON: a number, or null where no headcount is declared. */
+static void rate_json(xl_buf *out, double rate)
+{
+    if (rate < 0)
+        xl_buf_puts(out, "null");
+    else
+        xl_buf_printf(out, "%.4f", rate);
+}
+
 void xl_stats_json(const xl_stats *st, xl_buf *out)
 {
     xl_buf_printf(out,
         "{\n \"buildings\": %d,\n \"residents\": %d,\n \"tenants\": %d,\n \"owners\": %d,\n"
         " \"sublandlords\": %d,\n \"family\": %d,\n \"declared\": %d,\n"
-        " \"registration_rate\": %.4f,\n \"moved_out\": %d,\n \"per_building\": [",
+        " \"registration_rate\": ",
         st->buildings, st->residents, st->tenants, st->owners, st->sublandlords, st->family,
-        st->declared, st->registration_rate, st->moved_out);
+        st->declared);
+    rate_json(out, st->registration_rate);
+    xl_buf_printf(out, ",\n \"moved_out\": %d,\n \"per_building\": [", st->moved_out);
     for (size_t i = 0; i < st->nbuildings; i++) {
         const xl_building_summary *b = &st->per_building[i];
         xl_buf_printf(out, "%s\n  {\"building\": %d, \"lane\": ", i ? "," : "", b->number);
         xl_buf_json_str(out, b->lane);
         xl_buf_printf(out,
             ", \"pioneer_group\": %d, \"residents\": %d, \"tenants\": %d, \"declared\": %d,"
-            " \"registration_rate\": %.4f, \"party_households\": %d}",
-            b->pioneer_group, b->residents, b->tenants, b->declared, b->rate, b->party_households);
+            " \"registration_rate\": ",
+            b->pioneer_group, b->residents, b->tenants, b->declared);
+        rate_json(out, b->rate);
+        xl_buf_printf(out, ", \"party_households\": %d}", b->party_households);
     }
     xl_buf_puts(out, "\n ]\n}\n");
 }

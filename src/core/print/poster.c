@@ -1,5 +1,6 @@
 /* poster.c — A4 door posters (SVG text, PNG via libpng with GNU Unifont glyphs). */
 #include "xiangli/poster.h"
+#include "xiangli/fileio.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -37,7 +38,7 @@ int xl_poster_info_load(xl_db *db, int building, xl_poster_info *info, xl_err *e
         xl_mask_phone(xl_col_text(st, 4), info->resp_phone_masked, sizeof info->resp_phone_masked);
         rc = XL_OK;
     } else {
-        rc = rc == SQLITE_DONE ? xl_err_set(err, XL_ENOTFOUND, "no building %d", building)
+        rc = rc == SQLITE_DONE ? xl_err_no_building(err, NULL, building)
                                : xl_db_fail(db, "building for poster", err);
     }
     sqlite3_finalize(st);
@@ -417,49 +418,12 @@ int xl_poster_png(const xl_poster_info *info, const char *community, const xl_qr
 
 int xl_poster_file_write(const char *path, const char *data, size_t len, xl_err *err)
 {
-    char *tmp = xl_asprintf("%s.tmp%ld", path, (long)getpid());
-    FILE *fp = fopen(tmp, "wb");
-    int rc = XL_OK;
-    if (!fp) {
-        rc = xl_err_set(err, XL_EFAIL, "%s: cannot write: %s", path, strerror(errno));
-    } else {
-        int bad = fwrite(data, 1, len, fp) != len;
-        bad |= fclose(fp) != 0;
-        if (bad || rename(tmp, path) != 0) {
-            rc = xl_err_set(err, XL_EFAIL, "%s: cannot write: %s", path, strerror(errno));
-            unlink(tmp);
-        }
-    }
-    free(tmp);
-    return rc;
-}
-
-static int mkdir_one(const char *dir, xl_err *err)
-{
-    struct stat sb;
-    if (mkdir(dir, 0755) == 0 || (errno == EEXIST && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)))
-        return XL_OK;
-    return xl_err_set(err, XL_EFAIL, "%s: cannot create directory: %s", dir,
-                      errno == EEXIST ? "a file is in the way" : strerror(errno));
+    return xl_file_write(path, data, len, 0600, err);
 }
 
 int xl_poster_dir_make(const char *path, xl_err *err)
 {
-    if (!path || !*path)
-        return xl_err_set(err, XL_EUSAGE, "no directory given");
-    char *dir = xl_strdup(path);
-    int rc = XL_OK;
-    for (char *p = dir + 1; rc == XL_OK && *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        rc = mkdir_one(dir, err);
-        *p = '/';
-    }
-    if (rc == XL_OK)
-        rc = mkdir_one(dir, err);
-    free(dir);
-    return rc;
+    return xl_mkdir_p(path, 0700, err);
 }
 
 void xl_poster_default_dir(char *out, size_t size)
@@ -542,8 +506,8 @@ static int batch_list(xl_db *db, const char *lane, int **out, size_t *n, xl_err 
     if (rc != SQLITE_DONE)
         return xl_db_fail(db, "list buildings", err);
     if (*n == 0 && lane && *lane)
-        return xl_err_set(err, XL_ENOTFOUND, "no buildings in lane '%s'", lane);
-    return *n ? XL_OK : xl_err_set(err, XL_ENOTFOUND, "no buildings in the database");
+        return xl_err_set(err, XL_ENOTFOUND, _(E_NO_LANE_BUILDINGS_FMT), lane);
+    return *n ? XL_OK : xl_err_set(err, XL_ENOTFOUND, "%s", _(E_NO_BUILDINGS));
 }
 
 static int write_batch(poster_run *run, xl_err *err)

@@ -13,6 +13,7 @@
 #include <sys/random.h>
 
 #include "core/db/db_internal.h"
+#include "xiangli/i18n.h"
 
 /* ---- names ---- */
 
@@ -119,7 +120,7 @@ static int token_read(xl_db *db, int building, char out[XL_QR_TOKEN_SIZE], xl_er
         if (rc == XL_OK)
             memcpy(out, t, strlen(t) + 1);
     } else if (rc == SQLITE_DONE) {
-        rc = xl_err_set(err, XL_ENOTFOUND, "no building %d", building);
+        rc = xl_err_no_building(err, NULL, building);
     } else {
         rc = xl_db_fail(db, "read sign-in token", err);
     }
@@ -146,7 +147,7 @@ static int token_store(xl_db *db, int building, const char *tok, int only_if_mis
         return xl_db_fail(db, "store sign-in token", err);
     *changed = sqlite3_changes(xl_db_handle(db)) > 0;
     if (!*changed)
-        return only_if_missing ? XL_OK : xl_err_set(err, XL_ENOTFOUND, "no building %d", building);
+        return only_if_missing ? XL_OK : xl_err_no_building(err, NULL, building);
     char id[16], detail[64];
     snprintf(id, sizeof id, "%d", building);
     snprintf(detail, sizeof detail, only_if_missing ? "building %d: first sign-in token"
@@ -155,21 +156,29 @@ static int token_store(xl_db *db, int building, const char *tok, int only_if_mis
                        detail, err);
 }
 
+typedef struct token_ctx {
+    int building, only_if_missing, changed;
+    const char *tok;
+} token_ctx;
+
+static int token_body(xl_db *db, void *ctx, xl_err *err)
+{
+    token_ctx *c = ctx;
+    return token_store(db, c->building, c->tok, c->only_if_missing, &c->changed, err);
+}
+
 /* One transaction: a new token for the building. */
 static int token_write(xl_db *db, int building, int only_if_missing, char out[XL_QR_TOKEN_SIZE],
                        xl_err *err)
 {
     char tok[XL_QR_TOKEN_SIZE];
-    int changed = 0;
-    if (token_new(tok, err) || xl_db_begin(db, err))
+    if (token_new(tok, err))
         return XL_EFAIL;
-    int rc = token_store(db, building, tok, only_if_missing, &changed, err);
-    if (rc != XL_OK) {
-        xl_db_rollback(db);
+    token_ctx c = {.building = building, .only_if_missing = only_if_missing, .tok = tok};
+    int rc = xl_db_tx(db, token_body, &c, err);
+    if (rc != XL_OK)
         return rc;
-    }
-    if (xl_db_commit(db, err))
-        return XL_EFAIL;
+    int changed = c.changed;
     if (!changed) /* someone else created it meanwhile */
         return token_read(db, building, out, err);
     memcpy(out, tok, sizeof tok);

@@ -11,6 +11,7 @@
 #include "core/db/db_internal.h"
 #include "core/register/signin_form.h"
 #include "xiangli/csv.h"
+#include "xiangli/fileio.h"
 #include "xiangli/i18n.h"
 #include "xiangli/idcard.h"
 #include "xiangli/mem.h"
@@ -119,33 +120,6 @@ static int sheet(xl_db *db, const xl_export_opts *o, xl_buf *out, size_t *rows, 
 
 /* ---------- the file ---------- */
 
-/* Writes data to a new temporary file beside path (mode 0600, flushed to disk); its name
- * in tmp (heap). */
-static int write_temp(const char *path, const xl_buf *data, char **tmp, xl_err *err)
-{
-    *tmp = xl_asprintf("%s.XXXXXX", path);
-    int fd = mkstemp(*tmp);
-    if (fd < 0)
-        return xl_err_set(err, XL_EFAIL, "%s: cannot create: %s", path, strerror(errno));
-    size_t done = 0;
-    while (done < data->len) {
-        ssize_t n = write(fd, data->data + done, data->len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        done += (size_t)n;
-    }
-    int ok = done == data->len && fchmod(fd, 0600) == 0 && fsync(fd) == 0;
-    int e = errno;
-    if (close(fd) != 0 && ok)
-        ok = 0, e = errno;
-    if (ok)
-        return XL_OK;
-    unlink(*tmp);
-    return xl_err_set(err, XL_EFAIL, "%s: cannot write: %s", path, strerror(e));
-}
-
 static int audit_body(xl_db *db, void *detail, xl_err *err)
 {
     return xl_db_audit(db, "export.unmasked", "export", NULL, detail, err);
@@ -175,7 +149,7 @@ int xl_export_residents(xl_db *db, const char *path, const xl_export_opts *opts,
                         xl_err *err)
 {
     xl_export_opts o = opts ? *opts : (xl_export_opts){0};
-    char why[REASON_MAX_BYTES] = "", *tmp = NULL;
+    char why[REASON_MAX_BYTES] = "";
     size_t n = 0;
     if (rows)
         *rows = 0;
@@ -186,16 +160,12 @@ int xl_export_residents(xl_db *db, const char *path, const xl_export_opts *opts,
     xl_buf data;
     xl_buf_init(&data);
     int rc = sheet(db, &o, &data, &n, err);
-    if (rc == XL_OK)
-        rc = write_temp(path, &data, &tmp, err);
-    xl_buf_release(&data);
+    /* Audited before the file exists: an unmasked file is never on disk unrecorded. */
     if (rc == XL_OK && o.unmasked)
         rc = audit_unmasked(db, path, why, n, err);
-    if (rc == XL_OK && rename(tmp, path) != 0)
-        rc = xl_err_set(err, XL_EFAIL, "%s: cannot rename: %s", path, strerror(errno));
-    if (rc != XL_OK && tmp)
-        unlink(tmp);
-    free(tmp);
+    if (rc == XL_OK)
+        rc = xl_file_write(path, data.data, data.len, 0600, err);
+    xl_buf_release(&data);
     if (rc == XL_OK && rows)
         *rows = n;
     return rc;

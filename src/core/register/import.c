@@ -16,6 +16,7 @@
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/model.h"
+#include "xiangli/sheet.h"
 
 /* PLAN_REPEAT: the same person and place as an earlier line; skipped. */
 enum { PLAN_NEW, PLAN_MOVE, PLAN_UNCHANGED, PLAN_REPEAT, PLAN_REFUSED };
@@ -420,10 +421,27 @@ static int refused(const xl_import_report *rep, xl_err *err)
     return xl_err_set(err, XL_EFAIL, "%s", msg);
 }
 
-static int run(importer *im, const char *path, xl_err *err)
+static int known_header(const char *h)
+{
+    return xl_csv_header_column(h) >= 0;
+}
+
+/* The file through the one sheet interface (CSV, .xlsx or .xls: its first sheet), the
+ * header row found under any title rows. */
+static void read_sheet(importer *im, const char *path)
+{
+    xl_sheet s;
+    xl_sheet_init(&s);
+    s.t.limits = im->csv->limits;
+    if (xl_sheet_load(path, &s, NULL) == XL_OK || s.t.nrows > 0)
+        xl_sheet_use_header(&s, known_header, 2, NULL);
+    xl_sheet_take(&s, im->csv);
+}
+
+/* Checks and plans the rows of im->csv (header at row 0). */
+static int check_and_plan(importer *im, xl_err *err)
 {
     xl_import_report *rep = im->rep;
-    xl_csv_read_file(im->csv, path, NULL);
     if (im->csv->nrows == 0 || !check_header(im))
         return XL_EFAIL;
     for (size_t i = 1; i < im->csv->nrows; i++)
@@ -432,11 +450,43 @@ static int run(importer *im, const char *path, xl_err *err)
     if (plan_all(im, err))
         return XL_EFAIL;
     count_plan(im);
-    if (im->csv->nerrors > 0)
+    return im->csv->nerrors > 0 ? XL_EFAIL : XL_OK;
+}
+
+static int run(importer *im, const char *path, xl_err *err)
+{
+    xl_import_report *rep = im->rep;
+    read_sheet(im, path);
+    if (check_and_plan(im, err))
         return XL_EFAIL;
     if (rep->dry_run || rep->new_people + rep->moves == 0)
         return XL_OK;
     return write_plan(im, path, err);
+}
+
+int xl_import_residents_in_tx(xl_db *db, const char *path, xl_csv *sheet, xl_import_report *rep,
+                              xl_err *err)
+{
+    xl_import_report_release(rep);
+    xl_csv_release(&rep->csv);
+    rep->csv = *sheet;
+    xl_csv_init(sheet);
+    importer im = {.db = db, .rep = rep, .csv = &rep->csv};
+    xl_err dberr;
+    xl_err_clear(&dberr);
+    int rc = check_and_plan(&im, &dberr);
+    if (rc == XL_OK && rep->new_people + rep->moves > 0) {
+        write_ctx w = {&im, path};
+        rc = write_body(db, &w, &dberr);
+        rep->written = rc == XL_OK;
+    }
+    free(im.rows);
+    report_sync(rep);
+    if (rc == XL_OK)
+        return XL_OK;
+    if (rep->nerrors == 0 && dberr.msg[0])
+        return xl_err_set(err, XL_EFAIL, "%s", dberr.msg);
+    return refused(rep, err);
 }
 
 int xl_import_residents(xl_db *db, const char *path, int dry_run, xl_import_report *rep,

@@ -28,6 +28,7 @@
 #include "core/db/db_internal.h"
 #include "core/db/search_sql.h"
 #include "xiangli/idcard.h"
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/pinyin.h"
 
@@ -73,11 +74,11 @@ int xl_lookup_classify(const char *query, xl_query_kind *kind, int *building, ch
     *building = 0;
     room[0] = '\0';
     if (n == 0)
-        return xl_err_set(err, XL_EUSAGE, "empty query: give a building (127), a room (127-302), a name, or 4+ digits of a phone/ID number");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(E_LOOKUP_EMPTY));
     const char *dash = strchr(s, '-');
     if (dash && all_digits(s, (size_t)(dash - s)) && dash - s <= 5) {
         if (!valid_room(dash + 1))
-            return xl_err_set(err, XL_EUSAGE, "'%s': a room is written BUILDING-ROOM, e.g. 127-302", s);
+            return xl_err_set(err, XL_EUSAGE, _(E_LOOKUP_ROOM_FMT), s);
         *kind = XL_Q_ROOM;
         *building = atoi(s);
         snprintf(room, 9, "%s", dash + 1);
@@ -125,11 +126,13 @@ static const char building_sql[] =
     " ORDER BY CASE WHEN r.id IS NULL THEN 2 WHEN r.moved_out IS NULL THEN 0 ELSE 1 END," \
     "   r.building, r.room, p.name, p.id"
 
+/* A tail matches only what the mask already shows (the last 4) or the whole number: longer
+ * partial tails would let anyone rebuild a masked number a digit at a time (issue 9). */
 static const char tail_sql[] =
     "SELECT " HIT_COLUMNS ", 0 FROM person p" LAST_RESIDENCY
-    " WHERE (p.phone IS NOT NULL AND substr(p.phone, -4) = ?2 AND substr(p.phone, -length(?1)) = ?1)"
+    " WHERE (p.phone IS NOT NULL AND substr(p.phone, -4) = ?2 AND (length(?1) = 4 OR p.phone = ?1))"
     "    OR (p.id_number IS NOT NULL AND substr(p.id_number, -4) = upper(?2)"
-    "        AND substr(p.id_number, -length(?1)) = upper(?1))"
+    "        AND (length(?1) = 4 OR p.id_number = upper(?1)))"
     PLACE_ORDER;
 
 static void hit_from_row(sqlite3_stmt *st, xl_hit *h)
@@ -199,7 +202,7 @@ static int responsible(xl_db *db, xl_lookup_result *res, xl_err *err)
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, "no building %d", res->building);
+        return xl_err_no_building(err, NULL, res->building);
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(db, "lookup", err);
 }
 
@@ -217,7 +220,7 @@ static int lookup_place(xl_db *db, const char *room, size_t limit, xl_lookup_res
         int found = sqlite3_step(chk) == SQLITE_ROW;
         sqlite3_finalize(chk);
         if (!found)
-            return xl_err_set(err, XL_ENOTFOUND, "building %d has no room %s", res->building, room);
+            return xl_err_set(err, XL_ENOTFOUND, _(E_NO_ROOM_FMT), res->building, room);
     }
     sqlite3_stmt *st = prepare_hits(db, building_sql, err);
     if (!st)

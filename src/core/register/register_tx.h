@@ -10,5 +10,8 @@
  * the same audit row. On failure the caller must roll back (xl_db_rollback). */
 int xl_signin_commit_in_tx(xl_db *db, const xl_signin_form *form, xl_signin_mode mode,
                            int64_t *person_id, xl_err *err);
+/* xl_signout inside the caller's transaction (the phone queue's confirmation). */
+int xl_signout_in_tx(xl_db *db, int64_t residency_id, const char *moved_out, const char *channel,
+                     xl_err *err);
 
 #endif

@@ -1,6 +1,7 @@
 /* resident.c — the register's writes: the sign-in form and its checks, sign-in and move,
  * sign-out, confirmation, first responsible person, the audited reveal.
- * Each write is BEGIN IMMEDIATE → checks → changes → audit → COMMIT; any failure rolls back.
+ * Each write runs in xl_db_tx (BEGIN IMMEDIATE → checks → changes → audit → COMMIT; any failure
+ * rolls back).
  * The form's checks are in signin_form.c; reads (card, stale list, register window) are in
  * residency.c. */
 #include "xiangli/resident.h"
@@ -80,15 +81,16 @@ static int step_row(xl_db *db, sqlite3_stmt *st, xl_err *err)
     return -1;
 }
 
-/* Commits when rc is XL_OK, else rolls back; returns the final status. */
-static int finish(xl_db *db, int rc, xl_err *err)
-{
-    if (rc != XL_OK) {
-        xl_db_rollback(db);
-        return rc;
-    }
-    return xl_db_commit(db, err);
-}
+/* What each write needs inside its transaction (xl_db_tx runs the body). */
+typedef struct write_ctx {
+    const xl_signin_form *form;
+    xl_signin_mode mode;
+    int64_t *person_id;
+    int64_t id;            /* residency or person */
+    int building;
+    xl_role role;
+    const char *date, *channel, *detail;
+} write_ctx;
 
 static int audit_person(xl_db *db, const char *action, int64_t person_id, const char *detail,
                         xl_err *err)
@@ -323,15 +325,20 @@ int xl_signin_commit_in_tx(xl_db *db, const xl_signin_form *form, xl_signin_mode
     return signin_move(db, &c, person_id, err);
 }
 
+static int signin_body(xl_db *db, void *ctx, xl_err *err)
+{
+    write_ctx *c = ctx;
+    return xl_signin_commit_in_tx(db, c->form, c->mode, c->person_id, err);
+}
+
 int xl_signin_commit(xl_db *db, const xl_signin_form *form, xl_signin_mode mode,
                      int64_t *person_id, xl_err *err)
 {
     xl_err_clear(err);
     if (!form || !person_id)
         return xl_err_set(err, XL_EUSAGE, "sign-in: no form or no person id");
-    if (xl_db_begin(db, err))
-        return XL_EFAIL;
-    return finish(db, xl_signin_commit_in_tx(db, form, mode, person_id, err), err);
+    write_ctx c = {.form = form, .mode = mode, .person_id = person_id};
+    return xl_db_tx(db, signin_body, &c, err);
 }
 
 /* ---------- sign-out and confirmation ---------- */
@@ -396,26 +403,41 @@ static int signout_in_tx(xl_db *db, int64_t rid, const char *date, const char *c
     return audit_person(db, "resident.signout", r.person_id, detail, err);
 }
 
+static int signout_body(xl_db *db, void *ctx, xl_err *err)
+{
+    write_ctx *c = ctx;
+    return signout_in_tx(db, c->id, c->date, c->channel, err);
+}
+
+int xl_signout_in_tx(xl_db *db, int64_t residency_id, const char *moved_out, const char *channel,
+                     xl_err *err)
+{
+    return signout_in_tx(db, residency_id, moved_out, channel, err);
+}
+
 int xl_signout(xl_db *db, int64_t residency_id, const char *moved_out, const char *channel, xl_err *err)
 {
-    if (xl_db_begin(db, err))
+    write_ctx c = {.id = residency_id, .date = moved_out, .channel = channel};
+    return xl_db_tx(db, signout_body, &c, err);
+}
+
+static int signout_person_body(xl_db *db, void *ctx, xl_err *err)
+{
+    write_ctx *c = ctx;
+    current_home h;
+    int have = current_of(db, c->id, &h, err);
+    if (have < 0)
         return XL_EFAIL;
-    return finish(db, signout_in_tx(db, residency_id, moved_out, channel, err), err);
+    if (have == 0)
+        return xl_err_set(err, XL_ENOTFOUND, "%s", _(REG_E_NOT_LIVING));
+    return signout_in_tx(db, h.id, c->date, c->channel, err);
 }
 
 int xl_signout_person(xl_db *db, int64_t person_id, const char *moved_out, const char *channel,
                       xl_err *err)
 {
-    if (xl_db_begin(db, err))
-        return XL_EFAIL;
-    current_home h;
-    int have = current_of(db, person_id, &h, err);
-    int rc = have < 0 ? XL_EFAIL : XL_OK;
-    if (have == 0)
-        rc = xl_err_set(err, XL_ENOTFOUND, "%s", _(REG_E_NOT_LIVING));
-    if (have == 1)
-        rc = signout_in_tx(db, h.id, moved_out, channel, err);
-    return finish(db, rc, err);
+    write_ctx c = {.id = person_id, .date = moved_out, .channel = channel};
+    return xl_db_tx(db, signout_person_body, &c, err);
 }
 
 static int confirm_in_tx(xl_db *db, int64_t rid, xl_err *err)
@@ -432,11 +454,15 @@ static int confirm_in_tx(xl_db *db, int64_t rid, xl_err *err)
     return audit_person(db, "resident.confirm", r.person_id, detail, err);
 }
 
+static int confirm_body(xl_db *db, void *ctx, xl_err *err)
+{
+    return confirm_in_tx(db, ((write_ctx *)ctx)->id, err);
+}
+
 int xl_residency_confirm(xl_db *db, int64_t residency_id, xl_err *err)
 {
-    if (xl_db_begin(db, err))
-        return XL_EFAIL;
-    return finish(db, confirm_in_tx(db, residency_id, err), err);
+    write_ctx c = {.id = residency_id};
+    return xl_db_tx(db, confirm_body, &c, err);
 }
 
 /* ---------- first responsible person ---------- */
@@ -513,6 +539,12 @@ static int resp_in_tx(xl_db *db, int building, int64_t pid, xl_role role, const 
     return xl_db_audit(db, "building.responsible", "building", id, detail, err);
 }
 
+static int resp_body(xl_db *db, void *ctx, xl_err *err)
+{
+    write_ctx *c = ctx;
+    return resp_in_tx(db, c->building, c->id, c->role, c->date, err);
+}
+
 int xl_building_set_responsible(xl_db *db, int building, int64_t person_id, xl_role role,
                                 const char *since, xl_err *err)
 {
@@ -521,9 +553,8 @@ int xl_building_set_responsible(xl_db *db, int building, int64_t person_id, xl_r
         return xl_err_set(err, XL_EUSAGE, "%s", _(REG_E_RESP_ROLE));
     if (xl_form_date(since, XL_MSG_REG_F_SINCE, date, msg, sizeof msg))
         return xl_err_set(err, XL_EFAIL, "%s", msg);
-    if (xl_db_begin(db, err))
-        return XL_EFAIL;
-    return finish(db, resp_in_tx(db, building, person_id, role, date, err), err);
+    write_ctx c = {.building = building, .id = person_id, .role = role, .date = date};
+    return xl_db_tx(db, resp_body, &c, err);
 }
 
 /* ---------- reveal ---------- */
@@ -548,14 +579,19 @@ static int stored_number(xl_db *db, int64_t pid, xl_reveal_field field, char *ou
     return rc;
 }
 
+static int reveal_body(xl_db *db, void *ctx, xl_err *err)
+{
+    write_ctx *c = ctx;
+    return audit_person(db, "person.reveal", c->id, c->detail, err);
+}
+
 static int reveal_audit(xl_db *db, int64_t pid, xl_reveal_field field, const char *reason, xl_err *err)
 {
     xl_buf detail;
     xl_buf_init(&detail);
     xl_buf_printf(&detail, "field=%s reason=%s", field == XL_REVEAL_PHONE ? "phone" : "id_number", reason);
-    int rc = xl_db_begin(db, err);
-    if (rc == XL_OK)
-        rc = finish(db, audit_person(db, "person.reveal", pid, detail.data, err), err);
+    write_ctx c = {.id = pid, .detail = detail.data};
+    int rc = xl_db_tx(db, reveal_body, &c, err);
     xl_buf_release(&detail);
     return rc;
 }

@@ -79,6 +79,9 @@ static void resp_row(sqlite3_stmt *st, void *vctx)
 static int worst_first(const void *a, const void *b)
 {
     const xl_fig_building *x = a, *y = b;
+    int xn = x->rate == XL_RATE_NONE, yn = y->rate == XL_RATE_NONE; /* no headcount: last */
+    if (xn != yn)
+        return xn - yn;
     if (x->rate != y->rate)
         return x->rate < y->rate ? -1 : 1;
     return x->number - y->number;
@@ -96,7 +99,7 @@ static int load_buildings(xl_db *db, xl_figures *f, xl_err *err)
         b->pioneer_group = s->pioneer_group;
         b->residents = s->residents, b->tenants = s->tenants, b->declared = s->declared;
         b->rate = s->rate;
-        f->below_target += s->rate < f->opts.target;
+        f->below_target += s->rate != XL_RATE_NONE && s->rate < f->opts.target;
     }
     sqlite3_stmt *st = xl_db_prepare(db, resp_sql, err);
     resp_ctx c = {f, 0};

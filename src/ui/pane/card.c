@@ -10,6 +10,7 @@
 #include "ui/pane/qrview.h"
 #include "ui/pane/register.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
@@ -31,7 +32,8 @@ typedef struct card_pane {
     card_row *rows;
     size_t nrows;
     xl_list_page open;   /* the building's open items (the four lists) */
-    int top, page;
+    ui_listview lv; /* over rows: a table to scroll, no selection */
+    const int *draw_cw; /* the column widths, while the rows draw */
     char title[64];
 } card_pane;
 
@@ -194,8 +196,11 @@ static void draw_header(const card_pane *p, WINDOW *w)
         ui_format(group, sizeof group, _(GROUP_FMT), c->s.pioneer_group);
     else
         snprintf(group, sizeof group, "%s", _(GROUP_NONE));
-    ui_format(rate, sizeof rate, _(RATE_VALUE_FMT), c->s.residents, c->s.declared,
-             ui_percent(c->s.rate));
+    if (c->s.declared > 0)
+        ui_format(rate, sizeof rate, _(RATE_VALUE_FMT), c->s.residents, c->s.declared,
+                  ui_percent(c->s.rate));
+    else
+        ui_format(rate, sizeof rate, _(RATE_VALUE_NONE_FMT), c->s.residents);
     const char *owner[] = {or_none(c->owner_name), c->owner_phone_masked};
     const char *rp[] = {c->resp_name[0] ? resp : _(NONE), c->resp_phone_masked};
     const char *grid[] = {or_none(c->micro_grid), _(GRID_LEADER), or_none(c->grid_leader),
@@ -244,21 +249,17 @@ static void draw_table_head(WINDOW *w, int y, const int cw[COL_COUNT])
 static void draw_position(const card_pane *p, WINDOW *w)
 {
     char pos[48];
-    size_t last = (size_t)p->top + (size_t)p->page;
-    if (p->nrows <= (size_t)p->page)
+    size_t last = p->lv.top + (size_t)p->lv.page;
+    if (p->nrows <= (size_t)p->lv.page)
         return;
-    snprintf(pos, sizeof pos, "%d-%zu/%zu", p->top + 1, last < p->nrows ? last : p->nrows,
+    snprintf(pos, sizeof pos, "%zu-%zu/%zu", p->lv.top + 1, last < p->nrows ? last : p->nrows,
              p->nrows);
     ui_text_right(w, 0, getmaxx(w) - 1, getmaxx(w) / 2, pos, ui_attr(UI_C_DIM));
 }
 
 static void clamp_top(card_pane *p)
 {
-    long max_top = (long)p->nrows - p->page;
-    if (p->top > max_top)
-        p->top = max_top > 0 ? (int)max_top : 0;
-    if (p->top < 0)
-        p->top = 0;
+    ui_listview_set_count(&p->lv, p->nrows);
 }
 
 /* The open items under the header: a heading and up to a quarter of the window's rows
@@ -285,6 +286,13 @@ static int draw_open_items(const card_pane *p, WINDOW *w, int y)
     return 1 + shown;
 }
 
+static void draw_room_row(void *ctx, WINDOW *w, int y, size_t i, int sel)
+{
+    const card_pane *p = ctx;
+    (void)sel;
+    draw_row(p, w, y, &p->rows[i], p->draw_cw);
+}
+
 static void card_draw(void *self, WINDOW *w)
 {
     card_pane *p = self;
@@ -292,15 +300,13 @@ static void card_draw(void *self, WINDOW *w)
     werase(w);
     draw_header(p, w);
     int head = HEADER_ROWS + draw_open_items(p, w, HEADER_ROWS - 1);
-    p->page = getmaxy(w) - head;
-    if (p->page < 1)
-        p->page = 1;
     clamp_top(p);
+    ui_listview_resize(&p->lv, getmaxy(w) - head);
     column_widths(p, getmaxx(w) - 1, cw);
     draw_table_head(w, head - 1, cw);
     draw_position(p, w);
-    for (int r = 0; r < p->page && (size_t)(p->top + r) < p->nrows; r++)
-        draw_row(p, w, head + r, &p->rows[p->top + r], cw);
+    p->draw_cw = cw;
+    ui_listview_draw(&p->lv, w, head, draw_room_row, p);
 }
 
 /* ---- keys and life cycle ---- */
@@ -308,20 +314,14 @@ static void card_draw(void *self, WINDOW *w)
 static int card_key(void *self, ui_app *app, int key)
 {
     card_pane *p = self;
-    int page = p->page > 1 ? p->page - 1 : 1;
-    switch (ui_keys_match(key, card_actions, sizeof card_actions / sizeof card_actions[0])) {
-    case UI_ACT_UP: p->top--; break;
-    case UI_ACT_DOWN: p->top++; break;
-    case UI_ACT_PAGE_UP: p->top -= page; break;
-    case UI_ACT_PAGE_DOWN: p->top += page; break;
-    case UI_ACT_FIRST: p->top = 0; break;
-    case UI_ACT_LAST: p->top = (int)p->nrows; break;
+    ui_action act = ui_keys_match(key, card_actions, sizeof card_actions / sizeof card_actions[0]);
+    switch (act) {
     case UI_ACT_QR: return ui_qrview_open(app, p->number);
     case UI_ACT_RESPONSIBLE: return ui_resp_open(app, p->number);
-    default: return UI_IGNORED;
+    default:
+        clamp_top(p);
+        return ui_listview_key(&p->lv, act) ? UI_REDRAW : UI_IGNORED;
     }
-    clamp_top(p);
-    return UI_REDRAW;
 }
 
 static int card_load(card_pane *p, ui_app *app)
@@ -389,6 +389,7 @@ static const pane_ops card_ops = {
 int ui_card_open(ui_app *app, int number)
 {
     card_pane *p = xl_calloc(1, sizeof *p);
+    ui_listview_init(&p->lv, UI_LV_SCROLL | UI_LV_FILL);
     p->number = number;
     if (card_load(p, app) != XL_OK) {
         card_free(p);

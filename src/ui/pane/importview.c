@@ -10,6 +10,7 @@
 #include "ui/widget/form.h"
 #include "ui/pane/register.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/import.h"
@@ -31,8 +32,7 @@ typedef struct import_pane {
     char full[PATH_MAX];     /* with ~ expanded: what the core reads */
     char note[512];          /* why nothing could be checked (ASK stage) */
     xl_import_report rep;
-    size_t top;
-    int page;
+    ui_listview lv;          /* over the problems: a text to scroll, no selection */
     int cur_y, cur_x;
 } import_pane;
 
@@ -85,7 +85,7 @@ static int run(import_pane *p, int dry_run, xl_err *err)
 {
     xl_import_report_release(&p->rep);
     xl_import_report_init(&p->rep);
-    p->top = 0;
+    p->lv.top = 0;
     return xl_import_residents(p->db, p->full, dry_run, &p->rep, err);
 }
 
@@ -119,6 +119,16 @@ static void draw_verdict(const import_pane *p, WINDOW *w, int y)
     }
 }
 
+static void draw_problem(void *ctx, WINDOW *w, int y, size_t i, int sel)
+{
+    const import_pane *p = ctx;
+    char text[1200];
+    (void)sel;
+    problem_text(p, i, text, sizeof text);
+    ui_text_put(w, y, 1, getmaxx(w) - 2, text,
+                ui_attr(p->rep.problems[i].warning ? UI_C_NORMAL : UI_C_WARN));
+}
+
 static void draw_problems(import_pane *p, WINDOW *w)
 {
     char text[1200];
@@ -129,13 +139,8 @@ static void draw_problems(import_pane *p, WINDOW *w)
         ui_format(text, sizeof text, _(REG_IMPORT_PROBLEMS_FMT), p->rep.nproblems, p->rep.nerrors);
     ui_text_fill(w, LIST_Y - 1, 0, getmaxx(w), ui_attr(UI_C_HEADING));
     ui_text_put(w, LIST_Y - 1, 1, width, text, ui_attr(UI_C_HEADING));
-    for (int k = 0; k < p->page && p->top + (size_t)k < p->rep.nproblems; k++) {
-        size_t i = p->top + (size_t)k;
-        problem_text(p, i, text, sizeof text);
-        ui_text_put(w, LIST_Y + k, 1, width, text,
-                    ui_attr(p->rep.problems[i].warning ? UI_C_NORMAL : UI_C_WARN));
-    }
-    if (p->rep.unlisted && p->top + (size_t)p->page >= p->rep.nproblems) {
+    ui_listview_draw(&p->lv, w, LIST_Y, draw_problem, p);
+    if (p->rep.unlisted && p->lv.top + (size_t)p->lv.page >= p->rep.nproblems) {
         ui_format(text, sizeof text, _(IMP_UNLISTED_FMT), p->rep.unlisted);
         ui_text_put(w, getmaxy(w) - 1, 1, width, text, ui_attr(UI_C_DIM));
     }
@@ -143,9 +148,7 @@ static void draw_problems(import_pane *p, WINDOW *w)
 
 static void clamp(import_pane *p)
 {
-    size_t page = p->page > 0 ? (size_t)p->page : 1, n = p->rep.nproblems;
-    if (p->top + page > n)
-        p->top = n > page ? n - page : 0;
+    ui_listview_set_count(&p->lv, p->rep.nproblems);
 }
 
 static void draw_report(import_pane *p, WINDOW *w)
@@ -156,10 +159,8 @@ static void draw_report(import_pane *p, WINDOW *w)
     summary_text(p, text, sizeof text);
     ui_text_put(w, 1, 1, getmaxx(w) - 2, text, ui_attr(UI_C_NORMAL));
     draw_verdict(p, w, 2);
-    p->page = getmaxy(w) - LIST_Y - (p->rep.unlisted ? 1 : 0);
-    if (p->page < 1)
-        p->page = 1;
     clamp(p);
+    ui_listview_resize(&p->lv, getmaxy(w) - LIST_Y - (p->rep.unlisted ? 1 : 0));
     draw_problems(p, w);
 }
 
@@ -235,24 +236,19 @@ static int ask_key(import_pane *p, int key)
 
 static int report_key(import_pane *p, ui_app *app, int key)
 {
-    size_t page = p->page > 2 ? (size_t)p->page - 1 : 1;
     if (ui_keys_global(key) == UI_ACT_BACK) { /* back to the path, to correct it */
         p->stage = IM_ASK;
         return UI_REDRAW;
     }
-    switch (ui_keys_match(key, import_actions, sizeof import_actions / sizeof import_actions[0])) {
+    ui_action act = ui_keys_match(key, import_actions, sizeof import_actions / sizeof import_actions[0]);
+    switch (act) {
     case UI_ACT_IMPORT_RUN: return import_for_real(p, app);
     case UI_ACT_IMPORT_CHECK: return dry_run(p); /* the file may have been fixed meanwhile */
-    case UI_ACT_UP: p->top -= p->top > 0; break;
-    case UI_ACT_DOWN: p->top++; break;
-    case UI_ACT_PAGE_UP: p->top = p->top > page ? p->top - page : 0; break;
-    case UI_ACT_PAGE_DOWN: p->top += page; break;
-    case UI_ACT_FIRST: p->top = 0; break;
-    case UI_ACT_LAST: p->top = p->rep.nproblems; break;
-    default: return UI_IGNORED;
+    case UI_ACT_NONE: return UI_IGNORED;
+    default:
+        clamp(p);
+        return ui_listview_key(&p->lv, act) ? UI_REDRAW : UI_IGNORED;
     }
-    clamp(p);
-    return UI_REDRAW;
 }
 
 static int import_key(void *self, ui_app *app, int key)
@@ -291,6 +287,7 @@ static const pane_ops import_ops = {
 int ui_import_open(ui_app *app)
 {
     import_pane *p = xl_calloc(1, sizeof *p);
+    ui_listview_init(&p->lv, UI_LV_SCROLL | UI_LV_FILL);
     p->db = ui_app_db(app);
     p->path.kind = UI_FIELD_TEXT;
     p->path.max_chars = 240;

@@ -73,7 +73,8 @@ typedef struct lists_pane {
 static const ui_action lists_actions[] = {
     UI_ACT_UP,           UI_ACT_DOWN,          UI_ACT_PAGE_UP,        UI_ACT_PAGE_DOWN,
     UI_ACT_LIST_SWITCH,  UI_ACT_ITEM_OPEN,     UI_ACT_ITEM_NEW,
-    UI_ACT_ITEM_EDIT,    UI_ACT_ITEM_STATUS,   UI_ACT_ITEM_LINK,      UI_ACT_FILTER_CATEGORY,
+    UI_ACT_ITEM_EDIT,    UI_ACT_ITEM_STATUS,   UI_ACT_ITEM_LINK,      UI_ACT_ITEM_FOLLOW,
+    UI_ACT_FILTER_CATEGORY,
     UI_ACT_FILTER_BUILDING, UI_ACT_FILTER_OWNER, UI_ACT_FILTER_STATUS, UI_ACT_FILTER_OVERDUE,
     UI_ACT_LIST_SEARCH,  UI_ACT_CLEAR,
 };
@@ -567,6 +568,16 @@ static void move_sel(lists_pane *p, long delta)
     p->sel[k] = to < 0 ? 0 : (size_t)to;
 }
 
+/* N: a new item of the next kind, linked from the selected one (as in the item view). */
+static int follow(ui_app *app, const lists_pane *p, const xl_list_row *r)
+{
+    if ((xl_item_kind)p->cur == XL_ITEM_ACTION) {
+        ui_app_message(app, 0, "%s", _(ITEM_FOLLOW_LAST));
+        return UI_REDRAW;
+    }
+    return ui_item_follow_open(app, r->id);
+}
+
 static int item_key(lists_pane *p, ui_app *app, ui_action act)
 {
     const xl_list_row *r = selected(p);
@@ -580,6 +591,7 @@ static int item_key(lists_pane *p, ui_app *app, ui_action act)
     case UI_ACT_ITEM_OPEN: return ui_item_view_open(app, r->id);
     case UI_ACT_ITEM_EDIT: return ui_item_edit_open(app, r->id);
     case UI_ACT_ITEM_STATUS: return ui_item_status_open(app, r->id);
+    case UI_ACT_ITEM_FOLLOW: return follow(app, p, r);
     default: return ui_item_link_open(app, r->id);
     }
 }
@@ -599,7 +611,7 @@ static int lists_key(void *self, ui_app *app, int key)
         p->cur = (p->cur + (key == '[' || key == UI_KEY_FN(KEY_LEFT) ? KINDS - 1 : 1)) % KINDS;
         return UI_REDRAW;
     case UI_ACT_ITEM_OPEN: case UI_ACT_ITEM_NEW: case UI_ACT_ITEM_EDIT:
-    case UI_ACT_ITEM_STATUS: case UI_ACT_ITEM_LINK:
+    case UI_ACT_ITEM_STATUS: case UI_ACT_ITEM_LINK: case UI_ACT_ITEM_FOLLOW:
         return item_key(p, app, act);
     default: return filter_key(p, app, act);
     }

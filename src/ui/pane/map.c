@@ -305,8 +305,11 @@ static void draw_info(map_pane *m, WINDOW *w, int width)
     char buf[4][160], extra[160];
     int x = 1;
     overlay_info(m, m->sel, extra, sizeof extra);
-    ui_format(buf[0], sizeof buf[0], _(INFO_RATE_FMT), b->residents, b->declared,
-             ui_percent(b->rate));
+    if (b->declared > 0)
+        ui_format(buf[0], sizeof buf[0], _(INFO_RATE_FMT), b->residents, b->declared,
+                  ui_percent(b->rate));
+    else
+        ui_format(buf[0], sizeof buf[0], _(INFO_RATE_NONE_FMT), b->residents);
     if (b->pioneer_group > 0)
         ui_format(buf[1], sizeof buf[1], _(INFO_GROUP_FMT), b->pioneer_group);
     else

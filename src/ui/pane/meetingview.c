@@ -115,7 +115,9 @@ static void draw_entry(mtg_view *v, WINDOW *w, int y, size_t i)
 static int draw_agenda(mtg_view *v, WINDOW *w, int y, int rows)
 {
     char head[160];
-    ui_format(head, sizeof head, _(MTG_AGENDA_HEAD_FMT), v->m.nagenda, v->m.total_minutes);
+    int closed = v->m.status == XL_MEETING_CLOSED; /* read-only: no keys to offer */
+    ui_format(head, sizeof head, closed ? _(MTG_AGENDA_HEAD_CLOSED_FMT) : _(MTG_AGENDA_HEAD_FMT),
+              v->m.nagenda, v->m.total_minutes);
     ui_text_pad(w, y, 0, getmaxx(w), head, ui_attr(UI_C_HEADING));
     v->rows = rows - 1 > 1 ? rows - 1 : 1;
     if ((int)v->sel < v->top)
@@ -139,7 +141,9 @@ static void draw_attendees(mtg_view *v, WINDOW *w, int y, int rows)
     char one[160];
     if (rows < 2)
         return;
-    ui_text_pad(w, y, 0, getmaxx(w), _(MTG_ATTENDEES_HEAD), ui_attr(UI_C_HEADING));
+    const char *head = v->m.status == XL_MEETING_CLOSED ? _(MTG_ATTENDEES_HEAD_CLOSED)
+                                                         : _(MTG_ATTENDEES_HEAD);
+    ui_text_pad(w, y, 0, getmaxx(w), head, ui_attr(UI_C_HEADING));
     if (v->m.nattendees == 0) {
         ui_text_put(w, y + 1, 3, getmaxx(w) - 4, _(MTG_ATTENDEES_NONE), ui_attr(UI_C_DIM));
         return;
@@ -546,11 +550,24 @@ static int ask_entry(mtg_view *v, ui_app *app, ui_action act)
     return UI_REDRAW;
 }
 
+/* A closed meeting is read-only: moving and opening an item work, nothing that edits. */
+static int mv_offers(void *self, ui_action act)
+{
+    const mtg_view *v = self;
+    return v->m.status != XL_MEETING_CLOSED || act == UI_ACT_UP || act == UI_ACT_DOWN ||
+           act == UI_ACT_ITEM_OPEN || act == UI_ACT_BACK;
+}
+
 static int mv_key(void *self, ui_app *app, int key)
 {
     mtg_view *v = self;
     const xl_agenda_entry *e = current(v);
-    switch (ui_keys_match(key, mv_actions, sizeof mv_actions / sizeof mv_actions[0])) {
+    ui_action act = ui_keys_match(key, mv_actions, sizeof mv_actions / sizeof mv_actions[0]);
+    if (act != UI_ACT_NONE && !mv_offers(v, act)) {
+        ui_app_message(app, 1, "%s", _(MTG_E_READ_ONLY));
+        return UI_REDRAW;
+    }
+    switch (act) {
     case UI_ACT_UP: v->sel -= v->sel > 0; return UI_REDRAW;
     case UI_ACT_DOWN: v->sel += v->sel + 1 < v->m.nagenda; return UI_REDRAW;
     case UI_ACT_AGENDA_ADD: return add_from_lists(v, app);
@@ -603,6 +620,7 @@ static const pane_ops mv_ops = {
     .nactions = sizeof mv_actions / sizeof mv_actions[0],
     .hints = mv_hints,
     .nhints = sizeof mv_hints / sizeof mv_hints[0],
+    .offers = mv_offers,
 };
 
 int ui_meeting_view_open(ui_app *app, int64_t id)

@@ -37,8 +37,13 @@ typedef struct qr_pane {
     char title[96];
 } qr_pane;
 
-static const ui_action qr_actions[] = {UI_ACT_BACK};
-static const ui_action qr_hints[] = {UI_ACT_HELP, UI_ACT_BACK};
+static const ui_action qr_actions[] = {
+    UI_ACT_QR_STYLE, UI_ACT_QR_POSTER, UI_ACT_QR_LANE, UI_ACT_QR_ALL, UI_ACT_QR_ROTATE, UI_ACT_BACK,
+};
+static const ui_action qr_hints[] = {
+    UI_ACT_QR_STYLE, UI_ACT_QR_POSTER, UI_ACT_QR_LANE, UI_ACT_QR_ALL, UI_ACT_QR_ROTATE,
+    UI_ACT_HELP, UI_ACT_BACK,
+};
 
 static const xl_msg style_names[XL_QR_STYLE_COUNT] = {
     [XL_QR_STYLE_HALFBLOCK] = XL_MSG_QR_STYLE_HALFBLOCK,
@@ -303,16 +308,16 @@ static int qr_key(void *self, ui_app *app, int key)
     qr_pane *p = self;
     if (p->ask != ASK_NONE)
         return answer(p, app, key);
-    switch (key) {
-    case 's':
+    switch (ui_keys_match(key, qr_actions, sizeof qr_actions / sizeof qr_actions[0])) {
+    case UI_ACT_QR_STYLE:
         p->style = (xl_qr_style)((p->style + 1) % XL_QR_STYLE_COUNT);
         say_keys(app, p);
         return UI_REDRAW;
-    case 'p': return p->have_code ? write_posters(app, p->building, NULL) : UI_HANDLED;
-    case 'l': return p->have_code ? write_posters(app, 0, p->info.lane) : UI_HANDLED;
-    case 'a': return p->have_code ? ask(p, app, ASK_ALL) : UI_HANDLED;
-    case 'r': return ask(p, app, ASK_ROTATE);
-    default: return UI_IGNORED;
+    case UI_ACT_QR_POSTER: return p->have_code ? write_posters(app, p->building, NULL) : UI_HANDLED;
+    case UI_ACT_QR_LANE: return p->have_code ? write_posters(app, 0, p->info.lane) : UI_HANDLED;
+    case UI_ACT_QR_ALL: return p->have_code ? ask(p, app, ASK_ALL) : UI_HANDLED;
+    case UI_ACT_QR_ROTATE: return ask(p, app, ASK_ROTATE);
+    default: return UI_IGNORED; /* q and Esc: the app closes the view */
     }
 }
 

@@ -11,6 +11,7 @@
 #include "ui/panes.h"
 #include "ui/pane/register.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
@@ -75,8 +76,8 @@ typedef struct reg_pane {
     search_state sstate;
     int show_hits;
     /* position */
-    size_t sel, top;
-    int page;
+    ui_listview lv;             /* over the rows (or the hits) */
+    const struct reg_layout *draw_layout; /* the columns, while the table draws */
     int cur_y, cur_x;
     char err[512];
 } reg_pane;
@@ -91,6 +92,7 @@ static const ui_action reg_actions[] = {
     UI_ACT_FIRST,   UI_ACT_LAST,  UI_ACT_OPEN_PERSON,     UI_ACT_SEARCH,
     UI_ACT_SIGNIN,  UI_ACT_FILTER_BUILDING, UI_ACT_FILTER_ROLE, UI_ACT_FILTER_STATE,
     UI_ACT_HISTORY, UI_ACT_CLEAR, UI_ACT_STALE,           UI_ACT_IMPORT,
+    UI_ACT_PENDING,
 };
 static const ui_action reg_hints[] = {
     UI_ACT_SEARCH, UI_ACT_OPEN_PERSON, UI_ACT_SIGNIN, UI_ACT_STALE, UI_ACT_HELP, UI_ACT_BACK,
@@ -104,30 +106,23 @@ static size_t rows_total(const reg_pane *p)
     return p->show_hits ? p->nhits : p->count;
 }
 
+/* The list widget follows the rows shown: the register's or the search's. */
 static void clamp(reg_pane *p)
 {
-    size_t total = rows_total(p), page = p->page > 0 ? (size_t)p->page : 1;
-    if (p->sel >= total)
-        p->sel = total ? total - 1 : 0;
-    if (p->sel < p->top)
-        p->top = p->sel;
-    if (p->sel >= p->top + page)
-        p->top = p->sel - page + 1;
-    if (p->top + page > total)
-        p->top = total > page ? total - page : 0;
+    ui_listview_set_count(&p->lv, rows_total(p));
 }
 
 /* Reads the window around the rows on screen when they are not all held. */
 static void ensure_window(reg_pane *p)
 {
-    size_t page = p->page > 0 ? (size_t)p->page : 1, end = p->top + page, n = 0;
+    size_t page = p->lv.page > 0 ? (size_t)p->lv.page : 1, end = p->lv.top + page, n = 0;
     xl_err err;
     if (end > p->count)
         end = p->count;
     if (p->show_hits || !p->view ||
-        (p->win_valid && p->top >= p->win_off && end <= p->win_off + p->win_n))
+        (p->win_valid && p->lv.top >= p->win_off && end <= p->win_off + p->win_n))
         return;
-    size_t off = p->top > page ? p->top - page : 0, lim = 3 * page;
+    size_t off = p->lv.top > page ? p->lv.top - page : 0, lim = 3 * page;
     if (lim > p->win_cap) {
         p->win = xl_reallocarray(p->win, lim, sizeof *p->win);
         p->win_cap = lim;
@@ -170,7 +165,7 @@ static void open_view(reg_pane *p)
     xl_register_view_close(p->view);
     p->view = NULL;
     p->err[0] = '\0';
-    p->sel = p->top = 0;
+    p->lv.sel = p->lv.top = 0;
     if (xl_register_view_open(p->db, &p->filter, &p->view, &err) != XL_OK)
         xl_strlcpy_utf8(p->err, err.msg, sizeof p->err);
     count_rows(p);
@@ -217,7 +212,7 @@ static void run_search(reg_pane *p)
     xl_err err;
     xl_err_clear(&err);
     hits_clear(p);
-    p->sel = p->top = 0;
+    p->lv.sel = p->lv.top = 0;
     p->show_hits = strspn(p->query.text, " ") < strlen(p->query.text); /* not blank */
     p->sstate = SR_OK;
     if (!p->show_hits)
@@ -246,7 +241,7 @@ static void search_clear(reg_pane *p)
     p->sstate = SR_OK;
     p->err[0] = '\0';
     hits_clear(p);
-    p->sel = p->top = 0;
+    p->lv.sel = p->lv.top = 0;
 }
 
 /* ---- layout ---- */
@@ -412,7 +407,7 @@ static int draw_position(const reg_pane *p, WINDOW *w)
     size_t total = rows_total(p);
     if (total == 0)
         return getmaxx(w);
-    ui_format(pos, sizeof pos, _(REG_POS_FMT), p->sel + 1, total);
+    ui_format(pos, sizeof pos, _(REG_POS_FMT), p->lv.sel + 1, total);
     return ui_text_right(w, 0, getmaxx(w) - 1, getmaxx(w) / 2, pos, ui_attr(UI_C_DIM));
 }
 
@@ -461,23 +456,28 @@ static void draw_search(reg_pane *p, WINDOW *w, int y)
         ui_text_put(w, y, x + 3, maxx - x - 3, _(REG_SEARCH_CLEAR), ui_attr(UI_C_DIM));
 }
 
+static void draw_table_row(void *ctx, WINDOW *w, int y, size_t i, int sel)
+{
+    reg_pane *p = ctx;
+    const xl_register_row *row = row_at(p, i);
+    if (row)
+        draw_row(w, y, row, p->draw_layout, sel);
+}
+
 static void draw_table(reg_pane *p, WINDOW *w, const reg_layout *l)
 {
     const char *empty = p->show_hits ? "" : _(REG_EMPTY);
     if (p->err[0] && (!p->show_hits || p->sstate == SR_ERROR)) {
-        ui_text_wrap(w, HEAD_ROWS, 1, getmaxx(w) - 2, p->page, p->err, ui_attr(UI_C_ERROR));
+        ui_text_wrap(w, HEAD_ROWS, 1, getmaxx(w) - 2, p->lv.page, p->err, ui_attr(UI_C_ERROR));
         return;
     }
     if (rows_total(p) == 0) {
-        ui_text_wrap(w, HEAD_ROWS + 1, 2, getmaxx(w) - 4, p->page, empty, ui_attr(UI_C_DIM));
+        ui_text_wrap(w, HEAD_ROWS + 1, 2, getmaxx(w) - 4, p->lv.page, empty, ui_attr(UI_C_DIM));
         return;
     }
     ensure_window(p);
-    for (int r = 0; r < p->page && p->top + (size_t)r < rows_total(p); r++) {
-        const xl_register_row *row = row_at(p, p->top + (size_t)r);
-        if (row)
-            draw_row(w, HEAD_ROWS + r, row, l, p->top + (size_t)r == p->sel);
-    }
+    p->draw_layout = l;
+    ui_listview_draw(&p->lv, w, HEAD_ROWS, draw_table_row, p);
 }
 
 static void reg_draw(void *self, WINDOW *w)
@@ -485,9 +485,7 @@ static void reg_draw(void *self, WINDOW *w)
     reg_pane *p = self;
     reg_layout l;
     werase(w);
-    p->page = getmaxy(w) - HEAD_ROWS - FOOT_ROWS;
-    if (p->page < 1)
-        p->page = 1;
+    ui_listview_resize(&p->lv, getmaxy(w) - HEAD_ROWS - FOOT_ROWS);
     clamp(p);
     layout_columns(p, getmaxx(w) - 1, &l);
     int right = draw_position(p, w);
@@ -510,19 +508,8 @@ static int reg_cursor(void *self, int *y, int *x)
 
 static void move_sel(reg_pane *p, ui_action act)
 {
-    size_t total = rows_total(p), page = p->page > 2 ? (size_t)p->page - 1 : 1;
-    if (total == 0)
-        return;
-    switch (act) {
-    case UI_ACT_UP: p->sel -= p->sel > 0; break;
-    case UI_ACT_DOWN: p->sel += p->sel + 1 < total; break;
-    case UI_ACT_PAGE_UP: p->sel = p->sel > page ? p->sel - page : 0; break;
-    case UI_ACT_PAGE_DOWN: p->sel = p->sel + page < total ? p->sel + page : total - 1; break;
-    case UI_ACT_FIRST: p->sel = 0; break;
-    case UI_ACT_LAST: p->sel = total - 1; break;
-    default: break;
-    }
     clamp(p);
+    ui_listview_key(&p->lv, act);
 }
 
 static int is_move(ui_action act)
@@ -534,7 +521,7 @@ static int is_move(ui_action act)
 static int open_selected(reg_pane *p, ui_app *app)
 {
     ensure_window(p);
-    const xl_register_row *r = rows_total(p) ? row_at(p, p->sel) : NULL;
+    const xl_register_row *r = rows_total(p) ? row_at(p, p->lv.sel) : NULL;
     return r ? ui_person_open(app, r->person_id) : UI_HANDLED;
 }
 
@@ -628,6 +615,7 @@ static int reg_key(void *self, ui_app *app, int key)
     case UI_ACT_SIGNIN: return ui_signin_open(app, p->filter.building);
     case UI_ACT_STALE: return ui_stale_open(app);
     case UI_ACT_IMPORT: return ui_import_open(app);
+    case UI_ACT_PENDING: return ui_pending_open(app);
     case UI_ACT_FILTER_BUILDING: case UI_ACT_FILTER_ROLE: case UI_ACT_FILTER_STATE:
     case UI_ACT_HISTORY: case UI_ACT_CLEAR:
         return filter_key(p, app, act);
@@ -641,35 +629,61 @@ static int reg_mouse(void *self, ui_app *app, int y, int x, unsigned long bstate
     (void)x;
     if (!(bstate & BUTTON1_PRESSED))
         return UI_IGNORED;
-    if (y == HEAD_ROWS + p->page) { /* the search line */
+    if (y == HEAD_ROWS + p->lv.page) { /* the search line */
         p->searching = 1;
         return UI_REDRAW;
     }
-    if (y < HEAD_ROWS || y >= HEAD_ROWS + p->page)
+    size_t i;
+    if (!ui_listview_row_at(&p->lv, y - HEAD_ROWS, &i))
         return UI_HANDLED;
-    size_t i = p->top + (size_t)(y - HEAD_ROWS);
-    if (i >= rows_total(p))
-        return UI_HANDLED;
-    if (i == p->sel)
+    if (i == p->lv.sel)
         return open_selected(p, app);
-    p->sel = i;
+    ui_listview_select(&p->lv, i);
     return UI_REDRAW;
 }
 
 /* ---- life cycle ---- */
 
-/* The data may have changed (a sign-in, a sign-out): count again, read the window again,
- * search again, keeping the place as far as it still exists. */
+/* The id that stays with a row across reloads: the residency, or the person for a hit. */
+static int64_t row_key(reg_pane *p, size_t i)
+{
+    const xl_register_row *r = row_at(p, i);
+    return !r ? 0 : p->show_hits ? r->person_id : r->residency_id;
+}
+
+/* Puts the selection back on the row with key when it is in the rows held, else leaves it
+ * at the same position. */
+static void find_key(reg_pane *p, int64_t key)
+{
+    size_t from = p->show_hits ? 0 : p->win_off;
+    size_t to = p->show_hits ? p->nhits : p->win_off + p->win_n;
+    if (key == 0 || row_key(p, p->lv.sel) == key)
+        return;
+    for (size_t i = from; i < to; i++)
+        if (row_key(p, i) == key) {
+            p->lv.sel = i;
+            return;
+        }
+}
+
+/* The data may have changed (a sign-in, a sign-out, another desk or the phone server):
+ * count again, read the window again, search again, keeping the selected row selected as
+ * far as it still exists. */
 static void reg_reload(void *self, ui_app *app)
 {
     reg_pane *p = self;
-    size_t sel = p->sel, top = p->top;
+    size_t sel = p->lv.sel, top = p->lv.top;
     (void)app;
+    ensure_window(p);
+    int64_t key = row_key(p, sel);
     p->err[0] = '\0';
     count_rows(p);
     if (p->show_hits)
         run_search(p);
-    p->sel = sel, p->top = top;
+    p->lv.sel = sel, p->lv.top = top;
+    clamp(p);
+    ensure_window(p);
+    find_key(p, key);
     clamp(p);
 }
 
@@ -712,6 +726,7 @@ static const pane_ops reg_ops = {
 ui_pane ui_register_new(ui_app *app)
 {
     reg_pane *p = xl_calloc(1, sizeof *p);
+    ui_listview_init(&p->lv, UI_LV_FILL);
     p->db = ui_app_db(app);
     p->filter = XL_REGISTER_FILTER_ALL;
     p->query.kind = UI_FIELD_TEXT;

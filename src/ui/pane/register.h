@@ -30,6 +30,9 @@ int ui_signout_open(ui_app *app, const ui_signout_who *who);
 /* 长期未确认: open tenancies without confirmation for [register] stale_days days. */
 int ui_stale_open(ui_app *app);
 
+/* 待确认: phone sign-ins and sign-outs waiting for an officer. */
+int ui_pending_open(ui_app *app);
+
 /* 更换第一责任人 of a building. */
 int ui_resp_open(ui_app *app, int building);
 

@@ -9,6 +9,7 @@
 #include "ui/panes.h"
 #include "ui/widget/picker.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
@@ -44,8 +45,8 @@ typedef struct rt_pane {
     xl_db *db;
     xl_meeting_page page;
     size_t count[XL_MEETING_STATUS_COUNT];
-    size_t sel, top;
-    int rows;
+    ui_listview lv;    /* over the meetings */
+    const int *draw_cw; /* the column widths, while the rows draw */
     int status;        /* MF_* */
     int building;      /* 0 any */
     int64_t open_out;  /* a meeting just planned: opened when the form closes */
@@ -91,19 +92,19 @@ static void rt_reload(void *self, ui_app *app)
     xl_err_clear(&err);
     xl_meeting_filter_init(&f);
     f.building = p->building;
-    int64_t keep = p->sel < p->page.n ? p->page.rows[p->sel].id : 0;
+    int64_t keep = p->lv.sel < p->page.n ? p->page.rows[p->lv.sel].id : 0;
     if (xl_meeting_list(p->db, &f, 0, 0, &page, &err) != XL_OK) {
         xl_strlcpy_utf8(p->err, err.msg, sizeof p->err);
         ui_app_message(app, 1, "%s", err.msg);
         return;
     }
     xl_meeting_page_release(&p->page);
-    p->page = page, p->err[0] = '\0', p->sel = 0;
+    p->page = page, p->err[0] = '\0', p->lv.sel = 0;
     count_and_filter(p);
     int64_t want = p->open_out ? p->open_out : keep;
     for (size_t i = 0; i < p->page.n; i++)
         if (p->page.rows[i].id == want)
-            p->sel = i;
+            p->lv.sel = i;
     if (p->open_out) { /* planned a moment ago: on to its agenda */
         p->open_out = 0;
         ui_meeting_view_open(app, want);
@@ -229,12 +230,13 @@ static void draw_head(WINDOW *w, int y, const int cw[RC_COUNT])
 
 static void clamp(rt_pane *p)
 {
-    if (p->sel >= p->page.n)
-        p->sel = p->page.n ? p->page.n - 1 : 0;
-    if (p->sel < p->top)
-        p->top = p->sel;
-    if (p->sel >= p->top + (size_t)p->rows)
-        p->top = p->sel - (size_t)p->rows + 1;
+    ui_listview_set_count(&p->lv, p->page.n);
+}
+
+static void draw_meeting(void *ctx, WINDOW *w, int y, size_t i, int sel)
+{
+    const rt_pane *p = ctx;
+    draw_row(w, y, &p->page.rows[i], sel, p->draw_cw);
 }
 
 static void rt_draw(void *self, WINDOW *w)
@@ -242,7 +244,7 @@ static void rt_draw(void *self, WINDOW *w)
     rt_pane *p = self;
     int cw[RC_COUNT];
     werase(w);
-    p->rows = getmaxy(w) - ROWS_Y - 1 > 1 ? getmaxy(w) - ROWS_Y - 1 : 1;
+    ui_listview_resize(&p->lv, getmaxy(w) - ROWS_Y - 1);
     column_widths(getmaxx(w) - 1, cw);
     clamp(p);
     draw_summary(p, w);
@@ -250,10 +252,10 @@ static void rt_draw(void *self, WINDOW *w)
     if (p->page.n == 0)
         ui_text_wrap(w, ROWS_Y, 2, getmaxx(w) - 4, 3, p->err[0] ? p->err : _(MTG_EMPTY),
                      ui_attr(p->err[0] ? UI_C_ERROR : UI_C_DIM));
-    for (int r = 0; r < p->rows && p->top + (size_t)r < p->page.n; r++)
-        draw_row(w, ROWS_Y + r, &p->page.rows[p->top + (size_t)r], p->top + (size_t)r == p->sel, cw);
-    if (p->sel < p->page.n) {
-        const xl_meeting_row *r = &p->page.rows[p->sel];
+    p->draw_cw = cw;
+    ui_listview_draw(&p->lv, w, ROWS_Y, draw_meeting, p);
+    if (p->lv.sel < p->page.n) {
+        const xl_meeting_row *r = &p->page.rows[p->lv.sel];
         char line[512];
         ui_format(line, sizeof line, _(MTG_DETAIL_FMT), r->title, xl_meeting_kind_label(r->kind),
                   xl_meeting_status_label(r->status), r->place[0] ? r->place : _(NONE));
@@ -277,17 +279,30 @@ static int building_done(void *ctx, ui_app *app, const char *text)
     return UI_REDRAW;
 }
 
+/* Presenting and closing are for a meeting that is not closed yet. */
+static int rt_offers(void *self, ui_action act)
+{
+    const rt_pane *p = self;
+    if (act != UI_ACT_MTG_PRESENT && act != UI_ACT_MTG_CLOSE)
+        return 1;
+    return p->lv.sel >= p->page.n || p->page.rows[p->lv.sel].status != XL_MEETING_CLOSED;
+}
+
 static int meeting_key(rt_pane *p, ui_app *app, ui_action act)
 {
     if (act == UI_ACT_MTG_NEW)
         return ui_meeting_plan_open(app, p->building, &p->open_out);
     if (act == UI_ACT_MTG_STALE)
         return ui_stale_buildings_open(app, &p->plan_out);
-    if (p->sel >= p->page.n) {
+    if (p->lv.sel >= p->page.n) {
         ui_app_message(app, 0, "%s", _(MTG_NOTHING_SELECTED));
         return UI_REDRAW;
     }
-    int64_t id = p->page.rows[p->sel].id;
+    int64_t id = p->page.rows[p->lv.sel].id;
+    if (!rt_offers(p, act)) {
+        ui_app_message(app, 1, "%s", _(MTG_E_READ_ONLY));
+        return UI_REDRAW;
+    }
     switch (act) {
     case UI_ACT_MTG_OPEN: return ui_meeting_view_open(app, id);
     case UI_ACT_MTG_PRESENT: return ui_present_open(app, id);
@@ -299,15 +314,11 @@ static int rt_key(void *self, ui_app *app, int key)
 {
     rt_pane *p = self;
     ui_action act = ui_keys_match(key, rt_actions, sizeof rt_actions / sizeof rt_actions[0]);
-    size_t page = p->rows > 2 ? (size_t)p->rows - 1 : 1;
+    clamp(p);
+    if (ui_listview_key(&p->lv, act))
+        return UI_REDRAW;
     switch (act) {
     case UI_ACT_NONE: return UI_IGNORED;
-    case UI_ACT_UP: p->sel -= p->sel > 0; return UI_REDRAW;
-    case UI_ACT_DOWN: p->sel++; return UI_REDRAW;
-    case UI_ACT_PAGE_UP: p->sel = p->sel > page ? p->sel - page : 0; return UI_REDRAW;
-    case UI_ACT_PAGE_DOWN: p->sel += page; return UI_REDRAW;
-    case UI_ACT_FIRST: p->sel = 0; return UI_REDRAW;
-    case UI_ACT_LAST: p->sel = p->page.n; return UI_REDRAW;
     case UI_ACT_FILTER_STATUS:
         p->status = (p->status + 1) % MF_COUNT;
         rt_reload(p, app);
@@ -323,13 +334,13 @@ static int rt_key(void *self, ui_app *app, int key)
 static int rt_mouse(void *self, ui_app *app, int y, int x, unsigned long bstate)
 {
     rt_pane *p = self;
-    size_t i = p->top + (size_t)(y - ROWS_Y);
+    size_t i;
     (void)x;
-    if (!(bstate & BUTTON1_PRESSED) || y < ROWS_Y || y >= ROWS_Y + p->rows || i >= p->page.n)
+    if (!(bstate & BUTTON1_PRESSED) || !ui_listview_row_at(&p->lv, y - ROWS_Y, &i))
         return UI_IGNORED;
-    if (i == p->sel)
+    if (i == p->lv.sel)
         return ui_meeting_view_open(app, p->page.rows[i].id);
-    p->sel = i;
+    ui_listview_select(&p->lv, i);
     return UI_REDRAW;
 }
 
@@ -364,11 +375,13 @@ static const pane_ops rt_ops = {
     .nactions = sizeof rt_actions / sizeof rt_actions[0],
     .hints = rt_hints,
     .nhints = sizeof rt_hints / sizeof rt_hints[0],
+    .offers = rt_offers,
 };
 
 ui_pane ui_roundtable_new(ui_app *app)
 {
     rt_pane *p = xl_calloc(1, sizeof *p);
+    ui_listview_init(&p->lv, 0);
     p->db = ui_app_db(app);
     rt_reload(p, app);
     return (ui_pane){&rt_ops, p};

@@ -9,6 +9,7 @@
 #include "ui/panes.h"
 #include "ui/pane/register.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/config.h"
 #include "xiangli/i18n.h"
@@ -29,8 +30,8 @@ typedef struct stale_pane {
     int days;
     xl_stale_list list;
     stale_line *lines;
-    size_t nlines, sel, top;
-    int page;
+    size_t nlines;
+    ui_listview lv; /* over lines: the headings cannot be selected */
     char err[512];
 } stale_pane;
 
@@ -79,41 +80,18 @@ static void build_lines(stale_pane *p)
     }
 }
 
-/* The nearest tenancy line to i, looking in direction dir first. */
-static size_t snap(const stale_pane *p, size_t i, int dir)
+static int is_tenancy(const void *rows, size_t i)
 {
-    if (p->nlines == 0)
-        return 0;
-    if (i >= p->nlines)
-        i = p->nlines - 1;
-    for (size_t k = i; k < p->nlines && dir > 0; k++)
-        if (p->lines[k].row >= 0)
-            return k;
-    for (size_t k = i + 1; k-- > 0;)
-        if (p->lines[k].row >= 0)
-            return k;
-    for (size_t k = i; k < p->nlines; k++)
-        if (p->lines[k].row >= 0)
-            return k;
-    return 0;
-}
-
-static void clamp(stale_pane *p)
-{
-    size_t page = p->page > 0 ? (size_t)p->page : 1;
-    if (p->sel < p->top + 1 && p->sel > 0 && p->lines[p->sel - 1].row < 0)
-        p->top = p->sel - 1; /* keep the building's heading in view with its first row */
-    else if (p->sel < p->top)
-        p->top = p->sel;
-    if (p->sel >= p->top + page)
-        p->top = p->sel - page + 1;
+    const stale_pane *p = rows;
+    return p->lines[i].row >= 0;
 }
 
 static const xl_stale_row *selected(const stale_pane *p)
 {
-    if (p->sel >= p->nlines || p->lines[p->sel].row < 0)
+    size_t i;
+    if (!ui_listview_current(&p->lv, &i))
         return NULL;
-    return &p->list.rows[p->lines[p->sel].row];
+    return &p->list.rows[p->lines[i].row];
 }
 
 /* ---- drawing ---- */
@@ -179,14 +157,22 @@ static void draw_top(const stale_pane *p, WINDOW *w)
     ui_text_put(w, 1, 1, getmaxx(w) - 2, _(REG_STALE_ADVICE), ui_attr(UI_C_DIM));
 }
 
+static void draw_line(void *ctx, WINDOW *w, int y, size_t i, int sel)
+{
+    const stale_pane *p = ctx;
+    const stale_line *ln = &p->lines[i];
+    if (ln->row < 0)
+        draw_group(p, w, y, &p->list.groups[ln->group]);
+    else
+        draw_row(w, y, &p->list.rows[ln->row], sel);
+}
+
 static void stale_draw(void *self, WINDOW *w)
 {
     stale_pane *p = self;
     char none[160];
     werase(w);
-    p->page = getmaxy(w) - HEAD_ROWS;
-    if (p->page < 1)
-        p->page = 1;
+    ui_listview_resize(&p->lv, getmaxy(w) - HEAD_ROWS);
     if (p->err[0]) {
         ui_text_wrap(w, 1, 1, getmaxx(w) - 2, getmaxy(w) - 2, p->err, ui_attr(UI_C_ERROR));
         return;
@@ -196,39 +182,17 @@ static void stale_draw(void *self, WINDOW *w)
         ui_text_put(w, 1, 2, getmaxx(w) - 3, none, ui_attr(UI_C_NORMAL));
         return;
     }
-    clamp(p);
     draw_top(p, w);
     draw_heads(w, 2);
-    for (int k = 0; k < p->page && p->top + (size_t)k < p->nlines; k++) {
-        const stale_line *ln = &p->lines[p->top + (size_t)k];
-        if (ln->row < 0)
-            draw_group(p, w, HEAD_ROWS + k, &p->list.groups[ln->group]);
-        else
-            draw_row(w, HEAD_ROWS + k, &p->list.rows[ln->row], p->top + (size_t)k == p->sel);
-    }
+    ui_listview_draw(&p->lv, w, HEAD_ROWS, draw_line, p);
 }
 
 /* ---- keys ---- */
 
-static void move_sel(stale_pane *p, ui_action act)
-{
-    size_t page = p->page > 2 ? (size_t)p->page - 1 : 1;
-    switch (act) {
-    case UI_ACT_UP: p->sel = p->sel > 0 ? snap(p, p->sel - 1, -1) : p->sel; break;
-    case UI_ACT_DOWN: p->sel = snap(p, p->sel + 1, 1); break;
-    case UI_ACT_PAGE_UP: p->sel = snap(p, p->sel > page ? p->sel - page : 0, -1); break;
-    case UI_ACT_PAGE_DOWN: p->sel = snap(p, p->sel + page, 1); break;
-    case UI_ACT_FIRST: p->sel = snap(p, 0, 1); break;
-    case UI_ACT_LAST: p->sel = snap(p, p->nlines ? p->nlines - 1 : 0, -1); break;
-    default: break;
-    }
-    clamp(p);
-}
-
 static int confirm(stale_pane *p, ui_app *app, const xl_stale_row *r)
 {
     xl_err err;
-    int building = p->list.groups[p->lines[p->sel].group].building;
+    int building = p->list.groups[p->lines[p->lv.sel].group].building;
     xl_err_clear(&err);
     if (xl_residency_confirm(p->db, r->residency_id, &err) != XL_OK) {
         ui_app_message(app, 1, "%s", err.msg);
@@ -240,7 +204,7 @@ static int confirm(stale_pane *p, ui_app *app, const xl_stale_row *r)
 
 static int sign_out(stale_pane *p, ui_app *app, const xl_stale_row *r)
 {
-    ui_signout_who who = {r->residency_id, r->name, p->list.groups[p->lines[p->sel].group].building,
+    ui_signout_who who = {r->residency_id, r->name, p->list.groups[p->lines[p->lv.sel].group].building,
                           r->room, xl_role_key(XL_ROLE_TENANT), r->moved_in};
     return ui_signout_open(app, &who);
 }
@@ -255,7 +219,7 @@ static int stale_key(void *self, ui_app *app, int key)
     case UI_ACT_CONFIRM: return r ? confirm(p, app, r) : UI_HANDLED;
     case UI_ACT_SIGNOUT: return r ? sign_out(p, app, r) : UI_HANDLED;
     case UI_ACT_OPEN_PERSON: return r ? ui_person_open(app, r->person_id) : UI_HANDLED;
-    default: move_sel(p, act); return UI_REDRAW;
+    default: ui_listview_key(&p->lv, act); return UI_REDRAW;
     }
 }
 
@@ -265,12 +229,12 @@ static int stale_mouse(void *self, ui_app *app, int y, int x, unsigned long bsta
     (void)x;
     if (!(bstate & BUTTON1_PRESSED) || y < HEAD_ROWS)
         return UI_IGNORED;
-    size_t i = p->top + (size_t)(y - HEAD_ROWS);
-    if (i >= p->nlines || p->lines[i].row < 0)
+    size_t i;
+    if (!ui_listview_row_at(&p->lv, y - HEAD_ROWS, &i) || p->lines[i].row < 0)
         return UI_HANDLED;
-    if (i == p->sel)
+    if (i == p->lv.sel)
         return ui_person_open(app, p->list.rows[p->lines[i].row].person_id);
-    p->sel = i;
+    ui_listview_select(&p->lv, i);
     return UI_REDRAW;
 }
 
@@ -293,7 +257,7 @@ static void stale_reload(void *self, ui_app *app)
     p->list = list;
     p->err[0] = '\0';
     build_lines(p);
-    p->sel = snap(p, p->sel, 1);
+    ui_listview_set_count(&p->lv, p->nlines);
 }
 
 static const char *stale_title(void *self)
@@ -334,6 +298,8 @@ int ui_stale_open(ui_app *app)
 {
     stale_pane *p = xl_calloc(1, sizeof *p);
     p->db = ui_app_db(app);
+    ui_listview_init(&p->lv, UI_LV_HEADINGS);
+    p->lv.selectable = is_tenancy, p->lv.rows = p;
     p->days = ui_app_config(app)->stale_days > 0 ? ui_app_config(app)->stale_days : 180;
     stale_reload(p, app);
     ui_app_push(app, (ui_pane){&stale_ops, p});

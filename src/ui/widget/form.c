@@ -377,6 +377,11 @@ static void form_free(void *self)
     free(f);
 }
 
+static int form_unsaved(void *self)
+{
+    return ((ui_form *)self)->dirty;
+}
+
 static const pane_ops form_ops = {
     .title = form_title,
     .help_title = form_help_title,
@@ -389,6 +394,7 @@ static const pane_ops form_ops = {
     .hints = form_hints,
     .nhints = sizeof form_hints / sizeof form_hints[0],
     .cursor = form_cursor,
+    .unsaved = form_unsaved,
 };
 
 ui_form *ui_form_open(ui_app *app, const ui_form_spec *spec, void *ctx, const char *title,

@@ -6,6 +6,7 @@
 
 #include "ui/widget/form.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
@@ -18,8 +19,8 @@ typedef struct picker {
     void *ctx;
     ui_field query;
     ui_pick_rows rows;
-    size_t sel, top;
-    int page;
+    ui_listview lv; /* over rows: headings cannot be chosen */
+    int text_w;     /* the rows' text column, while they draw */
     int cur_y, cur_x;
     char title[256], help_title[128], intro[512]; /* copies: the spec's may be the caller's */
 } picker;
@@ -51,41 +52,21 @@ static int choosable(const picker *p, size_t i)
     return i < p->rows.n && !p->rows.rows[i].heading;
 }
 
-/* The nearest choosable row from i in direction dir (then the other way); n when none. */
-static size_t settle(const picker *p, size_t i, int dir)
+static int choosable_row(const void *rows, size_t i)
 {
-    for (size_t k = i; k < p->rows.n; k = dir > 0 ? k + 1 : k - 1)
-        if (choosable(p, k))
-            return k;
-    for (size_t k = i; k < p->rows.n; k = dir > 0 ? k - 1 : k + 1)
-        if (choosable(p, k))
-            return k;
-    return p->rows.n;
+    return choosable(rows, i);
 }
 
 static void refill(picker *p, ui_app *app)
 {
-    int64_t keep = choosable(p, p->sel) ? p->rows.rows[p->sel].id : -1;
+    int64_t keep = choosable(p, p->lv.sel) ? p->rows.rows[p->lv.sel].id : -1;
     p->rows.n = 0;
     p->spec.fill(p->ctx, app, p->query.text, &p->rows);
-    p->sel = 0;
+    p->lv.sel = p->lv.top = 0;
     for (size_t i = 0; i < p->rows.n; i++)
         if (choosable(p, i) && p->rows.rows[i].id == keep && p->spec.checklist)
-            p->sel = i;
-    p->sel = settle(p, p->sel, 1);
-    p->top = 0;
-}
-
-static void move_sel(picker *p, long delta)
-{
-    if (p->rows.n == 0)
-        return;
-    long to = (long)(p->sel < p->rows.n ? p->sel : 0) + delta;
-    if (to < 0)
-        to = 0;
-    if (to >= (long)p->rows.n)
-        to = (long)p->rows.n - 1;
-    p->sel = settle(p, (size_t)to, delta < 0 ? -1 : 1);
+            p->lv.sel = i;
+    ui_listview_set_count(&p->lv, p->rows.n);
 }
 
 /* ---- drawing ---- */
@@ -101,10 +82,11 @@ static int text_width(const picker *p, int cols)
     return width < cols / 2 ? width : cols / 2;
 }
 
-static void draw_row(picker *p, WINDOW *w, int y, size_t i, int tw)
+static void draw_row(void *ctx, WINDOW *w, int y, size_t i, int on)
 {
+    const picker *p = ctx;
     const ui_pick_row *row = &p->rows.rows[i];
-    int width = getmaxx(w) - 2, x = 1, on = i == p->sel;
+    int width = getmaxx(w) - 2, x = 1, tw = p->text_w;
     attr_t attr = ui_attr(row->heading ? UI_C_LABEL : on ? UI_C_SELECTED : UI_C_NORMAL);
     ui_text_fill(w, y, 0, getmaxx(w), on ? attr : ui_attr(UI_C_NORMAL));
     if (row->heading) {
@@ -127,7 +109,7 @@ static void draw_footer(picker *p, WINDOW *w, int y)
     for (size_t i = 0; i < p->rows.n; i++)
         if (!p->rows.rows[i].heading) {
             count++;
-            pos += i <= p->sel;
+            pos += i <= p->lv.sel;
         }
     char extra[512];
     if (count == 0)
@@ -139,16 +121,6 @@ static void draw_footer(picker *p, WINDOW *w, int y)
         p->spec.footer(p->ctx, extra, sizeof extra);
         ui_text_put(w, y, 1, right - 3, extra, ui_attr(UI_C_LABEL));
     }
-}
-
-static void scroll_to(picker *p)
-{
-    if (p->sel < p->top)
-        p->top = p->sel;
-    if (p->sel < p->rows.n && p->sel >= p->top + (size_t)p->page)
-        p->top = p->sel - (size_t)p->page + 1;
-    if (p->top > 0 && p->rows.rows[p->top - 1].heading && p->sel < p->top + (size_t)p->page - 1)
-        p->top--; /* keep a group's heading in view with its first row */
 }
 
 static void pick_draw(void *self, WINDOW *w)
@@ -166,13 +138,9 @@ static void pick_draw(void *self, WINDOW *w)
                 ui_attr(UI_C_DIM));
     if (p->spec.intro)
         ui_text_put(w, 2, 1, getmaxx(w) - 2, p->spec.intro, ui_attr(UI_C_DIM));
-    p->page = getmaxy(w) - LIST_Y - 1;
-    if (p->page < 1)
-        p->page = 1;
-    scroll_to(p);
-    int tw = text_width(p, getmaxx(w) - 8);
-    for (int r = 0; r < p->page && p->top + (size_t)r < p->rows.n; r++)
-        draw_row(p, w, LIST_Y + r, p->top + (size_t)r, tw);
+    ui_listview_resize(&p->lv, getmaxy(w) - LIST_Y - 1);
+    p->text_w = text_width(p, getmaxx(w) - 8);
+    ui_listview_draw(&p->lv, w, LIST_Y, draw_row, p);
     draw_footer(p, w, getmaxy(w) - 1);
 }
 
@@ -187,24 +155,18 @@ static int pick_cursor(void *self, int *y, int *x)
 
 static int choose_row(picker *p, ui_app *app)
 {
-    if (!choosable(p, p->sel))
+    if (!choosable(p, p->lv.sel))
         return UI_HANDLED;
-    return p->spec.choose(p->ctx, app, &p->rows.rows[p->sel]) | UI_REDRAW;
+    return p->spec.choose(p->ctx, app, &p->rows.rows[p->lv.sel]) | UI_REDRAW;
 }
 
 static int action_key(picker *p, ui_app *app, ui_action act)
 {
-    long page = p->page > 1 ? p->page - 1 : 1;
     switch (act) {
     case UI_ACT_PICK_CHOOSE: return choose_row(p, app);
     case UI_ACT_PICK_DONE: return UI_BACK;
-    case UI_ACT_UP: move_sel(p, -1); break;
-    case UI_ACT_DOWN: move_sel(p, 1); break;
-    case UI_ACT_PAGE_UP: move_sel(p, -page); break;
-    case UI_ACT_PAGE_DOWN: move_sel(p, page); break;
-    default: return UI_IGNORED;
+    default: return ui_listview_key(&p->lv, act) ? UI_REDRAW : UI_IGNORED;
     }
-    return UI_REDRAW;
 }
 
 static int pick_key(void *self, ui_app *app, int key)
@@ -288,7 +250,9 @@ void ui_pick_open(ui_app *app, const ui_pick_spec *spec, void *ctx)
     p->query.kind = UI_FIELD_TEXT;
     p->query.max_chars = 40;
     p->query.width = SEARCH_W;
-    p->page = 10;
+    ui_listview_init(&p->lv, UI_LV_HEADINGS);
+    p->lv.selectable = choosable_row, p->lv.rows = p;
+    ui_listview_resize(&p->lv, 10);
     refill(p, app);
     ui_app_push(app, (ui_pane){spec->checklist ? &check_ops : &pick_ops, p});
 }
