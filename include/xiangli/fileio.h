@@ -19,6 +19,10 @@ int xl_file_write(const char *path, const void *data, size_t len, mode_t mode, x
  * fsync (and removes it on failure). */
 int xl_file_temp(const char *path, char **tmp, xl_err *err);
 int xl_file_commit_temp(char *tmp, const char *path, xl_err *err);
+/* For libraries that write a file by name (libxlsxwriter): write(tmp, ctx, err) fills a new
+ * private temporary file beside path, which then replaces path as above. */
+typedef int (*xl_file_writer)(const char *tmp, void *ctx, xl_err *err);
+int xl_file_write_by_name(const char *path, xl_file_writer write, void *ctx, xl_err *err);
 /* mkdir -p: creates missing directories with mode; an existing non-directory is an error. */
 int xl_mkdir_p(const char *path, mode_t mode, xl_err *err);
 /* The directory part of path ("." when it has none); heap. */

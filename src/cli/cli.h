@@ -35,6 +35,7 @@ void cli_print_commands(FILE *f);
 int cmd_init(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_lookup(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_import(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_template(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_export(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_stats(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_qr(cli_ctx *ctx, int argc, char **argv, xl_err *err);

@@ -14,6 +14,7 @@
 #include "ui/panes.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
+#include "ui/widget/lineedit.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
@@ -33,8 +34,11 @@ enum {
 typedef struct ui_prompt_state {
     int active;
     ui_prompt_spec spec;
+    char label[512];  /* the spec's label, copied */
     char text[64];
-    size_t nchars;
+    ui_lineedit edit; /* over text */
+    ui_confirm_spec confirm; /* a yes/no question when confirm.yes is set */
+    char cancelled[256];
 } ui_prompt_state;
 
 struct ui_app {
@@ -109,15 +113,29 @@ int ui_app_push(ui_app *app, ui_pane p)
 
 void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec)
 {
-    app->prompt = (ui_prompt_state){.active = 1, .spec = *spec};
-    if (app->prompt.spec.max_chars >= sizeof app->prompt.text / 4)
-        app->prompt.spec.max_chars = sizeof app->prompt.text / 4 - 1;
+    ui_prompt_state *pr = &app->prompt;
+    *pr = (ui_prompt_state){.active = 1, .spec = *spec};
+    xl_strlcpy_utf8(pr->label, spec->label ? spec->label : "", sizeof pr->label);
+    pr->spec.label = pr->label;
+    if (pr->spec.max_chars >= sizeof pr->text / 4)
+        pr->spec.max_chars = sizeof pr->text / 4 - 1;
+    pr->edit = (ui_lineedit){.text = pr->text, .size = sizeof pr->text,
+                             .max_chars = (int)pr->spec.max_chars};
 }
 
 /* The fatal hook: give the terminal back before core aborts (out of memory). */
 static void restore_terminal(void)
 {
     endwin();
+}
+
+void ui_app_confirm(ui_app *app, const ui_confirm_spec *spec)
+{
+    ui_prompt_state *pr = &app->prompt;
+    ui_app_prompt(app, &(ui_prompt_spec){.label = ""});
+    ui_format(pr->label, sizeof pr->label, "%s%s", spec->question, _(CONFIRM_KEYS));
+    pr->confirm = *spec;
+    xl_strlcpy_utf8(pr->cancelled, spec->cancelled ? spec->cancelled : "", sizeof pr->cancelled);
 }
 
 /* 1 when a pane opened over the tab holds typed work (a form with input). */
@@ -277,10 +295,11 @@ static void draw_hints(ui_app *a, int maxx)
 /* The prompt; returns the cursor column. */
 static int draw_prompt(ui_app *a, int maxx)
 {
-    int x = ui_text_put(a->statw, 0, 0, maxx, a->prompt.spec.label, ui_attr(UI_C_PROMPT));
-    x += ui_text_put(a->statw, 0, x, maxx - x, a->prompt.text, ui_attr(UI_C_PROMPT));
-    ui_text_fill(a->statw, 0, x, 1, ui_attr(UI_C_PROMPT));
-    return x;
+    ui_prompt_state *pr = &a->prompt;
+    int x = ui_text_put(a->statw, 0, 0, maxx, pr->spec.label, ui_attr(UI_C_PROMPT));
+    int end = x + ui_text_put(a->statw, 0, x, maxx - x, pr->text, ui_attr(UI_C_PROMPT));
+    ui_text_fill(a->statw, 0, end, 1, ui_attr(UI_C_PROMPT));
+    return x + ui_lineedit_span_width(pr->text, pr->edit.cur);
 }
 
 /* "待确认 N" left of the date while phone submissions wait; returns its width (plus a gap),
@@ -308,8 +327,9 @@ static int draw_status(ui_app *a)
     int rx = COLS - xl_str_width(right) - draw_badge(a, COLS - xl_str_width(right), 1);
     if (rx < COLS / 2)
         rx = COLS / 2;
-    if (!a->prompt.active && a->msg[0] && xl_str_width(a->msg) >= rx - 1)
-        rx = COLS + 1; /* a long message (a file's path) takes the whole line */
+    const char *left = a->prompt.active ? a->prompt.label : a->msg;
+    if (left[0] && xl_str_width(left) + (a->prompt.active ? 2 : 0) >= rx - 1)
+        rx = COLS + 1; /* a long message or question (a file's path) takes the whole line */
     ui_text_put(a->statw, 0, rx, COLS - rx, right, ui_attr(UI_C_STATUS));
     if (rx < COLS)
         draw_badge(a, COLS - xl_str_width(right), 0);
@@ -486,43 +506,34 @@ static void apply(ui_app *a, int flags)
         a->quit = 1;
 }
 
-static void prompt_add(ui_prompt_state *pr, int ch)
+/* y answers yes, n or Esc no; other keys wait for one of them. */
+static int confirm_key(ui_app *a, int key)
 {
-    char enc[4];
-    size_t len = strlen(pr->text), k = xl_utf8_encode((uint32_t)ch, enc);
-    if (pr->nchars >= pr->spec.max_chars || len + k >= sizeof pr->text)
-        return;
-    memcpy(pr->text + len, enc, k);
-    pr->text[len + k] = '\0';
-    pr->nchars++;
-}
-
-static void prompt_backspace(ui_prompt_state *pr)
-{
-    size_t len = strlen(pr->text);
-    while (len > 0 && (pr->text[len - 1] & 0xC0) == 0x80)
-        len--; /* continuation bytes of the last character */
-    if (len > 0) {
-        pr->text[len - 1] = '\0';
-        pr->nchars--;
-    }
+    ui_prompt_state *pr = &a->prompt;
+    int answer = ui_keys_answer(key);
+    if (answer < 0)
+        return UI_HANDLED;
+    pr->active = 0;
+    if (answer)
+        return pr->confirm.yes(pr->confirm.ctx, a, pr->confirm.id);
+    if (pr->cancelled[0])
+        ui_app_message(a, 0, "%s", pr->cancelled);
+    return UI_REDRAW;
 }
 
 static int prompt_key(ui_app *a, int key)
 {
     ui_prompt_state *pr = &a->prompt;
+    if (pr->confirm.yes)
+        return confirm_key(a, key);
     if (key == UI_KEY_ESC) {
         pr->active = 0;
     } else if (key == '\n' || key == '\r' || key == UI_KEY_FN(KEY_ENTER)) {
         pr->active = 0;
         return pr->spec.done(pr->spec.ctx, a, pr->text);
-    } else if (key == 127 || key == 8 || key == UI_KEY_FN(KEY_BACKSPACE)) {
-        prompt_backspace(pr);
-    } else if (key == ('U' & 0x1f)) {
-        pr->text[0] = '\0', pr->nchars = 0;
-    } else if (key < 0x110000 && pr->spec.accept(key)) {
-        prompt_add(pr, key);
-        if (pr->spec.max_chars == 1) { /* a one-key answer (y/n) needs no Enter */
+    } else if (!ui_key_printable(key) || pr->spec.accept(key)) {
+        int typed = ui_lineedit_key(&pr->edit, key) > 0 && ui_key_printable(key);
+        if (typed && pr->spec.max_chars == 1) { /* a one-key answer needs no Enter */
             pr->active = 0;
             return pr->spec.done(pr->spec.ctx, a, pr->text);
         }
@@ -576,9 +587,10 @@ static void on_mouse(ui_app *a)
 /* The answer to "quit and lose the form's input?": y quits, n or Esc goes back to the form. */
 static void quit_answer(ui_app *a, int key)
 {
-    if (key == 'y' || key == 'Y')
+    int answer = ui_keys_answer(key);
+    if (answer == 1)
         a->quit = 1;
-    else if (key == 'n' || key == 'N' || key == UI_KEY_ESC)
+    else if (answer == 0)
         a->ask_quit = 0;
 }
 

@@ -47,7 +47,7 @@ static void collect(help_layout *h, const ui_pane *pane)
     const pane_ops *ops = pane->ops;
     g->title = _(KEYS_GLOBAL);
     for (int a = 0; a < UI_ACT_COUNT; a++)
-        if (ui_keys_is_global((ui_action)a))
+        if (ui_keys_is_global((ui_action)a) && ui_pane_offers(pane, (ui_action)a))
             g->acts[g->n++] = (ui_action)a;
     p->title = (ops->help_title ? ops->help_title : ops->title)(pane->self);
     for (size_t i = 0; i < ops->nactions && i < MAX_ENTRIES; i++)
@@ -90,7 +90,9 @@ static void draw_section(WINDOW *w, int y, int x, int width, const help_section 
 
 void ui_help_draw(WINDOW *w, const ui_pane *pane, int mouse)
 {
-    help_layout h = {.note = mouse ? _(HELP_MOUSE) : NULL};
+    /* the mouse note speaks of tabs and buildings: not where the tabs are not offered */
+    int note = mouse && ui_pane_offers(pane, UI_ACT_PANE_N);
+    help_layout h = {.note = note ? _(HELP_MOUSE) : NULL};
     char title[96];
     collect(&h, pane);
     measure(&h, getmaxx(w), getmaxy(w));

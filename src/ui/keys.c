@@ -154,3 +154,10 @@ const char *ui_keys_hint(ui_action a)
 {
     return (unsigned)a < UI_ACT_COUNT ? xl_tr(actions[a].hint) : "";
 }
+
+int ui_keys_answer(int key)
+{
+    if (key == 'y' || key == 'Y')
+        return 1;
+    return key == 'n' || key == 'N' || key == UI_KEY_ESC ? 0 : -1;
+}

@@ -46,8 +46,9 @@
     X(CONFIRM,   PANE,   "y",             ACT_CONFIRM,   HINT_CONFIRM)         \
     X(RESPONSIBLE, PANE, "R",             ACT_RESPONSIBLE, HINT_RESPONSIBLE)   \
     X(SUBMIT,    PANE,   "Enter F2",      ACT_SUBMIT,    HINT_SUBMIT)          \
-    X(NEXT_FIELD, PANE,  "Down",          ACT_NEXT_FIELD, HINT_NEXT_FIELD)     \
-    X(PREV_FIELD, PANE,  "Up",            ACT_PREV_FIELD, ACT_PREV_FIELD)      \
+    X(NEXT_FIELD, PANE,  "Tab Down",      ACT_NEXT_FIELD, HINT_NEXT_FIELD)     \
+    X(PREV_FIELD, PANE,  "S-Tab Up",      ACT_PREV_FIELD, ACT_PREV_FIELD)      \
+    X(FORM_CANCEL, PANE, "Esc",           ACT_FORM_CANCEL, HINT_FORM_CANCEL)   \
     X(CHOICE,    PANE,   "Space Left Right", ACT_CHOICE, HINT_CHOICE)          \
     X(CLEAR_FIELD, PANE, "^U",            ACT_CLEAR_FIELD, ACT_CLEAR_FIELD)    \
     X(IMPORT_RUN, PANE,  "y",             ACT_IMPORT_RUN, HINT_IMPORT_RUN)     \
@@ -118,7 +119,11 @@ int ui_key_read(WINDOW *w);
 ui_action ui_keys_global(int key);
 /* The action among acts[0..n) bound to key, or UI_ACT_NONE. */
 ui_action ui_keys_match(int key, const ui_action *acts, size_t n);
+/* The same over an array of actions. */
+#define UI_KEYS_MATCH(key, acts) ui_keys_match((key), (acts), sizeof(acts) / sizeof((acts)[0]))
 int ui_keys_is_global(ui_action a);
+/* The answer to a yes/no question: 1 for y, 0 for n or Esc, -1 for any other key. */
+int ui_keys_answer(int key);
 
 /* The keys as written in the table ("Up k"), the first of them ("Up"), the help label and
  * the short hint, in the current language. */

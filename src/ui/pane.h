@@ -6,6 +6,7 @@
 
 #include <curses.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ui/keys.h"
 #include "xiangli/config.h"
@@ -57,6 +58,11 @@ typedef struct pane_ops {
     int (*offers)(void *self, ui_action act);
 } pane_ops;
 
+/* In a pane_ops table: its actions and hints (arrays), counted. */
+#define UI_PANE_KEYS(acts, hs)                                         \
+    .actions = (acts), .nactions = sizeof(acts) / sizeof((acts)[0]), \
+    .hints = (hs), .nhints = sizeof(hs) / sizeof((hs)[0])
+
 typedef struct ui_pane {
     const pane_ops *ops;
     void *self;
@@ -80,8 +86,9 @@ int ui_app_push(ui_app *app, ui_pane p);
 void ui_app_repaint(ui_app *app);
 
 /* A one-line prompt in the status line. accept() says which characters may be typed;
- * done() gets the text on Enter (not on Esc) and returns key flags. With max_chars 1 the
- * first accepted key is the answer (a y/n question). */
+ * done() gets the text on Enter (not on Esc) and returns key flags; what it needs to know
+ * comes through ctx (never a file-level static). The label is copied. With max_chars 1 the
+ * first accepted key is the answer. */
 typedef struct ui_prompt_spec {
     const char *label;
     size_t max_chars;
@@ -90,5 +97,17 @@ typedef struct ui_prompt_spec {
     void *ctx;
 } ui_prompt_spec;
 void ui_app_prompt(ui_app *app, const ui_prompt_spec *spec);
+
+/* The one yes/no question, in the status line, in the office's words: the question, then
+ * "按 y 确认，n 取消". y calls yes(ctx, app, id) and returns its flags; n or Esc says
+ * cancelled (when not NULL). The question is copied. */
+typedef struct ui_confirm_spec {
+    const char *question;
+    int (*yes)(void *ctx, ui_app *app, int64_t id);
+    void *ctx;
+    int64_t id;            /* the record asked about, for yes() */
+    const char *cancelled; /* said on n / Esc; NULL: nothing */
+} ui_confirm_spec;
+void ui_app_confirm(ui_app *app, const ui_confirm_spec *spec);
 
 #endif

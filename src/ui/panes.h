@@ -10,15 +10,14 @@
  * constructor, and app.c's tab table. 楼栋地图 map: every building by lane, coloured by an
  * overlay (map.c); 登记 register: the register of residents (register.c, its other screens
  * in register.h); 清单 lists: the four lists (lists.c); 小圆桌 roundtable: meetings
- * (roundtable.c). The lists' and meetings' other screens are in lists_ui.h. 统计 stats: the
- * monthly figures (stats.c, its other screens in stats_ui.h); 文档 docs: the community's
- * documents (docs.c). */
+ * (roundtable.c); 统计 stats: the monthly figures (stats.c); 文档 docs: the community's
+ * documents (docs.c). The lists' and meetings' other screens are in lists_ui.h. */
 #define UI_TABS(X) \
     X(map)         \
     X(register)    \
     X(lists)       \
-    X(roundtable)   \
-    X(stats)        \
+    X(roundtable)  \
+    X(stats)       \
     X(docs)
 
 #define UI_TAB_DECLARE(name) ui_pane ui_##name##_new(ui_app *app);

@@ -5,6 +5,7 @@
  *         the shared strings and the styles, zipped here with a fixed workbook and
  *         relationships, so the XML handlers are reached on every run.
  * Invariants are checked with abort() so libFuzzer reports them. */
+#define _GNU_SOURCE /* memmem */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

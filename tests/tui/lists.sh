@@ -108,7 +108,7 @@ DECIDE=(keys:n 'wait:Enter 确定' text:居民反映三楼楼道堆满纸箱 key
         'wait:行动期限：2026-12-02' keys:Enter 'wait:已转为行动 #474')
 # (5) closing: minutes in the database and in ~/xiangli-minutes.
 MINUTES=xiangli-minutes/minutes-2026-11-25-851.md
-CLOSE=(keys:q 'wait:已转行动 1' keys:C 'wait:并生成纪要？(y/n)' keys:y
+CLOSE=(keys:q 'wait:已转行动 1' keys:C 'wait:并生成纪要？按 y 确认，n 取消' keys:y
        'wait:纪要已导出：~/xiangli-minutes/minutes-2026-11-25-851.md')
 
 # ---- the lists

@@ -77,7 +77,8 @@ start() { # WIDTH HEIGHT
     tmx kill-session -t xl 2>/dev/null
     tmx new-session -d -s xl -x "$1" -y "$2" \
         "env -i ${PIN_ENV[*]} '$BIN' --db '$DB' --config '$CFG'; sleep 3600"
-    wait_for "楼栋地图" || { bad "$1x$2: the map did not open"; return 1; }
+    # a loaded machine (CI, the sanitizer build) may take longer to start the desk
+    TIMEOUT=$((TIMEOUT * 3)) wait_for "楼栋地图" || { bad "$1x$2: the map did not open"; capture | sed 's/^/    /'; return 1; }
 }
 
 open_view() { # NAME
@@ -130,7 +131,7 @@ if start 80 24 && open_view "80x24"; then
     press s "反显" "80x24 ascii" && press s "半格块" "80x24 back to halfblock" &&
         decode_screen "80x24 halfblock again" "$want"
     # rotate from the view: the screen shows the new code, the old payload is refused
-    if press r "(y/n)" "rotate asks" && press y "令牌已更换" "rotate done"; then
+    if press r "按 y 确认，n 取消" "rotate asks" && press y "令牌已更换" "rotate done"; then
         new=$(xl qr payload 127)
         [ "$new" != "$want" ] && ok "rotate gave a new payload" || bad "payload unchanged after rotate"
         decode_screen "80x24 after rotate" "$new"

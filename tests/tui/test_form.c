@@ -11,32 +11,10 @@
 
 #include <cmocka.h>
 
+#include "offscreen.h"
+
 #include "ui/widget/form.h"
 #include "ui/keys.h"
-
-static SCREEN *screen;
-static FILE *out, *in;
-
-static int setup(void **state)
-{
-    (void)state;
-    if (!setlocale(LC_ALL, "C.UTF-8"))
-        return -1;
-    out = fopen("/dev/null", "w");
-    in = fopen("/dev/null", "r");
-    screen = out && in ? newterm("xterm-256color", out, in) : NULL;
-    return screen ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    endwin();
-    delscreen(screen);
-    fclose(out);
-    fclose(in);
-    return 0;
-}
 
 static ui_field text_field(int width, int max_chars, int (*accept)(uint32_t))
 {
@@ -150,5 +128,5 @@ int main(void)
         cmocka_unit_test(form__draw__scrolls_to_keep_the_cursor_in_the_box),
         cmocka_unit_test(form__printable__keys),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, offscreen_setup, offscreen_teardown);
 }

@@ -76,6 +76,19 @@ static void listview__page__moves_a_page_less_one_row(void **state)
     assert_int_equal(lv.sel, 94);
 }
 
+static void listview__before_the_first_draw__nothing_scrolls(void **state)
+{
+    (void)state;
+    ui_listview lv;
+    ui_listview_init(&lv, UI_LV_FILL);
+    ui_listview_set_count(&lv, 30);
+    ui_listview_select(&lv, 20); /* a row chosen before the window's size is known */
+    assert_int_equal(lv.top, 0);
+    ui_listview_resize(&lv, 10);
+    assert_int_equal(lv.top, 11);
+    assert_int_equal(lv.sel, 20);
+}
+
 static void listview__empty__has_no_selection(void **state)
 {
     (void)state;
@@ -240,12 +253,33 @@ static void listview__draw__calls_back_per_row_in_view(void **state)
     assert_int_equal(drawn[4], 11);
 }
 
+static void listview__row_lines__rows_of_several_lines(void **state)
+{
+    (void)state;
+    ui_listview lv;
+    size_t i;
+    ui_listview_init(&lv, 0);
+    lv.row_lines = 3;
+    ui_listview_resize(&lv, 10); /* three rows of three lines */
+    ui_listview_set_count(&lv, 5);
+    assert_int_equal(lv.page, 3);
+    ui_listview_key(&lv, UI_ACT_LAST);
+    assert_int_equal(lv.top, 2);
+    assert_true(ui_listview_row_at(&lv, 5, &i));
+    assert_int_equal(i, 3);
+    assert_false(ui_listview_row_at(&lv, 9, &i));
+    ndrawn = 0, drawn_sel = -1;
+    assert_int_equal(ui_listview_draw(&lv, NULL, 1, record, NULL), 3);
+    assert_int_equal(drawn_sel, 7);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(listview__move__stops_at_the_ends),
         cmocka_unit_test(listview__down__scrolls_one_row_past_the_page),
         cmocka_unit_test(listview__page__moves_a_page_less_one_row),
+        cmocka_unit_test(listview__before_the_first_draw__nothing_scrolls),
         cmocka_unit_test(listview__empty__has_no_selection),
         cmocka_unit_test(listview__fill__keeps_the_last_page_full),
         cmocka_unit_test(listview__set_count__clamps_the_selection),
@@ -254,6 +288,7 @@ int main(void)
         cmocka_unit_test(listview__headings_only__select_nothing),
         cmocka_unit_test(listview__scroll__moves_the_view),
         cmocka_unit_test(listview__draw__calls_back_per_row_in_view),
+        cmocka_unit_test(listview__row_lines__rows_of_several_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

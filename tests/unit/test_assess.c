@@ -85,7 +85,6 @@ static void assess__criteria__parse_and_refuse(void **state)
     assert_int_equal(xl_criteria_parse(p, &c, &e), XL_EFAIL);
     assert_non_null(strstr(e.msg, "第 4 行"));
     free(p);
-    free(dir);
 }
 
 /* The shipped criteria: the six the issue names. */
@@ -112,7 +111,6 @@ static xl_criteria test_criteria(void)
     xl_err e;
     assert_int_equal(xl_criteria_parse(p, &c, &e), XL_OK);
     free(p);
-    free(dir);
     return c;
 }
 

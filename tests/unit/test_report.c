@@ -286,7 +286,6 @@ static void report__config__target_rate(void **state)
     assert_non_null(strstr(e.msg, "target_rate"));
     assert_true(c.target_rate == 0.75); /* unchanged */
     free(p);
-    free(dir);
 }
 
 int main(void)

@@ -163,6 +163,7 @@ static void sheet__read__xlsx_shared_strings(void **state)
     assert_string_equal(cell(&s, 2, 1), "2024-03-06");
     assert_string_equal(cell(&s, 2, 2), "TRUE");
     xl_sheet_release(&s);
+    free(dir);
 }
 
 static void refused(const char *file, xl_msg want)
@@ -212,6 +213,7 @@ static void sheet__read__csv(void **state)
     xl_sheet_release(&s);
     xl_book_close(b);
     free(file);
+    free(dir);
 }
 
 static void sheet__header__missing(void **state)

@@ -12,12 +12,19 @@
 #include "demo/demo.h"
 #include "xiangli/mem.h"
 
+/* Every directory name handed out stays reachable here for the life of the test program
+ * (the "static-lifetime" promise of testutil.h), so callers need not free it. */
+static char *tmpdirs[256];
+static size_t ntmpdirs;
+
 char *tu_tmpdir(void)
 {
     const char *base = getenv("TMPDIR");
     char *tmpl = xl_asprintf("%s/xiangli-test-XXXXXX", base && *base ? base : "/tmp");
     if (!mkdtemp(tmpl))
         fail_msg("mkdtemp failed");
+    if (ntmpdirs < sizeof tmpdirs / sizeof tmpdirs[0])
+        tmpdirs[ntmpdirs++] = tmpl;
     return tmpl;
 }
 

@@ -124,6 +124,20 @@ int xl_file_commit_temp(char *tmp, const char *path, xl_err *err)
     return XL_OK;
 }
 
+int xl_file_write_by_name(const char *path, xl_file_writer write, void *ctx, xl_err *err)
+{
+    char *tmp = NULL;
+    if (xl_file_temp(path, &tmp, err))
+        return XL_EFAIL;
+    int rc = write(tmp, ctx, err);
+    if (rc == XL_OK)
+        rc = xl_file_commit_temp(tmp, path, err);
+    else
+        unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
 static int mkdir_one(const char *dir, mode_t mode, xl_err *err)
 {
     struct stat sb;

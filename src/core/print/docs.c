@@ -13,7 +13,7 @@
 #include "xiangli/datadir.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
-#include "xiangli/outfile.h"
+#include "xiangli/fileio.h"
 #include "xiangli/poster.h"
 
 static const struct { const char *key, *file; xl_msg label; } docs[] = {
@@ -154,7 +154,7 @@ int xl_doc_install(xl_db *db, xl_doc_id d, const char *file, xl_err *err)
     int rc = xl_poster_dir_make(dir, err);
     free(dir);
     if (rc == XL_OK)
-        rc = xl_outfile_write(path, tmp.text, strlen(tmp.text), err);
+        rc = xl_file_write(path, tmp.text, strlen(tmp.text), 0600, err);
     snprintf(tmp.path, sizeof tmp.path, "%s", path);
     if (rc == XL_OK)
         rc = note_version(db, &tmp, "docs.install", err);

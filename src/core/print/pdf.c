@@ -11,7 +11,7 @@
 #include "pdf_internal.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
-#include "xiangli/outfile.h"
+#include "xiangli/fileio.h"
 
 static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -37,7 +37,7 @@ int xl_pdf_end(xl_pdf *p, const char *path, xl_err *err)
     cairo_surface_destroy(p->surface);
     int rc = !path ? XL_OK
            : st == CAIRO_STATUS_SUCCESS
-                 ? xl_outfile_write(path, p->out.data, p->out.len, err)
+                 ? xl_file_write(path, p->out.data, p->out.len, 0600, err)
                  : xl_err_set(err, XL_EFAIL, _(RPT_WRITE_FAIL_FMT), path, cairo_status_to_string(st));
     xl_buf_release(&p->out);
     return rc;

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "xiangli/mem.h"
-#include "xiangli/outfile.h"
+#include "xiangli/fileio.h"
 #include "xiangli/poster.h"
 
 static void field(xl_buf *out, const char *s, int first)
@@ -63,7 +63,7 @@ int xl_report_write_csv(const xl_report_tables *rt, const char *dir, xl_err *err
         xl_buf_init(&b);
         table_csv(&rt->t[i], &b);
         char *path = xl_asprintf("%s/%s", dir, rt->t[i].file);
-        rc = xl_outfile_write(path, b.data, b.len, err);
+        rc = xl_file_write(path, b.data, b.len, 0600, err);
         free(path);
         xl_buf_release(&b);
     }

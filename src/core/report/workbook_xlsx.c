@@ -13,6 +13,7 @@
 
 #include <xlsxwriter.h>
 
+#include "xiangli/fileio.h"
 #include "xiangli/i18n.h"
 
 typedef struct xlsx_formats {
@@ -106,22 +107,12 @@ static int write_all(const xl_report_tables *rt, const char *tmp, xl_err *err)
     return XL_OK;
 }
 
+static int write_all_cb(const char *tmp, void *ctx, xl_err *err)
+{
+    return write_all(ctx, tmp, err);
+}
+
 int xl_report_write_xlsx(const xl_report_tables *rt, const char *path, xl_err *err)
 {
-    size_t n = strlen(path) + 16;
-    char *tmp = malloc(n);
-    if (!tmp)
-        abort();
-    snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
-    mode_t old = umask(077);
-    int rc = write_all(rt, tmp, err);
-    umask(old);
-    if (rc == XL_OK && chmod(tmp, 0600) != 0)
-        rc = xl_err_set(err, XL_EFAIL, _(RPT_WRITE_FAIL_FMT), tmp, strerror(errno));
-    if (rc == XL_OK && rename(tmp, path) != 0)
-        rc = xl_err_set(err, XL_EFAIL, _(RPT_WRITE_FAIL_FMT), path, strerror(errno));
-    if (rc != XL_OK)
-        unlink(tmp);
-    free(tmp);
-    return rc;
+    return xl_file_write_by_name(path, write_all_cb, (void *)rt, err);
 }

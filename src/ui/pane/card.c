@@ -314,7 +314,7 @@ static void card_draw(void *self, WINDOW *w)
 static int card_key(void *self, ui_app *app, int key)
 {
     card_pane *p = self;
-    ui_action act = ui_keys_match(key, card_actions, sizeof card_actions / sizeof card_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, card_actions);
     switch (act) {
     case UI_ACT_QR: return ui_qrview_open(app, p->number);
     case UI_ACT_RESPONSIBLE: return ui_resp_open(app, p->number);
@@ -380,10 +380,7 @@ static const pane_ops card_ops = {
     .key = card_key,
     .reload = card_reload,
     .free = card_free,
-    .actions = card_actions,
-    .nactions = sizeof card_actions / sizeof card_actions[0],
-    .hints = card_hints,
-    .nhints = sizeof card_hints / sizeof card_hints[0],
+    UI_PANE_KEYS(card_actions, card_hints),
 };
 
 int ui_card_open(ui_app *app, int number)

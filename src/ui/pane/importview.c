@@ -224,7 +224,7 @@ static int ask_key(import_pane *p, int key)
 {
     if (key == UI_KEY_ESC)
         return UI_BACK;
-    if (ui_keys_match(key, import_actions, sizeof import_actions / sizeof import_actions[0]) ==
+    if (UI_KEYS_MATCH(key, import_actions) ==
         UI_ACT_IMPORT_CHECK)
         return dry_run(p);
     if (ui_field_edit(&p->path, key) >= 0) {
@@ -240,7 +240,7 @@ static int report_key(import_pane *p, ui_app *app, int key)
         p->stage = IM_ASK;
         return UI_REDRAW;
     }
-    ui_action act = ui_keys_match(key, import_actions, sizeof import_actions / sizeof import_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, import_actions);
     switch (act) {
     case UI_ACT_IMPORT_RUN: return import_for_real(p, app);
     case UI_ACT_IMPORT_CHECK: return dry_run(p); /* the file may have been fixed meanwhile */
@@ -277,10 +277,7 @@ static const pane_ops import_ops = {
     .draw = import_draw,
     .key = import_key,
     .free = import_free,
-    .actions = import_actions,
-    .nactions = sizeof import_actions / sizeof import_actions[0],
-    .hints = import_hints,
-    .nhints = sizeof import_hints / sizeof import_hints[0],
+    UI_PANE_KEYS(import_actions, import_hints),
     .cursor = import_cursor,
 };
 

@@ -7,6 +7,7 @@
 
 #include "ui/pane/lists_ui.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
@@ -22,9 +23,8 @@ typedef struct item_view {
     xl_chain chain;
     xl_history_row *hist;
     size_t nhist;
-    size_t sel;               /* chain member */
-    int chain_top, chain_rows;
-    int hist_top, hist_rows;
+    ui_listview chain_lv;     /* over the chain's members */
+    ui_listview hist_lv;      /* over the history, newest first: a text to scroll */
     char title[64];
 } item_view;
 
@@ -66,11 +66,12 @@ static int view_load(item_view *v, ui_app *app, int64_t id)
     }
     view_release(v);
     v->id = id, v->it = it, v->chain = chain, v->hist = hist, v->nhist = nhist;
-    v->sel = 0;
+    v->chain_lv.sel = v->chain_lv.top = v->hist_lv.top = 0;
     for (size_t i = 0; i < chain.n; i++)
         if (chain.items[i].id == id)
-            v->sel = i;
-    v->chain_top = v->hist_top = 0;
+            v->chain_lv.sel = i;
+    ui_listview_set_count(&v->chain_lv, chain.n);
+    ui_listview_set_count(&v->hist_lv, nhist);
     snprintf(v->title, sizeof v->title, "%s #%lld", xl_item_kind_label(it.kind), (long long)id);
     return XL_OK;
 }
@@ -177,11 +178,12 @@ static int kind_width(void)
     return width;
 }
 
-static void draw_chain_row(item_view *v, WINDOW *w, int y, size_t i)
+static void draw_chain_row(void *ctx, WINDOW *w, int y, size_t i, int on)
 {
+    const item_view *v = ctx;
     const xl_list_row *r = &v->chain.items[i];
     char where[48], id[24];
-    int on = i == v->sel, self = r->id == v->id, x = 1;
+    int self = r->id == v->id, x = 1;
     int width = (getmaxx(w) < ROW_MAX ? getmaxx(w) : ROW_MAX) - 2; /* readable when wide */
     attr_t attr = ui_attr(on ? UI_C_SELECTED : r->overdue ? UI_C_WARN : UI_C_NORMAL);
     ui_item_where(where, sizeof where, r->building, r->nbuildings);
@@ -199,14 +201,8 @@ static void draw_chain_row(item_view *v, WINDOW *w, int y, size_t i)
 static int draw_chain(item_view *v, WINDOW *w, int y, int rows)
 {
     ui_text_pad(w, y, 0, getmaxx(w), _(ITEM_CHAIN_HEAD), ui_attr(UI_C_HEADING));
-    v->chain_rows = rows - 1 > 1 ? rows - 1 : 1;
-    if ((int)v->sel < v->chain_top)
-        v->chain_top = (int)v->sel;
-    if ((int)v->sel >= v->chain_top + v->chain_rows)
-        v->chain_top = (int)v->sel - v->chain_rows + 1;
-    int r = 0;
-    for (; r < v->chain_rows && (size_t)(v->chain_top + r) < v->chain.n; r++)
-        draw_chain_row(v, w, y + 1 + r, (size_t)(v->chain_top + r));
+    ui_listview_resize(&v->chain_lv, rows - 1);
+    int r = ui_listview_draw(&v->chain_lv, w, y + 1, draw_chain_row, v);
     if (v->chain.n <= 1) /* only the item itself */
         ui_text_put(w, y + 1 + r++, 3, getmaxx(w) - 4, _(ITEM_CHAIN_NONE), ui_attr(UI_C_DIM));
     return y + 1 + r;
@@ -318,30 +314,30 @@ static void humanize(const char *in, char *out, size_t size)
     }
 }
 
+static void draw_history_row(void *ctx, WINDOW *w, int y, size_t i, int sel)
+{
+    const item_view *v = ctx;
+    const xl_history_row *h = &v->hist[v->nhist - 1 - i];
+    char at[24], line[1200], detail[1200];
+    int x = 1;
+    (void)sel;
+    snprintf(at, sizeof at, "%.16s", h->at); /* to the minute */
+    x += ui_text_put(w, y, x, 16, at, ui_attr(UI_C_DIM)) + 2;
+    x += ui_text_pad(w, y, x, 8, history_action(h->action), ui_attr(UI_C_LABEL)) + 1;
+    humanize(h->detail, detail, sizeof detail);
+    snprintf(line, sizeof line, "%s  %s", h->operator_login, detail);
+    ui_text_put(w, y, x, getmaxx(w) - 1 - x, line, ui_attr(UI_C_NORMAL));
+}
+
 static void draw_history(item_view *v, WINDOW *w, int y, int rows)
 {
-    char head[96], line[1200];
+    char head[96];
     ui_format(head, sizeof head, _(ITEM_HISTORY_FMT), v->nhist);
     ui_text_pad(w, y, 0, getmaxx(w), head, ui_attr(UI_C_HEADING));
-    v->hist_rows = rows - 1 > 1 ? rows - 1 : 1;
-    if (v->hist_top > (int)v->nhist - v->hist_rows)
-        v->hist_top = (int)v->nhist - v->hist_rows;
-    if (v->hist_top < 0)
-        v->hist_top = 0;
+    ui_listview_resize(&v->hist_lv, rows - 1);
     if (v->nhist == 0)
         ui_text_put(w, y + 1, 3, getmaxx(w) - 4, _(ITEM_HISTORY_NONE), ui_attr(UI_C_DIM));
-    for (int r = 0; r < v->hist_rows && (size_t)(v->hist_top + r) < v->nhist; r++) {
-        const xl_history_row *h = &v->hist[v->nhist - 1 - (size_t)(v->hist_top + r)];
-        int x = 1;
-        char at[24];
-        snprintf(at, sizeof at, "%.16s", h->at); /* to the minute */
-        x += ui_text_put(w, y + 1 + r, x, 16, at, ui_attr(UI_C_DIM)) + 2;
-        x += ui_text_pad(w, y + 1 + r, x, 8, history_action(h->action), ui_attr(UI_C_LABEL)) + 1;
-        char detail[1200];
-        humanize(h->detail, detail, sizeof detail);
-        snprintf(line, sizeof line, "%s  %s", h->operator_login, detail);
-        ui_text_put(w, y + 1 + r, x, getmaxx(w) - 1 - x, line, ui_attr(UI_C_NORMAL));
-    }
+    ui_listview_draw(&v->hist_lv, w, y + 1, draw_history_row, v);
 }
 
 static void view_draw(void *self, WINDOW *w)
@@ -364,9 +360,9 @@ static void view_draw(void *self, WINDOW *w)
 
 static int jump(item_view *v, ui_app *app)
 {
-    if (v->sel >= v->chain.n || v->chain.items[v->sel].id == v->id)
+    if (v->chain_lv.sel >= v->chain.n || v->chain.items[v->chain_lv.sel].id == v->id)
         return UI_HANDLED;
-    int64_t from = v->id, to = v->chain.items[v->sel].id;
+    int64_t from = v->id, to = v->chain.items[v->chain_lv.sel].id;
     if (view_load(v, app, to) != XL_OK)
         return UI_REDRAW;
     if (v->nback == BACK_MAX)
@@ -384,11 +380,10 @@ static int view_key(void *self, ui_app *app, int key)
         view_load(v, app, v->back[--v->nback]); /* q: back along the chain first */
         return UI_REDRAW;
     }
-    switch (ui_keys_match(key, view_actions, sizeof view_actions / sizeof view_actions[0])) {
-    case UI_ACT_UP: v->sel -= v->sel > 0; return UI_REDRAW;
-    case UI_ACT_DOWN: v->sel += v->sel + 1 < v->chain.n; return UI_REDRAW;
-    case UI_ACT_PAGE_UP: v->hist_top -= v->hist_rows > 1 ? v->hist_rows - 1 : 1; return UI_REDRAW;
-    case UI_ACT_PAGE_DOWN: v->hist_top += v->hist_rows > 1 ? v->hist_rows - 1 : 1; return UI_REDRAW;
+    ui_action act = UI_KEYS_MATCH(key, view_actions);
+    switch (act) {
+    case UI_ACT_UP: case UI_ACT_DOWN: ui_listview_key(&v->chain_lv, act); return UI_REDRAW;
+    case UI_ACT_PAGE_UP: case UI_ACT_PAGE_DOWN: ui_listview_key(&v->hist_lv, act); return UI_REDRAW;
     case UI_ACT_CHAIN_JUMP: return jump(v, app);
     case UI_ACT_ITEM_EDIT: return ui_item_edit_open(app, v->id);
     case UI_ACT_ITEM_STATUS: return ui_item_status_open(app, v->id);
@@ -413,13 +408,13 @@ static int follow(item_view *v, ui_app *app)
 static void view_reload(void *self, ui_app *app)
 {
     item_view *v = self;
-    size_t sel = v->sel;
-    int hist_top = v->hist_top;
+    size_t sel = v->chain_lv.sel, hist_top = v->hist_lv.top;
     if (view_load(v, app, v->id) != XL_OK)
         return;
     if (sel < v->chain.n)
-        v->sel = sel;
-    v->hist_top = hist_top;
+        ui_listview_select(&v->chain_lv, sel);
+    v->hist_lv.top = hist_top;
+    ui_listview_set_count(&v->hist_lv, v->nhist);
 }
 
 static const char *view_title(void *self)
@@ -446,15 +441,14 @@ static const pane_ops view_ops = {
     .key = view_key,
     .reload = view_reload,
     .free = view_free,
-    .actions = view_actions,
-    .nactions = sizeof view_actions / sizeof view_actions[0],
-    .hints = view_hints,
-    .nhints = sizeof view_hints / sizeof view_hints[0],
+    UI_PANE_KEYS(view_actions, view_hints),
 };
 
 int ui_item_view_open(ui_app *app, int64_t id)
 {
     item_view *v = xl_calloc(1, sizeof *v);
+    ui_listview_init(&v->chain_lv, UI_LV_FILL); /* the chain's area grows with the chain */
+    ui_listview_init(&v->hist_lv, UI_LV_SCROLL | UI_LV_FILL);
     if (view_load(v, app, id) != XL_OK) {
         view_free(v);
         return UI_REDRAW;

@@ -187,6 +187,8 @@ static const char *org_kind_label(const char *kind)
 void ui_party_pick_init(ui_party_pick *p, xl_party who, const char *name)
 {
     memset(p, 0, sizeof *p);
+    ui_listview_init(&p->lv, 0);
+    p->lv.step = 5;
     p->chosen = who;
     if (who.kind != XL_PARTY_NONE && name) {
         xl_strlcpy_utf8(p->chosen_name, name, sizeof p->chosen_name);
@@ -194,6 +196,7 @@ void ui_party_pick_init(ui_party_pick *p, xl_party who, const char *name)
         xl_strlcpy_utf8(p->hits[0].name, name, sizeof p->hits[0].name);
         p->n = 1;
     }
+    ui_listview_set_count(&p->lv, p->n);
 }
 
 static ui_party_hit *add_hit(ui_party_pick *p, xl_party who, const char *name)
@@ -260,7 +263,11 @@ static void keep_chosen_first(ui_party_pick *p)
 
 static void choose(ui_party_pick *p, size_t i)
 {
-    p->sel = i;
+    ui_listview_set_count(&p->lv, p->n);
+    if (i < p->n)
+        ui_listview_select(&p->lv, i);
+    else
+        p->lv.sel = p->n; /* nobody */
     if (i < p->n) {
         p->chosen = p->hits[i].who;
         xl_strlcpy_utf8(p->chosen_name, p->hits[i].name, sizeof p->chosen_name);
@@ -277,7 +284,8 @@ void ui_party_pick_search(ui_party_pick *p, xl_db *db, const char *text)
     char keep_name[96];
     xl_strlcpy_utf8(keep_name, p->chosen_name, sizeof keep_name);
     xl_strlcpy_utf8(p->query, text, sizeof p->query);
-    p->n = p->sel = p->top = 0;
+    p->n = 0;
+    p->lv.sel = p->lv.top = 0;
     if (same) /* the field still holds the chosen name: keep that very person */
         add_hit(p, keep, keep_name);
     search_orgs(p, db, text);
@@ -293,16 +301,33 @@ void ui_party_pick_search(ui_party_pick *p, xl_db *db, const char *text)
 
 int ui_party_pick_key(ui_party_pick *p, int key)
 {
-    size_t page = 5;
+    /* the keys themselves: letters (k, j) are typed into the field above the list */
+    static const struct { int key; ui_action act; } moves[] = {
+        {UI_KEY_FN(KEY_UP), UI_ACT_UP}, {UI_KEY_FN(KEY_DOWN), UI_ACT_DOWN},
+        {UI_KEY_FN(KEY_PPAGE), UI_ACT_PAGE_UP}, {UI_KEY_FN(KEY_NPAGE), UI_ACT_PAGE_DOWN},
+    };
     if (p->n == 0)
         return 0;
-    switch (key) {
-    case UI_KEY_FN(KEY_UP): choose(p, p->sel > 0 ? p->sel - 1 : 0); return 1;
-    case UI_KEY_FN(KEY_DOWN): choose(p, p->sel + 1 < p->n ? p->sel + 1 : p->sel); return 1;
-    case UI_KEY_FN(KEY_PPAGE): choose(p, p->sel > page ? p->sel - page : 0); return 1;
-    case UI_KEY_FN(KEY_NPAGE): choose(p, p->sel + page < p->n ? p->sel + page : p->n - 1); return 1;
-    default: return 0;
+    for (size_t k = 0; k < sizeof moves / sizeof moves[0]; k++) {
+        if (moves[k].key == key) {
+            ui_listview_key(&p->lv, moves[k].act);
+            choose(p, p->lv.sel);
+            return 1;
+        }
     }
+    return 0;
+}
+
+static void draw_hit(void *ctx, WINDOW *w, int y, size_t i, int on)
+{
+    const ui_party_pick *p = ctx;
+    const ui_party_hit *h = &p->hits[i];
+    int x = p->draw_x, cols = p->draw_cols;
+    attr_t attr = ui_attr(on ? UI_C_SELECTED : UI_C_NORMAL);
+    ui_text_fill(w, y, x, cols, attr);
+    ui_text_put(w, y, x, 2, on ? ">" : " ", attr);
+    int used = ui_text_put(w, y, x + 2, cols / 2, h->name, attr);
+    ui_text_put(w, y, x + 4 + used, cols - 4 - used, h->note, on ? attr : ui_attr(UI_C_DIM));
 }
 
 void ui_party_pick_draw(ui_party_pick *p, WINDOW *w, int y, int x, int cols, int rows,
@@ -317,18 +342,22 @@ void ui_party_pick_draw(ui_party_pick *p, WINDOW *w, int y, int x, int cols, int
                     ui_attr(UI_C_DIM));
         return;
     }
-    if (p->sel < p->top)
-        p->top = p->sel;
-    if (p->sel >= p->top + (size_t)rows)
-        p->top = p->sel - (size_t)rows + 1;
-    for (int r = 0; r < rows && p->top + (size_t)r < p->n; r++) {
-        const ui_party_hit *h = &p->hits[p->top + (size_t)r];
-        int on = p->top + (size_t)r == p->sel;
-        attr_t attr = ui_attr(on ? UI_C_SELECTED : UI_C_NORMAL);
-        ui_text_fill(w, y + r, x, cols, attr);
-        ui_text_put(w, y + r, x, 2, on ? ">" : " ", attr);
-        int used = ui_text_put(w, y + r, x + 2, cols / 2, h->name, attr);
-        ui_text_put(w, y + r, x + 4 + used, cols - 4 - used, h->note,
-                    on ? attr : ui_attr(UI_C_DIM));
+    p->draw_x = x, p->draw_cols = cols;
+    ui_listview_resize(&p->lv, rows);
+    ui_listview_draw(&p->lv, w, y, draw_hit, p);
+}
+
+int ui_meeting_glance_load(ui_app *app, int64_t id, const char *fmt, ui_meeting_glance *g)
+{
+    xl_meeting m;
+    xl_err err;
+    xl_err_clear(&err);
+    if (xl_meeting_load(ui_app_db(app), id, &m, &err) != XL_OK) {
+        ui_app_message(app, 1, "%s", err.msg);
+        return 0;
     }
+    g->status = m.status, g->nagenda = m.nagenda;
+    ui_format(g->question, sizeof g->question, fmt, m.title);
+    xl_meeting_release(&m);
+    return 1;
 }

@@ -11,6 +11,7 @@
 #include "ui/panes.h"
 #include "ui/widget/picker.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/lists.h"
@@ -54,7 +55,9 @@ typedef struct lists_pane {
     xl_list_page page;        /* every row of the filter, all kinds */
     size_t *idx[KINDS];       /* rows of each kind, in the page's order */
     size_t nidx[KINDS];
-    size_t sel[KINDS], top[KINDS];
+    ui_listview lv[KINDS];
+    int draw_kind, draw_x, draw_cols; /* what the rows draw into, while they draw */
+    const int *draw_cw;
     int64_t sel_id[KINDS];    /* kept across reloads */
     int cur;                  /* the list shown (narrow) or focused (wide) */
     int wide, rows;           /* of the last draw */
@@ -92,13 +95,13 @@ static const xl_list_row *row_at(const lists_pane *p, int kind, size_t i)
 
 static const xl_list_row *selected(const lists_pane *p)
 {
-    return row_at(p, p->cur, p->sel[p->cur]);
+    return row_at(p, p->cur, p->lv[p->cur].sel);
 }
 
 static void remember_selection(lists_pane *p)
 {
     for (int k = 0; k < KINDS; k++) {
-        const xl_list_row *r = row_at(p, k, p->sel[k]);
+        const xl_list_row *r = row_at(p, k, p->lv[k].sel);
         p->sel_id[k] = r ? r->id : 0;
     }
 }
@@ -122,7 +125,7 @@ static int select_id(lists_pane *p, int64_t id, int make_current)
     for (int k = 0; k < KINDS; k++)
         for (size_t i = 0; i < p->nidx[k]; i++)
             if (row_at(p, k, i)->id == id) {
-                p->sel[k] = i;
+                p->lv[k].sel = i;
                 if (make_current)
                     p->cur = k;
                 return 1;
@@ -133,7 +136,7 @@ static int select_id(lists_pane *p, int64_t id, int make_current)
 static void restore_selection(lists_pane *p)
 {
     for (int k = 0; k < KINDS; k++) {
-        p->sel[k] = 0;
+        p->lv[k].sel = 0;
         if (p->sel_id[k])
             select_id(p, p->sel_id[k], 0);
     }
@@ -348,14 +351,21 @@ static void draw_narrow_head(WINDOW *w, int y, const int cw[LC_COUNT])
 
 static void clamp_top(lists_pane *p, int k)
 {
-    if (p->sel[k] >= p->nidx[k])
-        p->sel[k] = p->nidx[k] ? p->nidx[k] - 1 : 0;
-    if (p->sel[k] < p->top[k])
-        p->top[k] = p->sel[k];
-    if (p->rows > 0 && p->sel[k] >= p->top[k] + (size_t)p->rows)
-        p->top[k] = p->sel[k] - (size_t)p->rows + 1;
-    if (p->top[k] + (size_t)p->rows > p->nidx[k])
-        p->top[k] = p->nidx[k] > (size_t)p->rows ? p->nidx[k] - (size_t)p->rows : 0;
+    ui_listview_resize(&p->lv[k], p->rows);
+    ui_listview_set_count(&p->lv[k], p->nidx[k]);
+}
+
+static void draw_wide_row(WINDOW *w, int y, int x, int cols, const xl_list_row *r, int on);
+
+/* One row of kind draw_kind (narrow: the current kind in columns; wide: a column). */
+static void draw_item_row(void *ctx, WINDOW *w, int y, size_t i, int on)
+{
+    const lists_pane *p = ctx;
+    const xl_list_row *r = row_at(p, p->draw_kind, i);
+    if (p->wide)
+        draw_wide_row(w, y, p->draw_x, p->draw_cols, r, p->draw_kind == p->cur && on);
+    else
+        draw_narrow_row(w, y, r, on, p->draw_cw);
 }
 
 static void draw_empty(const lists_pane *p, WINDOW *w, int y, int x, int cols)
@@ -373,10 +383,8 @@ static void draw_narrow(lists_pane *p, WINDOW *w)
     clamp_top(p, k);
     if (p->nidx[k] == 0)
         draw_empty(p, w, ROWS_Y, 3, getmaxx(w) - 4);
-    for (int r = 0; r < p->rows && p->top[k] + (size_t)r < p->nidx[k]; r++) {
-        size_t i = p->top[k] + (size_t)r;
-        draw_narrow_row(w, ROWS_Y + r, row_at(p, k, i), i == p->sel[k], cw);
-    }
+    p->draw_kind = k, p->draw_cw = cw;
+    ui_listview_draw(&p->lv[k], w, ROWS_Y, draw_item_row, p);
 }
 
 /* ---- the wide table: four columns ---- */
@@ -407,10 +415,8 @@ static void draw_wide_column(lists_pane *p, WINDOW *w, int k, int x, int cols)
     clamp_top(p, k);
     if (p->nidx[k] == 0)
         draw_empty(p, w, ROWS_Y, x + 1, cols - 2);
-    for (int r = 0; r < p->rows && p->top[k] + (size_t)r < p->nidx[k]; r++) {
-        size_t i = p->top[k] + (size_t)r;
-        draw_wide_row(w, ROWS_Y + r, x, cols, row_at(p, k, i), k == p->cur && i == p->sel[k]);
-    }
+    p->draw_kind = k, p->draw_x = x, p->draw_cols = cols;
+    ui_listview_draw(&p->lv[k], w, ROWS_Y, draw_item_row, p);
 }
 
 static void draw_wide(lists_pane *p, WINDOW *w)
@@ -559,14 +565,6 @@ static int filter_key(lists_pane *p, ui_app *app, ui_action act)
 
 /* ---- keys ---- */
 
-static void move_sel(lists_pane *p, long delta)
-{
-    int k = p->cur;
-    long to = (long)p->sel[k] + delta;
-    if (to >= (long)p->nidx[k])
-        to = (long)p->nidx[k] - 1;
-    p->sel[k] = to < 0 ? 0 : (size_t)to;
-}
 
 /* N: a new item of the next kind, linked from the selected one (as in the item view). */
 static int follow(ui_app *app, const lists_pane *p, const xl_list_row *r)
@@ -599,14 +597,13 @@ static int item_key(lists_pane *p, ui_app *app, ui_action act)
 static int lists_key(void *self, ui_app *app, int key)
 {
     lists_pane *p = self;
-    ui_action act = ui_keys_match(key, lists_actions, sizeof lists_actions / sizeof lists_actions[0]);
-    long page = p->rows > 2 ? p->rows - 1 : 1;
+    ui_action act = UI_KEYS_MATCH(key, lists_actions);
     switch (act) {
     case UI_ACT_NONE: return UI_IGNORED;
-    case UI_ACT_UP: move_sel(p, -1); return UI_REDRAW;
-    case UI_ACT_DOWN: move_sel(p, 1); return UI_REDRAW;
-    case UI_ACT_PAGE_UP: move_sel(p, -page); return UI_REDRAW;
-    case UI_ACT_PAGE_DOWN: move_sel(p, page); return UI_REDRAW;
+    case UI_ACT_UP: case UI_ACT_DOWN: case UI_ACT_PAGE_UP: case UI_ACT_PAGE_DOWN:
+        clamp_top(p, p->cur);
+        ui_listview_key(&p->lv[p->cur], act);
+        return UI_REDRAW;
     case UI_ACT_LIST_SWITCH: /* Left and [ go back, Right and ] on */
         p->cur = (p->cur + (key == '[' || key == UI_KEY_FN(KEY_LEFT) ? KINDS - 1 : 1)) % KINDS;
         return UI_REDRAW;
@@ -634,12 +631,12 @@ static int lists_mouse(void *self, ui_app *app, int y, int x, unsigned long bsta
         p->cur = p->wide ? k : p->cur;
         return UI_REDRAW;
     }
-    size_t i = p->top[k] + (size_t)(y - ROWS_Y);
+    size_t i = p->lv[k].top + (size_t)(y - ROWS_Y);
     if (y >= ROWS_Y + p->rows || i >= p->nidx[k])
         return UI_HANDLED;
-    if (k == p->cur && i == p->sel[k])
+    if (k == p->cur && i == p->lv[k].sel)
         return ui_item_view_open(app, row_at(p, k, i)->id);
-    p->cur = k, p->sel[k] = i;
+    p->cur = k, p->lv[k].sel = i;
     return UI_REDRAW;
 }
 
@@ -672,16 +669,15 @@ static const pane_ops lists_ops = {
     .mouse = lists_mouse,
     .reload = lists_reload,
     .free = lists_free,
-    .actions = lists_actions,
-    .nactions = sizeof lists_actions / sizeof lists_actions[0],
-    .hints = lists_hints,
-    .nhints = sizeof lists_hints / sizeof lists_hints[0],
+    UI_PANE_KEYS(lists_actions, lists_hints),
 };
 
 ui_pane ui_lists_new(ui_app *app)
 {
     lists_pane *p = xl_calloc(1, sizeof *p);
     p->db = ui_app_db(app);
+    for (int k = 0; k < KINDS; k++)
+        ui_listview_init(&p->lv[k], UI_LV_FILL);
     p->category = -1;
     p->status = SF_ACTIVE;
     lists_reload(p, app);

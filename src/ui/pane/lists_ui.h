@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "ui/pane.h"
+#include "ui/widget/listview.h"
 #include "xiangli/lists.h"
 #include "xiangli/meeting.h"
 
@@ -86,11 +87,23 @@ typedef struct ui_party_hit {
 
 typedef struct ui_party_pick {
     ui_party_hit hits[UI_PARTY_HITS];
-    size_t n, sel, top;
+    size_t n;
+    ui_listview lv; /* over hits; lv.sel == n: nobody chosen */
+    int draw_x, draw_cols; /* where the hits go, while they draw */
     xl_party chosen;
     char chosen_name[96];
     char query[256];
 } ui_party_pick;
+
+/* A meeting at a glance, for a question about it: its status, the size of its agenda and
+ * the question (fmt with the meeting's title). */
+typedef struct ui_meeting_glance {
+    xl_meeting_status status;
+    size_t nagenda;
+    char question[256];
+} ui_meeting_glance;
+/* Reads meeting id into g; 0 when it cannot be read (the status line says why). */
+int ui_meeting_glance_load(ui_app *app, int64_t id, const char *fmt, ui_meeting_glance *g);
 
 /* Starts with who (may be NONE) chosen. */
 void ui_party_pick_init(ui_party_pick *p, xl_party who, const char *name);

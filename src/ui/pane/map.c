@@ -463,7 +463,7 @@ static int goto_done(void *ctx, ui_app *app, const char *text)
 static int map_key(void *self, ui_app *app, int key)
 {
     map_pane *m = self;
-    ui_action act = ui_keys_match(key, map_actions, sizeof map_actions / sizeof map_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, map_actions);
     if (act == UI_ACT_NONE || (m->n == 0 && act != UI_ACT_GOTO))
         return UI_IGNORED;
     switch (act) {
@@ -602,10 +602,7 @@ static const pane_ops map_ops = {
     .mouse = map_mouse,
     .reload = map_reload,
     .free = map_free,
-    .actions = map_actions,
-    .nactions = sizeof map_actions / sizeof map_actions[0],
-    .hints = map_hints,
-    .nhints = sizeof map_hints / sizeof map_hints[0],
+    UI_PANE_KEYS(map_actions, map_hints),
 };
 
 ui_pane ui_map_new(ui_app *app)

@@ -10,6 +10,7 @@
 #include "ui/widget/picker.h"
 #include "ui/pane/register.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/building.h"
 #include "xiangli/i18n.h"
@@ -21,9 +22,9 @@ enum { AGENDA_Y = 5, GAP = 2, EXTRA_W = 14, ROW_MAX = 110 };
 typedef struct mtg_view {
     int64_t id;
     xl_meeting m;
-    size_t sel;          /* agenda entry */
+    ui_listview lv;      /* over the agenda entries */
     size_t want_sel;     /* (size_t)-1 after a free item was added: the last gets the bar */
-    int top, rows;
+    int64_t prompt_entry; /* the agenda entry the minutes prompt asks about */
     char title[XL_TEXT_BYTES(XL_MEETING_TITLE_MAX)];
 } mtg_view;
 
@@ -50,10 +51,9 @@ static int mv_load(mtg_view *v, ui_app *app)
     v->m = m;
     snprintf(v->title, sizeof v->title, "%s", m.title);
     if (v->want_sel == (size_t)-1 && m.nagenda > 0)
-        v->sel = m.nagenda - 1;
+        v->lv.sel = m.nagenda - 1;
     v->want_sel = 0;
-    if (v->sel >= m.nagenda)
-        v->sel = m.nagenda ? m.nagenda - 1 : 0;
+    ui_listview_set_count(&v->lv, m.nagenda);
     return XL_OK;
 }
 
@@ -90,11 +90,12 @@ static int kind_width(void)
     return width < 12 ? width : 12;
 }
 
-static void draw_entry(mtg_view *v, WINDOW *w, int y, size_t i)
+static void draw_entry(void *ctx, WINDOW *w, int y, size_t i, int on)
 {
+    const mtg_view *v = ctx;
     const xl_agenda_entry *e = &v->m.agenda[i];
     char pos[8], minutes[32], extra[96] = "";
-    int on = i == v->sel, x = 1;
+    int x = 1;
     attr_t attr = ui_attr(on ? UI_C_SELECTED : UI_C_NORMAL);
     snprintf(pos, sizeof pos, "%d.", e->position);
     ui_format(minutes, sizeof minutes, _(MTG_MIN_MINUTES_FMT), e->minutes);
@@ -119,19 +120,12 @@ static int draw_agenda(mtg_view *v, WINDOW *w, int y, int rows)
     ui_format(head, sizeof head, closed ? _(MTG_AGENDA_HEAD_CLOSED_FMT) : _(MTG_AGENDA_HEAD_FMT),
               v->m.nagenda, v->m.total_minutes);
     ui_text_pad(w, y, 0, getmaxx(w), head, ui_attr(UI_C_HEADING));
-    v->rows = rows - 1 > 1 ? rows - 1 : 1;
-    if ((int)v->sel < v->top)
-        v->top = (int)v->sel;
-    if ((int)v->sel >= v->top + v->rows)
-        v->top = (int)v->sel - v->rows + 1;
+    ui_listview_resize(&v->lv, rows - 1);
     if (v->m.nagenda == 0) {
         ui_text_wrap(w, y + 1, 3, getmaxx(w) - 4, 2, _(MTG_AGENDA_EMPTY), ui_attr(UI_C_DIM));
         return y + 3;
     }
-    int r = 0;
-    for (; r < v->rows && (size_t)(v->top + r) < v->m.nagenda; r++)
-        draw_entry(v, w, y + 1 + r, (size_t)(v->top + r));
-    return y + 1 + r;
+    return y + 1 + ui_listview_draw(&v->lv, w, y + 1, draw_entry, v);
 }
 
 /* The attendees, one after another as "name（role）", wrapped. */
@@ -476,7 +470,8 @@ static int open_attendance(mtg_view *v, ui_app *app)
 
 static const xl_agenda_entry *current(const mtg_view *v)
 {
-    return v->sel < v->m.nagenda ? &v->m.agenda[v->sel] : NULL;
+    size_t i;
+    return ui_listview_current(&v->lv, &i) ? &v->m.agenda[i] : NULL;
 }
 
 static int done(ui_app *app, int rc, const xl_err *err)
@@ -495,57 +490,50 @@ static int move_entry(mtg_view *v, ui_app *app, int delta)
         return UI_HANDLED;
     int rc = xl_agenda_move(ui_app_db(app), e->id, delta, &err);
     if (rc == XL_OK)
-        v->sel = delta < 0 ? v->sel - 1 : v->sel + 1;
+        ui_listview_move(&v->lv, delta < 0 ? -1 : 1); /* the bar follows the entry */
     return done(app, rc, &err);
 }
-
-static int64_t prompt_entry; /* the agenda entry a prompt asks about (one prompt at a time) */
 
 static int accept_digit(int ch)
 {
     return ch >= '0' && ch <= '9';
 }
 
-static int accept_yes_no(int ch)
-{
-    return ch == 'y' || ch == 'Y' || ch == 'n' || ch == 'N';
-}
-
 static int minutes_done(void *ctx, ui_app *app, const char *text)
 {
+    const mtg_view *v = ctx;
     xl_err err;
     xl_err_clear(&err);
-    (void)ctx;
     if (!text[0])
         return UI_REDRAW;
-    return done(app, xl_agenda_set_minutes(ui_app_db(app), prompt_entry, atoi(text), &err), &err);
+    return done(app, xl_agenda_set_minutes(ui_app_db(app), v->prompt_entry, atoi(text), &err),
+                &err);
 }
 
-static int remove_done(void *ctx, ui_app *app, const char *text)
+/* y to "remove from the agenda?": id is the agenda entry. */
+static int remove_yes(void *ctx, ui_app *app, int64_t id)
 {
     xl_err err;
     xl_err_clear(&err);
     (void)ctx;
-    if (text[0] != 'y' && text[0] != 'Y')
-        return UI_REDRAW;
-    return done(app, xl_agenda_remove(ui_app_db(app), prompt_entry, &err), &err);
+    return done(app, xl_agenda_remove(ui_app_db(app), id, &err), &err);
 }
 
 static int ask_entry(mtg_view *v, ui_app *app, ui_action act)
 {
-    static char label[256];
+    char label[256];
     const xl_agenda_entry *e = current(v);
     if (!e) {
         ui_app_message(app, 0, "%s", _(MTG_AGENDA_NONE_SELECTED));
         return UI_REDRAW;
     }
-    prompt_entry = e->id;
+    v->prompt_entry = e->id;
     if (act == UI_ACT_AGENDA_MINUTES) {
         ui_format(label, sizeof label, _(MTG_MINUTES_PROMPT_FMT), e->minutes);
-        ui_app_prompt(app, &(ui_prompt_spec){label, 3, accept_digit, minutes_done, NULL});
+        ui_app_prompt(app, &(ui_prompt_spec){label, 3, accept_digit, minutes_done, v});
     } else {
         ui_format(label, sizeof label, _(MTG_REMOVE_ASK_FMT), e->title);
-        ui_app_prompt(app, &(ui_prompt_spec){label, 1, accept_yes_no, remove_done, NULL});
+        ui_app_confirm(app, &(ui_confirm_spec){.question = label, .yes = remove_yes, .id = e->id});
     }
     return UI_REDRAW;
 }
@@ -554,22 +542,21 @@ static int ask_entry(mtg_view *v, ui_app *app, ui_action act)
 static int mv_offers(void *self, ui_action act)
 {
     const mtg_view *v = self;
-    return v->m.status != XL_MEETING_CLOSED || act == UI_ACT_UP || act == UI_ACT_DOWN ||
-           act == UI_ACT_ITEM_OPEN || act == UI_ACT_BACK;
+    return v->m.status != XL_MEETING_CLOSED || ui_keys_is_global(act) || act == UI_ACT_UP ||
+           act == UI_ACT_DOWN || act == UI_ACT_ITEM_OPEN;
 }
 
 static int mv_key(void *self, ui_app *app, int key)
 {
     mtg_view *v = self;
     const xl_agenda_entry *e = current(v);
-    ui_action act = ui_keys_match(key, mv_actions, sizeof mv_actions / sizeof mv_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, mv_actions);
     if (act != UI_ACT_NONE && !mv_offers(v, act)) {
         ui_app_message(app, 1, "%s", _(MTG_E_READ_ONLY));
         return UI_REDRAW;
     }
     switch (act) {
-    case UI_ACT_UP: v->sel -= v->sel > 0; return UI_REDRAW;
-    case UI_ACT_DOWN: v->sel += v->sel + 1 < v->m.nagenda; return UI_REDRAW;
+    case UI_ACT_UP: case UI_ACT_DOWN: ui_listview_key(&v->lv, act); return UI_REDRAW;
     case UI_ACT_AGENDA_ADD: return add_from_lists(v, app);
     case UI_ACT_AGENDA_FREE: return ui_agenda_free_open(app, v->id, &v->want_sel);
     case UI_ACT_AGENDA_UP: return move_entry(v, app, -1);
@@ -616,16 +603,14 @@ static const pane_ops mv_ops = {
     .key = mv_key,
     .reload = mv_reload,
     .free = mv_free,
-    .actions = mv_actions,
-    .nactions = sizeof mv_actions / sizeof mv_actions[0],
-    .hints = mv_hints,
-    .nhints = sizeof mv_hints / sizeof mv_hints[0],
+    UI_PANE_KEYS(mv_actions, mv_hints),
     .offers = mv_offers,
 };
 
 int ui_meeting_view_open(ui_app *app, int64_t id)
 {
     mtg_view *v = xl_calloc(1, sizeof *v);
+    ui_listview_init(&v->lv, UI_LV_FILL); /* the agenda area grows with the agenda */
     v->id = id;
     if (mv_load(v, app) != XL_OK) {
         mv_free(v);

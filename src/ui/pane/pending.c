@@ -10,6 +10,7 @@
 #include "ui/panes.h"
 #include "ui/pane/register.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
@@ -49,9 +50,9 @@ typedef struct pend_pane {
     xl_db *db;
     int days;
     xl_pending_row *rows;
-    size_t n, sel, top;
+    size_t n;
+    ui_listview lv;      /* over rows */
     int64_t acting;      /* the submission a prompt is about */
-    int page;
     char err[512];
 } pend_pane;
 
@@ -105,13 +106,13 @@ static void draw_line(WINDOW *w, int y, const xl_pending_row *r, int sel, int he
 
 static void clamp(pend_pane *p)
 {
-    size_t page = p->page > 0 ? (size_t)p->page : 1;
-    if (p->sel >= p->n)
-        p->sel = p->n ? p->n - 1 : 0;
-    if (p->sel < p->top)
-        p->top = p->sel;
-    if (p->sel >= p->top + page)
-        p->top = p->sel - page + 1;
+    ui_listview_set_count(&p->lv, p->n);
+}
+
+static void draw_row(void *ctx, WINDOW *w, int y, size_t i, int sel)
+{
+    const pend_pane *p = ctx;
+    draw_line(w, y, &p->rows[i], sel, 0);
 }
 
 static void pend_draw(void *self, WINDOW *w)
@@ -119,8 +120,7 @@ static void pend_draw(void *self, WINDOW *w)
     pend_pane *p = self;
     char head[160];
     werase(w);
-    p->page = getmaxy(w) - HEAD_ROWS;
-    p->page = p->page < 1 ? 1 : p->page;
+    ui_listview_resize(&p->lv, getmaxy(w) - HEAD_ROWS);
     if (p->err[0]) {
         ui_text_wrap(w, 1, 1, getmaxx(w) - 2, getmaxy(w) - 2, p->err, ui_attr(UI_C_ERROR));
         return;
@@ -134,27 +134,15 @@ static void pend_draw(void *self, WINDOW *w)
     ui_text_put(w, 0, 1, getmaxx(w) - 2, head, ui_attr(UI_C_HEADING));
     ui_text_put(w, 1, 1, getmaxx(w) - 2, _(PEND_ADVICE), ui_attr(UI_C_DIM));
     draw_line(w, 2, NULL, 0, 1);
-    for (int k = 0; k < p->page && p->top + (size_t)k < p->n; k++)
-        draw_line(w, HEAD_ROWS + k, &p->rows[p->top + (size_t)k], p->top + (size_t)k == p->sel, 0);
+    ui_listview_draw(&p->lv, w, HEAD_ROWS, draw_row, p);
 }
 
 /* ---- keys ---- */
 
 static void move_sel(pend_pane *p, ui_action act)
 {
-    size_t page = p->page > 2 ? (size_t)p->page - 1 : 1;
-    if (p->n == 0)
-        return;
-    switch (act) {
-    case UI_ACT_UP: p->sel -= p->sel > 0; break;
-    case UI_ACT_DOWN: p->sel += p->sel + 1 < p->n; break;
-    case UI_ACT_PAGE_UP: p->sel = p->sel > page ? p->sel - page : 0; break;
-    case UI_ACT_PAGE_DOWN: p->sel = p->sel + page < p->n ? p->sel + page : p->n - 1; break;
-    case UI_ACT_FIRST: p->sel = 0; break;
-    case UI_ACT_LAST: p->sel = p->n - 1; break;
-    default: break;
-    }
     clamp(p);
+    ui_listview_key(&p->lv, act);
 }
 
 static int do_confirm(pend_pane *p, ui_app *app, int allow_move)
@@ -171,22 +159,17 @@ static int do_confirm(pend_pane *p, ui_app *app, int allow_move)
     return UI_RELOAD;
 }
 
-static int accept_yn(int ch)
+/* y to "confirm and move them?" */
+static int move_yes(void *ctx, ui_app *app, int64_t id)
 {
-    return ch == 'y' || ch == 'n' || ch == 'Y' || ch == 'N';
-}
-
-static int move_done(void *ctx, ui_app *app, const char *text)
-{
-    if (text[0] != 'y' && text[0] != 'Y')
-        return UI_REDRAW;
+    (void)id;
     return do_confirm(ctx, app, 1);
 }
 
 /* Confirms at once, or first asks when the person would move from another home. */
 static int confirm(pend_pane *p, ui_app *app, const xl_pending_row *r)
 {
-    static char label[400];
+    char label[400];
     xl_pending_match m;
     xl_err err;
     xl_err_clear(&err);
@@ -201,7 +184,7 @@ static int confirm(pend_pane *p, ui_app *app, const xl_pending_row *r)
         return do_confirm(p, app, 0);
     ui_format(label, sizeof label, _(PEND_MOVE_ASK_FMT), m.name, m.building, m.room, r->building,
               r->room);
-    ui_app_prompt(app, &(ui_prompt_spec){label, 1, accept_yn, move_done, p});
+    ui_app_confirm(app, &(ui_confirm_spec){.question = label, .yes = move_yes, .ctx = p});
     return UI_REDRAW;
 }
 
@@ -249,8 +232,8 @@ static int open_person(pend_pane *p, ui_app *app, const xl_pending_row *r)
 static int pend_key(void *self, ui_app *app, int key)
 {
     pend_pane *p = self;
-    const xl_pending_row *r = p->sel < p->n ? &p->rows[p->sel] : NULL;
-    ui_action act = ui_keys_match(key, pend_actions, sizeof pend_actions / sizeof pend_actions[0]);
+    const xl_pending_row *r = p->lv.sel < p->n ? &p->rows[p->lv.sel] : NULL;
+    ui_action act = UI_KEYS_MATCH(key, pend_actions);
     switch (act) {
     case UI_ACT_NONE: return UI_IGNORED;
     case UI_ACT_PENDING_CONFIRM: return r ? confirm(p, app, r) : UI_HANDLED;
@@ -270,7 +253,7 @@ static void pend_reload(void *self, ui_app *app)
     size_t n;
     xl_err err;
     xl_err_clear(&err);
-    int64_t keep = p->sel < p->n ? p->rows[p->sel].id : 0;
+    int64_t keep = p->lv.sel < p->n ? p->rows[p->lv.sel].id : 0;
     if (xl_pending_list(p->db, p->days, &rows, &n, &err) != XL_OK) {
         xl_strlcpy_utf8(p->err, err.msg, sizeof p->err);
         ui_app_message(app, 1, "%s", err.msg);
@@ -280,7 +263,7 @@ static void pend_reload(void *self, ui_app *app)
     p->rows = rows, p->n = n, p->err[0] = '\0';
     for (size_t i = 0; i < n; i++)
         if (rows[i].id == keep)
-            p->sel = i;
+            p->lv.sel = i;
     clamp(p);
 }
 
@@ -303,15 +286,13 @@ static const pane_ops pend_ops = {
     .key = pend_key,
     .reload = pend_reload,
     .free = pend_free,
-    .actions = pend_actions,
-    .nactions = sizeof pend_actions / sizeof pend_actions[0],
-    .hints = pend_hints,
-    .nhints = sizeof pend_hints / sizeof pend_hints[0],
+    UI_PANE_KEYS(pend_actions, pend_hints),
 };
 
 int ui_pending_open(ui_app *app)
 {
     pend_pane *p = xl_calloc(1, sizeof *p);
+    ui_listview_init(&p->lv, 0);
     p->db = ui_app_db(app);
     p->days = ui_app_config(app)->pending_days > 0 ? ui_app_config(app)->pending_days : 14;
     pend_reload(p, app);

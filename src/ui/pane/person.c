@@ -11,6 +11,7 @@
 #include "ui/pane/qrview.h"
 #include "ui/pane/register.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
@@ -22,8 +23,8 @@ typedef struct person_pane {
     xl_db *db;
     int64_t person_id;
     xl_person_card c;
-    size_t sel, top;
-    int page;                  /* residencies that fit */
+    ui_listview lv;            /* over the residencies, LINES_PER_HOME lines each */
+    const struct home_cols *draw_hc; /* the columns, while the homes draw */
     char revealed[32];         /* a whole number, shown until the next key */
     xl_reveal_field revealed_field;
     char title[120];
@@ -167,6 +168,17 @@ static void draw_home_line2(WINDOW *w, int y, const xl_card_residency *h, int x)
     ui_text_put(w, y, x, maxx - x, seen, ui_attr(UI_C_DIM));
 }
 
+static void draw_home(void *ctx, WINDOW *w, int y, size_t i, int sel)
+{
+    const person_pane *p = ctx;
+    const xl_card_residency *h = &p->c.residencies[i];
+    attr_t attr = ui_attr(sel ? UI_C_SELECTED : h->moved_out[0] ? UI_C_DIM : UI_C_NORMAL);
+    if (sel)
+        ui_text_fill(w, y, 0, getmaxx(w), attr);
+    draw_home_line1(w, y, h, p->draw_hc, attr);
+    draw_home_line2(w, y + 1, h, 1 + p->draw_hc->place + GAP);
+}
+
 static void draw_homes(person_pane *p, WINDOW *w)
 {
     home_cols hc;
@@ -175,36 +187,20 @@ static void draw_homes(person_pane *p, WINDOW *w)
         ui_text_put(w, HEAD_ROWS, 2, getmaxx(w) - 3, _(REG_CARD_NO_HOMES), ui_attr(UI_C_DIM));
         return;
     }
-    for (int k = 0; k < p->page && p->top + (size_t)k < p->c.nresidencies; k++) {
-        size_t i = p->top + (size_t)k;
-        const xl_card_residency *h = &p->c.residencies[i];
-        int y = HEAD_ROWS + k * LINES_PER_HOME;
-        attr_t attr = ui_attr(i == p->sel ? UI_C_SELECTED : h->moved_out[0] ? UI_C_DIM : UI_C_NORMAL);
-        if (i == p->sel)
-            ui_text_fill(w, y, 0, getmaxx(w), attr);
-        draw_home_line1(w, y, h, &hc, attr);
-        draw_home_line2(w, y + 1, h, 1 + hc.place + GAP);
-    }
+    p->draw_hc = &hc;
+    ui_listview_draw(&p->lv, w, HEAD_ROWS, draw_home, p);
 }
 
 static void clamp(person_pane *p)
 {
-    size_t n = p->c.nresidencies, page = p->page > 0 ? (size_t)p->page : 1;
-    if (p->sel >= n)
-        p->sel = n ? n - 1 : 0;
-    if (p->sel < p->top)
-        p->top = p->sel;
-    if (p->sel >= p->top + page)
-        p->top = p->sel - page + 1;
+    ui_listview_set_count(&p->lv, p->c.nresidencies);
 }
 
 static void person_draw(void *self, WINDOW *w)
 {
     person_pane *p = self;
     werase(w);
-    p->page = (getmaxy(w) - HEAD_ROWS) / LINES_PER_HOME;
-    if (p->page < 1)
-        p->page = 1;
+    ui_listview_resize(&p->lv, getmaxy(w) - HEAD_ROWS);
     clamp(p);
     draw_header(p, w);
     draw_homes(p, w);
@@ -279,14 +275,14 @@ static int sign_out(person_pane *p, ui_app *app)
 static int person_key(void *self, ui_app *app, int key)
 {
     person_pane *p = self;
-    const xl_card_residency *h = p->c.nresidencies ? &p->c.residencies[p->sel] : NULL;
+    const xl_card_residency *h = p->c.nresidencies ? &p->c.residencies[p->lv.sel] : NULL;
     if (p->revealed[0]) { /* any key hides the whole number again */
         p->revealed[0] = '\0';
         return UI_REDRAW;
     }
-    switch (ui_keys_match(key, person_actions, sizeof person_actions / sizeof person_actions[0])) {
-    case UI_ACT_UP: p->sel -= p->sel > 0; break;
-    case UI_ACT_DOWN: p->sel += p->sel + 1 < p->c.nresidencies; break;
+    ui_action act = UI_KEYS_MATCH(key, person_actions);
+    switch (act) {
+    case UI_ACT_UP: case UI_ACT_DOWN: clamp(p); ui_listview_key(&p->lv, act); break;
     case UI_ACT_OPEN: return h ? ui_card_open(app, h->building) : UI_HANDLED;
     case UI_ACT_QR: return h ? ui_qrview_open(app, h->building) : UI_HANDLED;
     case UI_ACT_SIGNOUT: return sign_out(p, app);
@@ -304,12 +300,12 @@ static int person_mouse(void *self, ui_app *app, int y, int x, unsigned long bst
     (void)x;
     if (!(bstate & BUTTON1_PRESSED) || y < HEAD_ROWS)
         return UI_IGNORED;
-    size_t i = p->top + (size_t)((y - HEAD_ROWS) / LINES_PER_HOME);
-    if (i >= p->c.nresidencies)
+    size_t i;
+    if (!ui_listview_row_at(&p->lv, y - HEAD_ROWS, &i))
         return UI_HANDLED;
-    if (i == p->sel)
+    if (i == p->lv.sel)
         return ui_card_open(app, p->c.residencies[i].building);
-    p->sel = i;
+    ui_listview_select(&p->lv, i);
     return UI_REDRAW;
 }
 
@@ -363,15 +359,14 @@ static const pane_ops person_ops = {
     .mouse = person_mouse,
     .reload = person_reload,
     .free = person_free,
-    .actions = person_actions,
-    .nactions = sizeof person_actions / sizeof person_actions[0],
-    .hints = person_hints,
-    .nhints = sizeof person_hints / sizeof person_hints[0],
+    UI_PANE_KEYS(person_actions, person_hints),
 };
 
 int ui_person_open(ui_app *app, int64_t person_id)
 {
     person_pane *p = xl_calloc(1, sizeof *p);
+    ui_listview_init(&p->lv, 0);
+    p->lv.row_lines = LINES_PER_HOME;
     p->db = ui_app_db(app);
     p->person_id = person_id;
     if (person_load(p, app) != XL_OK) {

@@ -510,7 +510,7 @@ static int show_key(void *self, ui_app *app, int key)
         return input_key(p, app, key);
     if (p->m.nagenda == 0)
         return ui_keys_global(key) == UI_ACT_BACK ? UI_BACK : UI_IGNORED;
-    switch (ui_keys_match(key, show_actions, sizeof show_actions / sizeof show_actions[0])) {
+    switch (UI_KEYS_MATCH(key, show_actions)) {
     case UI_ACT_SHOW_NEXT: return step(p, app, 1);
     case UI_ACT_SHOW_PREV: return step(p, app, -1);
     case UI_ACT_SHOW_NOTE: start_input(p, IN_NOTE, "", XL_AGENDA_NOTES_MAX); return UI_REDRAW;
@@ -581,49 +581,31 @@ static int open_running(ui_app *app, int64_t id)
     return UI_REDRAW;
 }
 
-static int64_t starting_id; /* the meeting the start prompt asks about */
-
-static int accept_yes_no(int ch)
-{
-    return ch == 'y' || ch == 'Y' || ch == 'n' || ch == 'N';
-}
-
-static int start_done(void *ctx, ui_app *app, const char *text)
+/* y to "start and present?": id is the meeting. */
+static int start_yes(void *ctx, ui_app *app, int64_t id)
 {
     xl_err err;
     xl_err_clear(&err);
     (void)ctx;
-    if (text[0] != 'y' && text[0] != 'Y')
-        return UI_REDRAW;
-    if (xl_meeting_start(ui_app_db(app), starting_id, &err) != XL_OK) {
+    if (xl_meeting_start(ui_app_db(app), id, &err) != XL_OK) {
         ui_app_message(app, 1, "%s", err.msg);
         return UI_REDRAW;
     }
-    return open_running(app, starting_id);
+    return open_running(app, id);
 }
 
 int ui_present_open(ui_app *app, int64_t meeting)
 {
-    static char label[256];
-    xl_meeting m;
-    xl_err err;
-    xl_err_clear(&err);
-    if (xl_meeting_load(ui_app_db(app), meeting, &m, &err) != XL_OK) {
-        ui_app_message(app, 1, "%s", err.msg);
+    ui_meeting_glance g;
+    if (!ui_meeting_glance_load(app, meeting, _(SHOW_START_ASK_FMT), &g))
+        return UI_REDRAW;
+    if (g.status == XL_MEETING_CLOSED || g.nagenda == 0) {
+        ui_app_message(app, 1, "%s", g.status == XL_MEETING_CLOSED ? _(MTG_ALREADY_CLOSED)
+                                                                   : _(SHOW_NO_AGENDA));
         return UI_REDRAW;
     }
-    xl_meeting_status status = m.status;
-    size_t nagenda = m.nagenda;
-    ui_format(label, sizeof label, _(SHOW_START_ASK_FMT), m.title);
-    xl_meeting_release(&m);
-    if (status == XL_MEETING_CLOSED || nagenda == 0) {
-        ui_app_message(app, 1, "%s", status == XL_MEETING_CLOSED ? _(MTG_ALREADY_CLOSED)
-                                                                 : _(SHOW_NO_AGENDA));
-        return UI_REDRAW;
-    }
-    if (status == XL_MEETING_RUNNING)
+    if (g.status == XL_MEETING_RUNNING)
         return open_running(app, meeting);
-    starting_id = meeting;
-    ui_app_prompt(app, &(ui_prompt_spec){label, 1, accept_yes_no, start_done, NULL});
+    ui_app_confirm(app, &(ui_confirm_spec){.question = g.question, .yes = start_yes, .id = meeting});
     return UI_REDRAW;
 }

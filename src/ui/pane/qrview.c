@@ -23,7 +23,7 @@
 #include "xiangli/qr.h"
 #include "xiangli/text.h"
 
-typedef enum { ASK_NONE, ASK_ROTATE, ASK_ALL } qr_ask;
+typedef enum { ASK_ROTATE, ASK_ALL } qr_ask;
 
 typedef struct qr_pane {
     int building;
@@ -32,7 +32,6 @@ typedef struct qr_pane {
     int have_code;
     char problem[1024];   /* why there is no code */
     xl_qr_style style;
-    qr_ask ask;
     int pair_light, pair_dark; /* 0 = none: monochrome */
     char title[96];
 } qr_pane;
@@ -278,37 +277,38 @@ static int rotate(qr_pane *p, ui_app *app)
     return UI_REDRAW;
 }
 
-/* The key after a y/n question. */
-static int answer(qr_pane *p, ui_app *app, int key)
+/* y to "new token?" and to "posters for every building?" */
+static int rotate_yes(void *ctx, ui_app *app, int64_t id)
 {
-    qr_ask ask = p->ask;
-    p->ask = ASK_NONE;
-    if (key != 'y' && key != 'Y') {
-        ui_app_message(app, 0, "%s", _(QR_CANCELLED));
-        return UI_REDRAW;
-    }
-    return ask == ASK_ROTATE ? rotate(p, app) : write_posters(app, 0, NULL);
+    (void)id;
+    return rotate(ctx, app);
+}
+
+static int all_yes(void *ctx, ui_app *app, int64_t id)
+{
+    (void)ctx, (void)id;
+    return write_posters(app, 0, NULL);
 }
 
 static int ask(qr_pane *p, ui_app *app, qr_ask what)
 {
-    char dir[4096];
-    p->ask = what;
+    char dir[4096], question[4352];
     if (what == ASK_ROTATE) {
-        ui_app_message(app, 1, _(QR_ROTATE_CONFIRM_FMT), p->building);
+        ui_format(question, sizeof question, _(QR_ROTATE_CONFIRM_FMT), p->building);
     } else {
         xl_poster_default_dir(dir, sizeof dir);
-        ui_app_message(app, 1, _(QR_ALL_CONFIRM_FMT), dir);
+        ui_format(question, sizeof question, _(QR_ALL_CONFIRM_FMT), dir);
     }
+    ui_app_confirm(app, &(ui_confirm_spec){.question = question, .ctx = p,
+                                           .yes = what == ASK_ROTATE ? rotate_yes : all_yes,
+                                           .cancelled = _(QR_CANCELLED)});
     return UI_REDRAW;
 }
 
 static int qr_key(void *self, ui_app *app, int key)
 {
     qr_pane *p = self;
-    if (p->ask != ASK_NONE)
-        return answer(p, app, key);
-    switch (ui_keys_match(key, qr_actions, sizeof qr_actions / sizeof qr_actions[0])) {
+    switch (UI_KEYS_MATCH(key, qr_actions)) {
     case UI_ACT_QR_STYLE:
         p->style = (xl_qr_style)((p->style + 1) % XL_QR_STYLE_COUNT);
         say_keys(app, p);
@@ -354,10 +354,7 @@ static const pane_ops qr_ops = {
     .mouse = NULL,
     .reload = qr_reload,
     .free = qr_free,
-    .actions = qr_actions,
-    .nactions = sizeof qr_actions / sizeof qr_actions[0],
-    .hints = qr_hints,
-    .nhints = sizeof qr_hints / sizeof qr_hints[0],
+    UI_PANE_KEYS(qr_actions, qr_hints),
 };
 
 int ui_qrview_open(ui_app *app, int building)

@@ -542,7 +542,7 @@ static int search_key(reg_pane *p, int key)
         run_search(p);
     if (r >= 0)
         return UI_REDRAW;
-    ui_action act = ui_keys_match(key, reg_actions, sizeof reg_actions / sizeof reg_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, reg_actions);
     if (key >= UI_KEY_FN(0) && is_move(act)) {
         move_sel(p, act);
         return UI_REDRAW;
@@ -604,7 +604,7 @@ static int reg_key(void *self, ui_app *app, int key)
         search_clear(p);
         return UI_REDRAW;
     }
-    ui_action act = ui_keys_match(key, reg_actions, sizeof reg_actions / sizeof reg_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, reg_actions);
     if (is_move(act)) {
         move_sel(p, act);
         return UI_REDRAW;
@@ -716,10 +716,7 @@ static const pane_ops reg_ops = {
     .mouse = reg_mouse,
     .reload = reg_reload,
     .free = reg_free,
-    .actions = reg_actions,
-    .nactions = sizeof reg_actions / sizeof reg_actions[0],
-    .hints = reg_hints,
-    .nhints = sizeof reg_hints / sizeof reg_hints[0],
+    UI_PANE_KEYS(reg_actions, reg_hints),
     .cursor = reg_cursor,
 };
 

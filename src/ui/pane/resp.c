@@ -9,6 +9,7 @@
 #include "ui/widget/form.h"
 #include "ui/pane/register.h"
 #include "ui/theme.h"
+#include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/lookup.h"
@@ -26,15 +27,16 @@ typedef struct resp_ctx {
     int building;
     xl_lookup_result res; /* the people one may choose */
     int searched;         /* res comes from the typed text, not from the building */
-    size_t sel, top;
+    ui_listview lv;       /* over res.hits */
     int role_touched;
 } resp_ctx;
 
 static void auto_role(resp_ctx *r, ui_form *f)
 {
-    if (r->role_touched || r->sel >= r->res.n)
+    size_t i;
+    if (r->role_touched || !ui_listview_current(&r->lv, &i))
         return;
-    int owner = strcmp(r->res.hits[r->sel].role, xl_role_key(XL_ROLE_OWNER)) == 0;
+    int owner = strcmp(r->res.hits[i].role, xl_role_key(XL_ROLE_OWNER)) == 0;
     ui_form_field(f, RP_ROLE)->choice = owner ? 0 : 1;
 }
 
@@ -49,7 +51,8 @@ static void find(resp_ctx *r, const char *text)
     snprintf(number, sizeof number, "%d", r->building);
     if (xl_lookup(r->db, r->searched ? text : number, RESP_LIMIT, &r->res, &err) != XL_OK)
         memset(&r->res, 0, sizeof r->res);
-    r->sel = r->top = 0;
+    ui_listview_set_count(&r->lv, r->res.n);
+    ui_listview_reset(&r->lv);
 }
 
 static void resp_changed(void *ctx, ui_app *app, ui_form *f, size_t i)
@@ -71,19 +74,20 @@ static int resp_key(void *ctx, ui_app *app, ui_form *f, int key)
     (void)app;
     if (r->res.n == 0)
         return UI_IGNORED;
-    switch (key) {
-    case UI_KEY_FN(KEY_UP): r->sel -= r->sel > 0; break;
-    case UI_KEY_FN(KEY_DOWN): r->sel += r->sel + 1 < r->res.n; break;
-    case UI_KEY_FN(KEY_PPAGE): r->sel = r->sel > 5 ? r->sel - 5 : 0; break;
-    case UI_KEY_FN(KEY_NPAGE): r->sel = r->sel + 5 < r->res.n ? r->sel + 5 : r->res.n - 1; break;
+    switch (key) { /* the keys themselves: letters (k, j) are typed into the fields */
+    case UI_KEY_FN(KEY_UP): ui_listview_key(&r->lv, UI_ACT_UP); break;
+    case UI_KEY_FN(KEY_DOWN): ui_listview_key(&r->lv, UI_ACT_DOWN); break;
+    case UI_KEY_FN(KEY_PPAGE): ui_listview_key(&r->lv, UI_ACT_PAGE_UP); break;
+    case UI_KEY_FN(KEY_NPAGE): ui_listview_key(&r->lv, UI_ACT_PAGE_DOWN); break;
     default: return UI_IGNORED;
     }
     auto_role(r, f);
     return UI_REDRAW;
 }
 
-static void draw_hit(WINDOW *w, int y, const xl_hit *h, int sel)
+static void draw_hit(void *ctx, WINDOW *w, int y, size_t i, int sel)
 {
+    const xl_hit *h = &((const resp_ctx *)ctx)->res.hits[i];
     char place[32];
     const char *cells[] = {h->name, place, ui_role_label(h->role), h->phone_masked};
     const int widths[] = {12, 9, 12, 11};
@@ -109,13 +113,8 @@ static void resp_draw(void *ctx, ui_form *f, WINDOW *w, int y, int rows)
         ui_text_put(w, y + 1, 2, getmaxx(w) - 3, _(REG_SEARCH_NONE), ui_attr(UI_C_DIM));
         return;
     }
-    size_t page = rows > 2 ? (size_t)rows - 1 : 1;
-    if (r->sel < r->top)
-        r->top = r->sel;
-    if (r->sel >= r->top + page)
-        r->top = r->sel - page + 1;
-    for (size_t k = 0; k < page && r->top + k < r->res.n; k++)
-        draw_hit(w, y + 1 + (int)k, &r->res.hits[r->top + k], r->top + k == r->sel);
+    ui_listview_resize(&r->lv, rows - 1);
+    ui_listview_draw(&r->lv, w, y + 1, draw_hit, r);
 }
 
 static int resp_submit(void *ctx, ui_app *app, ui_form *f)
@@ -127,11 +126,12 @@ static int resp_submit(void *ctx, ui_app *app, ui_form *f)
     xl_role role = resp_roles[ui_form_field(f, RP_ROLE)->choice];
     xl_err_clear(&err);
     ui_form_clear_msgs(f);
-    if (r->sel >= r->res.n) {
+    size_t i;
+    if (!ui_listview_current(&r->lv, &i)) {
         ui_form_set_note(f, _(REG_RESP_NOBODY), 1);
         return UI_REDRAW;
     }
-    const xl_hit *h = &r->res.hits[r->sel];
+    const xl_hit *h = &r->res.hits[i];
     if (xl_building_set_responsible(r->db, r->building, h->person_id, role, since, &err) != XL_OK) {
         ui_form_set_note(f, err.msg, 1);
         return UI_REDRAW;
@@ -174,6 +174,8 @@ int ui_resp_open(ui_app *app, int building)
     static const char *roles[2]; /* the form keeps a pointer to these */
     char today[11], title[160], intro[256];
     resp_ctx *r = xl_calloc(1, sizeof *r);
+    ui_listview_init(&r->lv, 0);
+    r->lv.step = 5;
     r->db = ui_app_db(app);
     r->building = building;
     find(r, NULL);

@@ -313,7 +313,7 @@ static int meeting_key(rt_pane *p, ui_app *app, ui_action act)
 static int rt_key(void *self, ui_app *app, int key)
 {
     rt_pane *p = self;
-    ui_action act = ui_keys_match(key, rt_actions, sizeof rt_actions / sizeof rt_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, rt_actions);
     clamp(p);
     if (ui_listview_key(&p->lv, act))
         return UI_REDRAW;
@@ -371,10 +371,7 @@ static const pane_ops rt_ops = {
     .mouse = rt_mouse,
     .reload = rt_reload,
     .free = rt_free,
-    .actions = rt_actions,
-    .nactions = sizeof rt_actions / sizeof rt_actions[0],
-    .hints = rt_hints,
-    .nhints = sizeof rt_hints / sizeof rt_hints[0],
+    UI_PANE_KEYS(rt_actions, rt_hints),
     .offers = rt_offers,
 };
 
@@ -389,7 +386,6 @@ ui_pane ui_roundtable_new(ui_app *app)
 
 /* ---- closing a meeting: minutes into the database and into a file ---- */
 
-static int64_t closing_id; /* the meeting the close prompt asks about (one prompt at a time) */
 
 /* "~/xiangli-minutes/…" for a path under $HOME: shorter, and what the officer knows. */
 static const char *home_relative(const char *path)
@@ -428,47 +424,31 @@ fail:
     return UI_RELOAD | UI_REDRAW;
 }
 
-static int accept_yes_no(int ch)
-{
-    return ch == 'y' || ch == 'Y' || ch == 'n' || ch == 'N';
-}
-
-static int close_done(void *ctx, ui_app *app, const char *text)
+/* y to "close and write the minutes?": id is the meeting. */
+static int close_yes(void *ctx, ui_app *app, int64_t id)
 {
     xl_err err;
     xl_err_clear(&err);
     (void)ctx;
-    if (text[0] != 'y' && text[0] != 'Y') {
-        ui_app_message(app, 0, "%s", _(MTG_CLOSE_CANCELLED));
-        return UI_REDRAW;
-    }
-    if (xl_meeting_close(ui_app_db(app), closing_id, &err) != XL_OK) {
+    if (xl_meeting_close(ui_app_db(app), id, &err) != XL_OK) {
         ui_app_message(app, 1, "%s", err.msg);
         return UI_REDRAW;
     }
-    return export_minutes(app, closing_id);
+    return export_minutes(app, id);
 }
 
 int ui_meeting_close_ask(ui_app *app, int64_t meeting)
 {
-    static char label[256];
-    xl_meeting m;
-    xl_err err;
-    xl_err_clear(&err);
-    if (xl_meeting_load(ui_app_db(app), meeting, &m, &err) != XL_OK) {
-        ui_app_message(app, 1, "%s", err.msg);
+    ui_meeting_glance g;
+    if (!ui_meeting_glance_load(app, meeting, _(MTG_CLOSE_ASK_FMT), &g))
         return UI_REDRAW;
-    }
-    if (m.status != XL_MEETING_RUNNING) {
-        ui_app_message(app, 1, "%s", m.status == XL_MEETING_CLOSED ? _(MTG_ALREADY_CLOSED)
+    if (g.status != XL_MEETING_RUNNING) {
+        ui_app_message(app, 1, "%s", g.status == XL_MEETING_CLOSED ? _(MTG_ALREADY_CLOSED)
                                                                    : _(MTG_NOT_STARTED));
-        xl_meeting_release(&m);
         return UI_REDRAW;
     }
-    ui_format(label, sizeof label, _(MTG_CLOSE_ASK_FMT), m.title);
-    xl_meeting_release(&m);
-    closing_id = meeting;
-    ui_app_prompt(app, &(ui_prompt_spec){label, 1, accept_yes_no, close_done, NULL});
+    ui_app_confirm(app, &(ui_confirm_spec){.question = g.question, .yes = close_yes, .id = meeting,
+                                           .cancelled = _(MTG_CLOSE_CANCELLED)});
     return UI_REDRAW;
 }
 

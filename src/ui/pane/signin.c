@@ -157,12 +157,13 @@ static int signin_key(void *ctx, ui_app *app, ui_form *f, int key)
     signin_ctx *s = ctx;
     if (!s->asking)
         return UI_IGNORED;
-    if (key == 'y' || key == 'Y') {
+    int answer = ui_keys_answer(key);
+    if (answer == 1) {
         int flags = commit(s, app, f, XL_SIGNIN_MOVE, s->dup.person_id);
         s->asking = 0;
         return flags;
     }
-    if (key == 'n' || key == 'N' || key == UI_KEY_ESC) {
+    if (answer == 0) {
         s->asking = 0;
         ui_form_set_focus(f, XL_SF_ID_NUMBER);
     }

@@ -213,7 +213,7 @@ static int stale_key(void *self, ui_app *app, int key)
 {
     stale_pane *p = self;
     const xl_stale_row *r = selected(p);
-    ui_action act = ui_keys_match(key, stale_actions, sizeof stale_actions / sizeof stale_actions[0]);
+    ui_action act = UI_KEYS_MATCH(key, stale_actions);
     switch (act) {
     case UI_ACT_NONE: return UI_IGNORED;
     case UI_ACT_CONFIRM: return r ? confirm(p, app, r) : UI_HANDLED;
@@ -288,10 +288,7 @@ static const pane_ops stale_ops = {
     .mouse = stale_mouse,
     .reload = stale_reload,
     .free = stale_free,
-    .actions = stale_actions,
-    .nactions = sizeof stale_actions / sizeof stale_actions[0],
-    .hints = stale_hints,
-    .nhints = sizeof stale_hints / sizeof stale_hints[0],
+    UI_PANE_KEYS(stale_actions, stale_hints),
 };
 
 int ui_stale_open(ui_app *app)

@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
 #include "ui/theme.h"
 #include "ui/widget/uitext.h"
@@ -22,7 +21,7 @@ struct ui_form {
     int note_warn;
     ui_field *fields;
     size_t n, focus;
-    int dirty, asking;   /* asking: "discard what was typed?" */
+    int dirty;           /* something was typed */
     int cur_y, cur_x;    /* the cursor of the last draw, -1 = none */
     int *field_y;        /* where each field was drawn, for clicks */
 };
@@ -31,6 +30,7 @@ struct ui_form {
  * next field, previous field and cancel, as everywhere else; the footer says so. */
 static const ui_action form_actions[] = {
     UI_ACT_SUBMIT, UI_ACT_NEXT_FIELD, UI_ACT_PREV_FIELD, UI_ACT_CHOICE, UI_ACT_CLEAR_FIELD,
+    UI_ACT_FORM_CANCEL,
 };
 static const ui_action form_hints[] = {
     UI_ACT_SUBMIT, UI_ACT_NEXT_FIELD, UI_ACT_CHOICE,
@@ -38,119 +38,40 @@ static const ui_action form_hints[] = {
 
 /* ---- one text field ---- */
 
-int ui_key_printable(int key)
+/* A text field edits through the one line editor, over the field's own buffer. */
+static ui_lineedit field_line(ui_field *fl)
 {
-    return key >= 0x20 && key < 0x110000 && key != 0x7f && iswprint((wint_t)key);
+    return (ui_lineedit){fl->text, sizeof fl->text, fl->cur, fl->scroll, fl->max_chars,
+                         fl->accept};
 }
 
-static size_t count_chars(const char *s)
+static void field_keep(ui_field *fl, const ui_lineedit *le)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
-/* Display columns of the n bytes at s. */
-static int span_width(const char *s, size_t n)
-{
-    char buf[UI_FIELD_TEXT_MAX];
-    if (n >= sizeof buf)
-        n = sizeof buf - 1;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    return xl_str_width(buf);
-}
-
-static size_t prev_char(const char *s, size_t at)
-{
-    while (at > 0 && ((unsigned char)s[--at] & 0xC0) == 0x80)
-        ;
-    return at;
-}
-
-static size_t next_char(const char *s, size_t at)
-{
-    if (!s[at])
-        return at;
-    while (s[++at] && ((unsigned char)s[at] & 0xC0) == 0x80)
-        ;
-    return at;
+    fl->cur = le->cur, fl->scroll = le->scroll;
 }
 
 void ui_field_set(ui_field *fl, const char *text)
 {
-    xl_strlcpy_utf8(fl->text, text ? text : "", sizeof fl->text);
-    if (fl->max_chars > 0) {
-        size_t at = 0;
-        for (int k = 0; k < fl->max_chars && fl->text[at]; k++)
-            at = next_char(fl->text, at);
-        fl->text[at] = '\0';
-    }
-    fl->cur = strlen(fl->text);
-    fl->scroll = 0;
-}
-
-static int field_insert(ui_field *fl, int cp)
-{
-    char enc[4];
-    size_t len = strlen(fl->text), k;
-    if ((fl->accept && !fl->accept((uint32_t)cp)) || !ui_key_printable(cp))
-        return 0;
-    k = xl_utf8_encode((uint32_t)cp, enc);
-    if ((fl->max_chars > 0 && count_chars(fl->text) >= (size_t)fl->max_chars) ||
-        len + k >= sizeof fl->text)
-        return 0;
-    memmove(fl->text + fl->cur + k, fl->text + fl->cur, len - fl->cur + 1);
-    memcpy(fl->text + fl->cur, enc, k);
-    fl->cur += k;
-    return 1;
-}
-
-static int field_delete(ui_field *fl, size_t from, size_t to)
-{
-    if (from >= to)
-        return 0;
-    memmove(fl->text + from, fl->text + to, strlen(fl->text) - to + 1);
-    fl->cur = from;
-    return 1;
+    ui_lineedit le = field_line(fl);
+    ui_lineedit_set(&le, text);
+    field_keep(fl, &le);
 }
 
 int ui_field_edit(ui_field *fl, int key)
 {
-    size_t len = strlen(fl->text);
-    switch (key) {
-    case 127: case 8: case UI_KEY_FN(KEY_BACKSPACE):
-        return field_delete(fl, prev_char(fl->text, fl->cur), fl->cur);
-    case UI_KEY_FN(KEY_DC):
-        return field_delete(fl, fl->cur, next_char(fl->text, fl->cur));
-    case 'U' & 0x1f:
-        return field_delete(fl, 0, len);
-    case UI_KEY_FN(KEY_LEFT): fl->cur = prev_char(fl->text, fl->cur); return 0;
-    case UI_KEY_FN(KEY_RIGHT): fl->cur = next_char(fl->text, fl->cur); return 0;
-    case UI_KEY_FN(KEY_HOME): case 'A' & 0x1f: fl->cur = 0; return 0;
-    case UI_KEY_FN(KEY_END): case 'E' & 0x1f: fl->cur = len; return 0;
-    default:
-        return ui_key_printable(key) ? field_insert(fl, key) : -1;
-    }
-}
-
-/* Moves scroll so that the cursor stays inside a box of width columns. */
-static void field_scroll(ui_field *fl, int width)
-{
-    if (fl->cur < fl->scroll)
-        fl->scroll = fl->cur;
-    while (fl->scroll < fl->cur && span_width(fl->text + fl->scroll, fl->cur - fl->scroll) > width - 1)
-        fl->scroll = next_char(fl->text, fl->scroll);
+    ui_lineedit le = field_line(fl);
+    int r = ui_lineedit_key(&le, key);
+    field_keep(fl, &le);
+    return r;
 }
 
 int ui_field_draw_text(WINDOW *w, int y, int x, ui_field *fl, int focused)
 {
+    ui_lineedit le = field_line(fl);
     int width = fl->width > 2 ? fl->width : 2;
-    field_scroll(fl, width);
-    ui_text_pad(w, y, x, width, fl->text + fl->scroll,
-                ui_attr(focused ? UI_C_FIELD_FOCUS : UI_C_FIELD));
-    return x + span_width(fl->text + fl->scroll, fl->cur - fl->scroll);
+    int cx = ui_lineedit_draw(w, y, x, width, &le, ui_attr(focused ? UI_C_FIELD_FOCUS : UI_C_FIELD));
+    field_keep(fl, &le);
+    return cx;
 }
 
 /* ---- a choice field ---- */
@@ -205,7 +126,7 @@ static int draw_after(WINDOW *w, int y, int x, const ui_field *fl)
 static int draw_field(ui_form *f, WINDOW *w, int y, int lw, size_t i)
 {
     ui_field *fl = &f->fields[i];
-    int focused = i == f->focus && !f->asking, x = LABEL_X + lw + GAP, end;
+    int focused = i == f->focus, x = LABEL_X + lw + GAP, end;
     ui_text_put(w, y, LABEL_X, lw, fl->label, ui_attr(focused ? UI_C_HEADING : UI_C_LABEL));
     if (fl->kind == UI_FIELD_TEXT) {
         int cx = ui_field_draw_text(w, y, x, fl, focused);
@@ -225,8 +146,6 @@ static int draw_note(ui_form *f, WINDOW *w, int y, int rows, int cut)
     char text[UI_FIELD_MSG_MAX + 64];
     const ui_field *fl = &f->fields[f->focus];
     int width = getmaxx(w) - LABEL_X - 1;
-    if (f->asking)
-        return ui_text_wrap(w, y, LABEL_X, width, rows, _(REG_FORM_DISCARD), ui_attr(UI_C_PROMPT));
     if (cut && fl->msg[0]) {
         ui_format(text, sizeof text, _(REG_FORM_NOTE_FMT), fl->label, fl->msg);
         return ui_text_wrap(w, y, LABEL_X, width, rows, text, ui_attr(UI_C_WARN));
@@ -260,7 +179,7 @@ static void form_draw(void *self, WINDOW *w)
 static int form_cursor(void *self, int *y, int *x)
 {
     ui_form *f = self;
-    if (f->cur_y < 0 || f->asking)
+    if (f->cur_y < 0)
         return 0;
     *y = f->cur_y, *x = f->cur_x;
     return 1;
@@ -282,13 +201,11 @@ static int move_focus(ui_form *f, int dir)
     return UI_REDRAW;
 }
 
-static int discard_key(ui_form *f, int key)
+/* y to "discard what was typed?": the form closes. */
+static int discard_yes(void *ctx, ui_app *app, int64_t id)
 {
-    if (key == 'y' || key == 'Y')
-        return UI_BACK;
-    if (key == 'n' || key == 'N' || key == UI_KEY_ESC)
-        f->asking = 0;
-    return UI_REDRAW;
+    (void)ctx, (void)app, (void)id;
+    return UI_BACK;
 }
 
 static int field_key(ui_form *f, ui_app *app, int key)
@@ -300,7 +217,7 @@ static int field_key(ui_form *f, ui_app *app, int key)
             field_changed(f, app);
         if (r >= 0)
             return UI_REDRAW;
-    } else if (ui_keys_match(key, form_actions, sizeof form_actions / sizeof form_actions[0]) ==
+    } else if (UI_KEYS_MATCH(key, form_actions) ==
                UI_ACT_CHOICE) {
         if (cycle_choice(fl, key))
             field_changed(f, app);
@@ -313,8 +230,6 @@ static int field_key(ui_form *f, ui_app *app, int key)
 static int form_key(void *self, ui_app *app, int key)
 {
     ui_form *f = self;
-    if (f->asking)
-        return discard_key(f, key);
     if (f->spec.key) {
         int r = f->spec.key(f->ctx, app, f, key);
         if (r != UI_IGNORED)
@@ -328,11 +243,11 @@ static int form_key(void *self, ui_app *app, int key)
             break; /* q is a letter to type */
         if (!f->dirty)
             return UI_BACK;
-        f->asking = 1;
+        ui_app_confirm(app, &(ui_confirm_spec){.question = _(REG_FORM_DISCARD), .yes = discard_yes});
         return UI_REDRAW;
     default: break;
     }
-    switch (ui_keys_match(key, form_actions, sizeof form_actions / sizeof form_actions[0])) {
+    switch (UI_KEYS_MATCH(key, form_actions)) {
     case UI_ACT_SUBMIT: return f->spec.submit(f->ctx, app, f);
     case UI_ACT_NEXT_FIELD: return move_focus(f, 1);
     case UI_ACT_PREV_FIELD: return move_focus(f, -1);
@@ -344,7 +259,7 @@ static int form_mouse(void *self, ui_app *app, int y, int x, unsigned long bstat
 {
     ui_form *f = self;
     (void)app, (void)x;
-    if (!(bstate & BUTTON1_PRESSED) || f->asking)
+    if (!(bstate & BUTTON1_PRESSED))
         return UI_IGNORED;
     for (size_t i = 0; i < f->n; i++)
         if (f->field_y[i] == y) {
@@ -382,6 +297,14 @@ static int form_unsaved(void *self)
     return ((ui_form *)self)->dirty;
 }
 
+/* A form takes Tab, S-Tab and Esc for itself and digits and q are typed: of the global keys
+ * only the help and Ctrl+L act, so the help lists only those (and the form's own keys). */
+static int form_offers(void *self, ui_action act)
+{
+    (void)self;
+    return !ui_keys_is_global(act) || act == UI_ACT_HELP || act == UI_ACT_REDRAW;
+}
+
 static const pane_ops form_ops = {
     .title = form_title,
     .help_title = form_help_title,
@@ -389,12 +312,10 @@ static const pane_ops form_ops = {
     .key = form_key,
     .mouse = form_mouse,
     .free = form_free,
-    .actions = form_actions,
-    .nactions = sizeof form_actions / sizeof form_actions[0],
-    .hints = form_hints,
-    .nhints = sizeof form_hints / sizeof form_hints[0],
+    UI_PANE_KEYS(form_actions, form_hints),
     .cursor = form_cursor,
     .unsaved = form_unsaved,
+    .offers = form_offers,
 };
 
 ui_form *ui_form_open(ui_app *app, const ui_form_spec *spec, void *ctx, const char *title,

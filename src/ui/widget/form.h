@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "ui/pane.h"
+#include "ui/widget/lineedit.h"
 
 enum { UI_FIELD_TEXT_MAX = 256, UI_FIELD_MSG_MAX = 320 };
 
@@ -50,8 +51,6 @@ void ui_field_set(ui_field *fl, const char *text);
 int ui_field_edit(ui_field *fl, int key);
 /* Draws a text field's box at (y, x); returns the cursor column. */
 int ui_field_draw_text(WINDOW *w, int y, int x, ui_field *fl, int focused);
-/* 1 for a character one may type into a text (printable, not a function key). */
-int ui_key_printable(int key);
 
 typedef struct ui_form ui_form;
 

@@ -7,7 +7,6 @@ void ui_listview_init(ui_listview *lv, unsigned flags)
 {
     memset(lv, 0, sizeof *lv);
     lv->flags = flags;
-    lv->page = 1;
 }
 
 static int can_select(const ui_listview *lv, size_t i)
@@ -38,6 +37,8 @@ static void fill_last_page(ui_listview *lv)
 static void keep_in_view(ui_listview *lv)
 {
     size_t page = (size_t)lv->page;
+    if (page == 0)
+        return; /* not shown yet: the first resize places the view */
     if (lv->flags & UI_LV_SCROLL) {
         if (lv->top >= lv->count)
             lv->top = lv->count ? lv->count - 1 : 0;
@@ -69,8 +70,14 @@ void ui_listview_reset(ui_listview *lv)
     lv->sel = settle(lv, 0, 1);
 }
 
-void ui_listview_resize(ui_listview *lv, int rows)
+static int row_lines(const ui_listview *lv)
 {
+    return lv->row_lines > 1 ? lv->row_lines : 1;
+}
+
+void ui_listview_resize(ui_listview *lv, int lines)
+{
+    int rows = lines / row_lines(lv);
     lv->page = rows < 1 ? 1 : rows;
     keep_in_view(lv);
 }
@@ -136,9 +143,10 @@ int ui_listview_current(const ui_listview *lv, size_t *i)
 
 int ui_listview_row_at(const ui_listview *lv, int line, size_t *i)
 {
-    if (line < 0 || line >= lv->page || lv->top + (size_t)line >= lv->count)
+    int r = line / row_lines(lv);
+    if (line < 0 || r >= lv->page || lv->top + (size_t)r >= lv->count)
         return 0;
-    *i = lv->top + (size_t)line;
+    *i = lv->top + (size_t)r;
     return 1;
 }
 
@@ -148,7 +156,7 @@ int ui_listview_draw(const ui_listview *lv, WINDOW *w, int y, ui_listview_draw_r
     int r = 0;
     for (; r < lv->page && lv->top + (size_t)r < lv->count; r++) {
         size_t i = lv->top + (size_t)r;
-        draw_row(ctx, w, y + r, i, !(lv->flags & UI_LV_SCROLL) && i == lv->sel);
+        draw_row(ctx, w, y + r * row_lines(lv), i, !(lv->flags & UI_LV_SCROLL) && i == lv->sel);
     }
     return r;
 }

@@ -20,8 +20,9 @@ typedef struct ui_listview {
     size_t count; /* rows */
     size_t sel;   /* the selected row; count when none can be selected */
     size_t top;   /* the first row shown */
-    int page;     /* rows shown, from the last ui_listview_resize (at least 1) */
+    int page;     /* rows shown, from the last ui_listview_resize (0: not shown yet) */
     int step;     /* rows a page key moves; 0: a page less one row */
+    int row_lines; /* screen lines a row takes; 0: one */
     unsigned flags;
     /* NULL: every row can be selected; else says whether row i can (rows: the pane's). */
     int (*selectable)(const void *rows, size_t i);
@@ -37,8 +38,9 @@ void ui_listview_init(ui_listview *lv, unsigned flags);
 void ui_listview_set_count(ui_listview *lv, size_t count);
 /* Back to the first selectable row, scrolled to the top. */
 void ui_listview_reset(ui_listview *lv);
-/* The window shows rows lines of the list now: keeps the selection in view. */
-void ui_listview_resize(ui_listview *lv, int rows);
+/* The list has lines screen lines now (rows of row_lines lines each): keeps the selection
+ * in view. */
+void ui_listview_resize(ui_listview *lv, int lines);
 /* Selects row i (clamped; a heading: the next row that can be), keeping it in view. */
 void ui_listview_select(ui_listview *lv, size_t i);
 /* Up, Down, PgUp, PgDn, Home and End; returns 1 when act is one of them. */
@@ -47,7 +49,7 @@ int ui_listview_key(ui_listview *lv, ui_action act);
 void ui_listview_move(ui_listview *lv, long delta);
 /* 1 and *i the selected row when there is one. */
 int ui_listview_current(const ui_listview *lv, size_t *i);
-/* The row at line line of the list's area (0 = its first line); 0 when it shows none. */
+/* The row at screen line line of the list's area (0 = its first line); 0 when none is there. */
 int ui_listview_row_at(const ui_listview *lv, int line, size_t *i);
 /* Draws the rows in view from window line y, one draw_row call each; returns lines drawn. */
 int ui_listview_draw(const ui_listview *lv, WINDOW *w, int y, ui_listview_draw_row draw_row,

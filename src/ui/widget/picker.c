@@ -216,10 +216,7 @@ static const pane_ops pick_ops = {
     .draw = pick_draw,
     .key = pick_key,
     .free = pick_free,
-    .actions = pick_actions,
-    .nactions = sizeof pick_actions / sizeof pick_actions[0],
-    .hints = pick_hints,
-    .nhints = sizeof pick_hints / sizeof pick_hints[0],
+    UI_PANE_KEYS(pick_actions, pick_hints),
     .cursor = pick_cursor,
 };
 
@@ -229,10 +226,7 @@ static const pane_ops check_ops = {
     .draw = pick_draw,
     .key = pick_key,
     .free = pick_free,
-    .actions = check_actions,
-    .nactions = sizeof check_actions / sizeof check_actions[0],
-    .hints = check_hints,
-    .nhints = sizeof check_hints / sizeof check_hints[0],
+    UI_PANE_KEYS(check_actions, check_hints),
     .cursor = pick_cursor,
 };
 

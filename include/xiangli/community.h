@@ -1,0 +1,83 @@
+/* community.h — the office's own community, loaded from the sheets it keeps and kept up to
+ * date afterwards: buildings, rooms, organisations, residents, party members and the three
+ * pioneer groups' teams.
+ *
+ * Import (xl_community_import): a workbook (.xlsx/.xls, sheets named 楼栋 房间 住户 组织
+ * 党员 楼组) or, for one kind, a CSV or a workbook's first sheet. Sheets are read in
+ * dependency order (buildings, rooms, organisations, residents, party members, teams), and
+ * checked field by field before anything is written; then every row is applied in ONE
+ * transaction: all or nothing. Each sheet's header row is found under any title rows;
+ * Chinese or English headers in any order (the tables in community.c). A row is matched by
+ * its natural key — building number; building + room; organisation name; ID number (or
+ * name + building-room) for people; group + member for teams — and is added, changed or
+ * left unchanged; an empty cell leaves the stored value as it is. Each added or changed
+ * entity gets an audit row naming the file ("community.building.add" …), the whole one
+ * "import.community". dry_run: the same run, rolled back, so the counts and rows it lists
+ * are exactly what an import would do. An import that changes nothing writes nothing.
+ * Problems name the place as a user sees it: "community.xlsx:楼栋:5: 层数: …".
+ *
+ * Buildings without a map position (地图行/地图列) are laid out by lane (row, in the
+ * lanes' number order) and number (column). */
+#ifndef XL_COMMUNITY_H
+#define XL_COMMUNITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "xiangli/db.h"
+#include "xiangli/import.h"
+#include "xiangli/sheet.h"
+
+/* The kinds in dependency order: id, command word, sheet name. */
+#define XL_CKINDS(X)                                \
+    X(BUILDINGS, "buildings", "楼栋")               \
+    X(ROOMS, "rooms", "房间")                       \
+    X(ORGS, "organisations", "组织")                \
+    X(RESIDENTS, "residents", "住户")               \
+    X(PARTY, "party", "党员")                       \
+    X(TEAMS, "teams", "楼组")
+
+typedef enum {
+#define XL_CK_ENUM(id, word, sheet) XL_CK_##id,
+    XL_CKINDS(XL_CK_ENUM)
+#undef XL_CK_ENUM
+    XL_CK_COUNT
+} xl_ckind;
+
+const char *xl_ckind_word(int kind);  /* "buildings" */
+const char *xl_ckind_sheet(int kind); /* "楼栋" */
+/* "buildings" / "楼栋" / "organizations" … → kind, or -1. */
+int xl_ckind_parse(const char *word);
+
+typedef struct xl_ccount {
+    int present;          /* the sheet was in the file */
+    size_t rows, added, changed, unchanged;
+    size_t *added_lines, *changed_lines;  /* row numbers as a user sees them */
+} xl_ccount;
+
+typedef struct xl_cimport_report {
+    int dry_run, written;
+    xl_ccount count[XL_CK_COUNT];
+    xl_sheet sheet[XL_CK_COUNT];    /* each sheet's rows and problems */
+    xl_import_report residents;     /* the residents sheet goes through import.h */
+    size_t nerrors;
+} xl_cimport_report;
+
+void xl_cimport_report_init(xl_cimport_report *rep);
+void xl_cimport_report_release(xl_cimport_report *rep);
+/* Every problem, sheet by sheet in kind order. */
+size_t xl_cimport_problem_count(const xl_cimport_report *rep);
+void xl_cimport_problem_format(const xl_cimport_report *rep, size_t i, char *out, size_t size);
+
+/* kind: one of xl_ckind, or -1 for every sheet of a workbook ("import community").
+ * XL_OK when imported (dry_run: when it would be), XL_EFAIL when refused (err: the first
+ * problem and how many more) or on a database error; XL_EUSAGE for no path. */
+int xl_community_import(xl_db *db, const char *path, int kind, int dry_run,
+                        xl_cimport_report *rep, xl_err *err);
+
+/* Removing a room or a building: refused while anyone lives there, naming them (up to
+ * five names, then how many more). Audited. */
+int xl_room_remove(xl_db *db, int building, const char *room, xl_err *err);
+int xl_building_remove(xl_db *db, int building, xl_err *err);
+
+#endif
