@@ -9,6 +9,7 @@
 #include "ui/ui.h"
 #include "xiangli/config.h"
 #include "xiangli/i18n.h"
+#include "xiangli/operator.h"
 
 static void usage(FILE *f)
 {
@@ -23,6 +24,9 @@ static void usage(FILE *f)
         "  --config PATH   config file (default: $XDG_CONFIG_HOME/xiangli/xiangli.ini,\n"
         "                  then /etc/xiangli/xiangli.ini, then built-in defaults)\n"
         "  --lang zh|en    language of screens and messages (overrides the config)\n"
+        "  --operator NAME the officer on duty, named in every audit row (else XIANGLI_OPERATOR,\n"
+        "                  else [community] operator; the desk asks when none names one; the CLI\n"
+        "                  then records the operating-system login)\n"
         "  -h, --help      this help\n"
         "  -V, --version   version\n"
         "\n"
@@ -30,12 +34,13 @@ static void usage(FILE *f)
     cli_print_commands(f);
     fprintf(f,
         "\n"
-        "environment: XIANGLI_TODAY=YYYY-MM-DD pins \"today\" (tests, demos).\n"
+        "environment: XIANGLI_TODAY=YYYY-MM-DD pins \"today\" (tests, demos);\n"
+        "             XIANGLI_OPERATOR=NAME as --operator.\n"
         "exit codes: 0 ok, 1 failure (including rejected input), 2 usage error.\n");
 }
 
 typedef struct main_opts {
-    const char *db, *config, *lang;
+    const char *db, *config, *lang, *operator_name;
 } main_opts;
 
 /* Returns -1 to continue, else an exit code. */
@@ -44,7 +49,8 @@ static int parse_globals(int argc, char **argv, main_opts *o)
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'},   {"config", required_argument, NULL, 'c'},
         {"lang", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},    {NULL, 0, NULL, 0},
+        {"version", no_argument, NULL, 'V'},    {"operator", required_argument, NULL, 'o'},
+        {NULL, 0, NULL, 0},
     };
     int ch;
     opterr = 0;
@@ -52,6 +58,7 @@ static int parse_globals(int argc, char **argv, main_opts *o)
         switch (ch) {
         case 'd': o->db = optarg; break;
         case 'c': o->config = optarg; break;
+        case 'o': o->operator_name = optarg; break;
         case 'l':
             if (strcmp(optarg, "zh") && strcmp(optarg, "en")) {
                 fprintf(stderr, "xiangli: --lang must be zh or en, not '%s'\n", optarg);
@@ -67,6 +74,21 @@ static int parse_globals(int argc, char **argv, main_opts *o)
         }
     }
     return -1;
+}
+
+/* The officer named by --operator, else XIANGLI_OPERATOR, else the config: into cfg. */
+static int take_operator(const main_opts *o, xl_config *cfg)
+{
+    const char *name = o->operator_name;
+    if (!name)
+        name = getenv("XIANGLI_OPERATOR");
+    if (!name || !*name)
+        return 0;
+    xl_err err;
+    if (xl_operator_check(name, cfg->operator_login, &err) == XL_OK)
+        return 0;
+    fprintf(stderr, "xiangli: --operator: %s\n", err.msg);
+    return 2;
 }
 
 static int run_tui(cli_ctx *ctx)
@@ -98,6 +120,9 @@ int main(int argc, char **argv)
         return 1;
     }
     xl_i18n_set_lang(o.lang ? o.lang : cfg.lang);
+    if ((rc = take_operator(&o, &cfg)) != 0)
+        return rc;
+    xl_db_set_default_busy_timeout(cfg.busy_timeout_ms);
     cli_ctx ctx = {.cfg = &cfg, .db_path = o.db ? o.db : cfg.db_path, .db = NULL, .out = stdout};
     if (optind < argc)
         rc = cli_dispatch(&ctx, argc - optind, argv + optind);

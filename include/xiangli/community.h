@@ -44,10 +44,23 @@ typedef enum {
     XL_CK_COUNT
 } xl_ckind;
 
+enum { CI_MAXCOL_PUBLIC = 16 };
+
+/* The columns of each kind, in the template's order (the header tables live in
+ * community.c): the desk's forms fill them (xl_community_enter). */
+enum { XL_B_NUMBER, XL_B_LANE, XL_B_ADDRESS, XL_B_FLOORS, XL_B_OWNER, XL_B_OWNER_PHONE, XL_B_OWNER_ID, XL_B_RESP,
+       XL_B_RESP_ROLE, XL_B_RESP_PHONE, XL_B_GROUP, XL_B_GRID, XL_B_GRID_LEADER, XL_B_MAP_ROW, XL_B_MAP_COL, XL_B_COUNT };
+enum { XL_R_BUILDING, XL_R_ROOM, XL_R_DECLARED, XL_R_USE, XL_R_FLOOR, XL_R_COUNT };
+enum { XL_O_NAME, XL_O_KIND, XL_O_CONTACT, XL_O_COUNT };
+enum { XL_P_NAME, XL_P_ID, XL_P_BUILDING, XL_P_ROOM, XL_P_BRANCH, XL_P_COUNT };
+enum { XL_T_GROUP, XL_T_MEMBER, XL_T_ID, XL_T_LEADER, XL_T_COUNT };
+
 const char *xl_ckind_word(int kind);  /* "buildings" */
 const char *xl_ckind_sheet(int kind); /* "楼栋" */
 /* "buildings" / "楼栋" / "organizations" … → kind, or -1. */
 int xl_ckind_parse(const char *word);
+/* How many columns kind has (XL_B_COUNT …); 0 for the residents (signed in, not entered). */
+int xl_ckind_columns(int kind);
 
 typedef struct xl_ccount {
     int present;          /* the sheet was in the file */
@@ -74,6 +87,27 @@ void xl_cimport_problem_format(const xl_cimport_report *rep, size_t i, char *out
  * problem and how many more) or on a database error; XL_EUSAGE for no path. */
 int xl_community_import(xl_db *db, const char *path, int kind, int dry_run,
                         xl_cimport_report *rep, xl_err *err);
+
+/* One row of kind typed at the desk (the structure pane's and the building card's forms):
+ * values[c] is the text of column c (XL_B_… for buildings, XL_R_… rooms, XL_O_…
+ * organisations, XL_P_… party members, XL_T_… teams), checked by exactly the rules of a
+ * sheet row and written the same way: an empty value leaves the stored one as it is. One
+ * transaction with an audit row per entity added or changed ("community.building.update",
+ * detail "desk", the operator named); nothing is written when nothing changed.
+ * XL_OK (*changed: 1 when something was written); XL_EFAIL when refused: every refused
+ * column is in out (one message each, in column order) and err is the first, as a field
+ * refusal whose field is the column's number ("3"); or a database failure (out->n == 0). */
+typedef struct xl_centry_problem {
+    int col;
+    char msg[192];
+} xl_centry_problem;
+typedef struct xl_centry_problems {
+    xl_centry_problem e[CI_MAXCOL_PUBLIC];
+    size_t n;
+} xl_centry_problems;
+
+int xl_community_enter(xl_db *db, int kind, const char *const *values, int *changed,
+                       xl_centry_problems *out, xl_err *err);
 
 /* Removing a room or a building: refused while anyone lives there, naming them (up to
  * five names, then how many more). Audited. */

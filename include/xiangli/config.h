@@ -41,8 +41,13 @@ typedef struct xl_config {
     char serve_contact[256];   /* the office's contact, in the privacy notice */
     char guide_url[512];       /* the tenant guide (租客入住须知), "" = none */
     char trusted_proxy[64];    /* a reverse proxy's address whose X-Real-IP is believed */
+    /* [db] */
+    int busy_timeout_ms;       /* how long a write waits for another officer's (100～600000) */
     /* [backup] */
     char backup_dir[PATH_MAX];
+    int backup_keep;           /* the desk's daily backups kept (1～3650) */
+    /* [privacy] */
+    int retain_moved_out_years; /* numbers of people gone this long are erased by purge (1～100) */
 } xl_config;
 
 void xl_config_defaults(xl_config *c);

@@ -18,9 +18,24 @@ int xl_db_open(xl_db **out, const char *path, int create, xl_err *err);
 const char *xl_db_notice(const xl_db *db);
 /* Busy timeout for connections opened from now on ([db] busy_timeout_ms; default 5000). */
 void xl_db_set_default_busy_timeout(int ms);
+/* A write that finds another connection writing waits up to the busy timeout. When it has
+ * waited a moment (~150 ms), hook(ctx) is called once for that wait, so a front end can say
+ * it is waiting (the desk's status line) — from inside the waiting call: draw, do not write
+ * to the database. NULL: no hook. */
+typedef void (*xl_db_busy_hook)(void *ctx);
+void xl_db_on_busy(xl_db *db, xl_db_busy_hook hook, void *ctx);
 /* A consistent copy of the open database at dest (online backup API, 0600, written beside
  * dest then renamed), verified with integrity_check. */
 int xl_db_backup(xl_db *db, const char *dest, xl_err *err);
+/* dir/xiangli-YYYY-MM-DD.db for today (xl_today); heap. */
+char *xl_db_backup_default_name(const char *dir);
+/* The desk's daily copy: today's backup into dir (made 0700 if missing) unless it is there
+ * already; then only the newest keep daily backups stay. *made: the new file's path (heap),
+ * or NULL when today's existed. */
+int xl_db_backup_daily(xl_db *db, const char *dir, int keep, char **made, xl_err *err);
+/* PRAGMA integrity_check and foreign_key_check: XL_OK, or XL_EFAIL with a message saying
+ * what is wrong and what to do (restore a backup). */
+int xl_db_check(xl_db *db, xl_err *err);
 /* init --force: a verified copy of the database at path is kept as bak and a fresh empty
  * database takes its place. Refused while another connection has path open; nothing lost. */
 int xl_db_start_over(const char *path, const char *bak, xl_err *err);

@@ -44,6 +44,13 @@ static const cli_cmd commands[] = {
      "the community's documents: convention, handbook, tenant-guide (居民公约 业主手册 租客入住须知)", cmd_docs},
     {"print", "print tenant-guide|convention|handbook [--building N] -o FILE.pdf",
      "an A4 PDF of a document (the tenant guide with the building's sign-in code)", cmd_print},
+    {"audit", "audit [--since DATE] [--operator NAME] [--json]",
+     "who did what to whom, when (newest first; ! marks revealed numbers and unmasked exports)", cmd_audit},
+    {"backup", "backup [-o FILE]",
+     "a checked copy of the database (default: [backup] directory/xiangli-YYYY-MM-DD.db)", cmd_backup},
+    {"check", "check", "integrity and foreign-key check of the database (exit 1 on a problem)", cmd_check},
+    {"purge", "purge [--dry-run]",
+     "erase the numbers of people gone more than [privacy] retain_moved_out_years", cmd_purge},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -83,6 +90,10 @@ int cli_dispatch(cli_ctx *ctx, int argc, char **argv)
     for (size_t i = 0; i < NCOMMANDS; i++) {
         if (strcmp(argv[0], commands[i].name) != 0)
             continue;
+        if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+            fprintf(ctx->out, "usage: xiangli [OPTIONS] %s\n%s\n", commands[i].usage, commands[i].summary);
+            return 0;
+        }
         int rc = commands[i].run(ctx, argc, argv, &err);
         if (rc != XL_OK) {
             fprintf(stderr, "xiangli %s: %s\n", argv[0], err.msg[0] ? err.msg : "failed");

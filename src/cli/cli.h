@@ -46,5 +46,9 @@ int cmd_assess(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_responsible(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_docs(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_print(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_audit(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_backup(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_check(cli_ctx *ctx, int argc, char **argv, xl_err *err);
+int cmd_purge(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 
 #endif

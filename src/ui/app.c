@@ -732,8 +732,23 @@ static int start_curses(ui_app *a, xl_err *err)
     return XL_OK;
 }
 
+/* From inside a write that waits for another desk's lock (core's busy hook): say so in the
+ * status line at once. Only the status window is drawn: no pane is asked for rows now. The
+ * write's own outcome replaces the message when it ends. */
+static void on_db_busy(void *ctx)
+{
+    ui_app *a = ctx;
+    if (!a->statw || a->prompt.active)
+        return;
+    ui_app_message(a, 0, "%s", _(DB_BUSY_WAIT));
+    draw_status(a);
+    wnoutrefresh(a->statw);
+    doupdate();
+}
+
 static void stop(ui_app *a)
 {
+    xl_db_on_busy(a->db, NULL, NULL);
     while (a->depth > 0)
         pop_pane(a);
     for (int i = 0; i < a->ntabs; i++)
@@ -747,6 +762,18 @@ static void stop(ui_app *a)
     }
 }
 
+/* Once a day, when the first desk starts: a checked copy into [backup] directory, keeping
+ * the newest [backup] keep. Silent when it works; a failure is said in the status line. */
+static void daily_backup(ui_app *a)
+{
+    char *made = NULL;
+    xl_err err;
+    xl_err_clear(&err);
+    if (xl_db_backup_daily(a->db, a->cfg->backup_dir, a->cfg->backup_keep, &made, &err) != XL_OK)
+        ui_app_message(a, 1, _(BAK_DAILY_FAIL_FMT), err.msg);
+    free(made);
+}
+
 int ui_run(xl_db *db, const xl_config *cfg, xl_err *err)
 {
     ui_app a;
@@ -758,6 +785,10 @@ int ui_run(xl_db *db, const xl_config *cfg, xl_err *err)
     for (size_t i = 0; i < sizeof tab_panes / sizeof tab_panes[0] && i < MAX_TABS; i++)
         a.tabs[a.ntabs++] = tab_panes[i](&a);
     make_windows(&a);
+    xl_db_on_busy(a.db, on_db_busy, &a);
+    daily_backup(&a);
+    if (!cfg->operator_login[0])
+        ui_onduty_open(&a);
     count_pending(&a);
     xl_db_changed(a.db); /* takes note of where the data stands */
     clock_gettime(CLOCK_MONOTONIC, &a.checked);

@@ -45,6 +45,14 @@
     X(REVEAL,    PANE,   "v",             ACT_REVEAL,    HINT_REVEAL)          \
     X(CONFIRM,   PANE,   "y",             ACT_CONFIRM,   HINT_CONFIRM)         \
     X(RESPONSIBLE, PANE, "R",             ACT_RESPONSIBLE, HINT_RESPONSIBLE)   \
+    X(BUILDING_EDIT, PANE, "e",           ACT_BUILDING_EDIT, HINT_BUILDING_EDIT) \
+    X(ROOM_EDIT, PANE,   "r",             ACT_ROOM_EDIT, HINT_ROOM_EDIT)       \
+    X(ROOM_REMOVE, PANE, "D",             ACT_ROOM_REMOVE, HINT_ROOM_REMOVE)   \
+    X(STRUCT_PAGE, PANE, "Right Left ] [", ACT_STRUCT_PAGE, HINT_STRUCT_PAGE)  \
+    X(STRUCT_NEW, PANE,  "n",             ACT_STRUCT_NEW, HINT_NEW)            \
+    X(STRUCT_EDIT, PANE, "e Enter",       ACT_STRUCT_EDIT, HINT_EDIT)          \
+    X(FIRST_TEMPLATE, PANE, "t",          ACT_FIRST_TEMPLATE, HINT_FIRST_TEMPLATE) \
+    X(FIRST_IMPORT, PANE, "i",            ACT_FIRST_IMPORT, HINT_FIRST_IMPORT) \
     X(SUBMIT,    PANE,   "Enter F2",      ACT_SUBMIT,    HINT_SUBMIT)          \
     X(NEXT_FIELD, PANE,  "Tab Down",      ACT_NEXT_FIELD, HINT_NEXT_FIELD)     \
     X(PREV_FIELD, PANE,  "S-Tab Up",      ACT_PREV_FIELD, ACT_PREV_FIELD)      \

@@ -11,14 +11,16 @@
  * overlay (map.c); 登记 register: the register of residents (register.c, its other screens
  * in register.h); 清单 lists: the four lists (lists.c); 小圆桌 roundtable: meetings
  * (roundtable.c); 统计 stats: the monthly figures (stats.c); 文档 docs: the community's
- * documents (docs.c). The lists' and meetings' other screens are in lists_ui.h. */
+ * documents (docs.c); 社区结构 structure: organisations, party members, pioneer
+ * groups (structure.c). The lists' and meetings' other screens are in lists_ui.h. */
 #define UI_TABS(X) \
     X(map)         \
     X(register)    \
     X(lists)       \
     X(roundtable)  \
     X(stats)       \
-    X(docs)
+    X(docs)        \
+    X(structure)
 
 #define UI_TAB_DECLARE(name) ui_pane ui_##name##_new(ui_app *app);
 UI_TABS(UI_TAB_DECLARE)
@@ -31,5 +33,7 @@ int ui_percent(double rate);
 /* 楼栋卡片: opens building number's card over the current tab; returns key flags.
  * An unknown building leaves a message in the status line instead. */
 int ui_card_open(ui_app *app, int number);
+/* 值班员: who is on duty, asked at the start when nobody named the officer (onduty.c). */
+void ui_onduty_open(ui_app *app);
 
 #endif

@@ -53,7 +53,8 @@ tmx() { LANG=C.UTF-8 LC_ALL=C.UTF-8 tmux -u -L "$SOCK" -f "$TMP/tmux.conf" "$@";
 # tui_pin_env [NAME=VALUE...] — PIN_ENV: the pinned environment, the extra settings, and the
 # sanitizer options of the caller's environment.
 tui_pin_env() {
-    PIN_ENV=(LANG=C.UTF-8 TERM=xterm-256color TZ=Asia/Shanghai XIANGLI_TODAY=2026-11-25 "$@")
+    PIN_ENV=(LANG=C.UTF-8 TERM=xterm-256color TZ=Asia/Shanghai XIANGLI_TODAY=2026-11-25
+             XIANGLI_OPERATOR=tui-test "$@")
     tui_pass_env ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS MSAN_OPTIONS
 }
 # tui_pass_env NAME... — these variables of the caller's environment, when set, into PIN_ENV.

@@ -34,7 +34,7 @@ bad() { failed=$((failed + 1)); echo "FAIL $*"; }
 # TERM is the pane's own (tmux-256color, in ncurses-base): with xterm-256color ncurses paints
 # runs of white background with "erase characters" (bce), which tmux shows but capture-pane
 # leaves out, so the capture would lose quiet-zone rows the screen really has.
-PIN_ENV=(PATH="$PATH" HOME="$TMP" LANG=C.UTF-8 TERM=tmux-256color TZ=Asia/Shanghai XIANGLI_TODAY=2026-11-25)
+PIN_ENV=(PATH="$PATH" HOME="$TMP" LANG=C.UTF-8 TERM=tmux-256color TZ=Asia/Shanghai XIANGLI_TODAY=2026-11-25 XIANGLI_OPERATOR=qr-test)
 for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
     [ -n "${!v:-}" ] && PIN_ENV+=("$v=${!v}")
 done

@@ -10,6 +10,7 @@
 
 #include "core/db/db_internal.h"
 #include "xiangli/mem.h"
+#include "xiangli/operator.h"
 
 static int one_int(xl_db *db, const char *sql)
 {
@@ -166,6 +167,87 @@ static void db__operator__defaults_to_os_user(void **state)
     tu_db_free(db);
 }
 
+/* A rollback of an audited write: in a body so the audit row really is written first. */
+static int audited_body(xl_db *db, void *ctx, xl_err *err)
+{
+    return xl_db_audit(db, (const char *)ctx, "person", "1", "", err);
+}
+
+static int audited(xl_db *db, const char *action, xl_err *e)
+{
+    char a[64];
+    snprintf(a, sizeof a, "%s", action);
+    return xl_db_tx(db, audited_body, a, e);
+}
+
+static void db__audit__append_only(void **state)
+{
+    (void)state;
+    xl_db *db = tu_db_new(NULL);
+    xl_err e;
+    assert_int_equal(audited(db, "test.kept", &e), XL_OK);
+    assert_int_not_equal(xl_db_exec(db, "UPDATE audit SET operator = 'someone else'", &e), XL_OK);
+    assert_non_null(strstr(e.msg, "append-only"));
+    assert_int_not_equal(xl_db_exec(db, "DELETE FROM audit", &e), XL_OK);
+    assert_non_null(strstr(e.msg, "append-only"));
+    assert_int_equal(xl_db_audit_count(db, "test.kept"), 1);
+    tu_db_free(db);
+}
+
+static void db__operator__recent_names_most_recent_first(void **state)
+{
+    (void)state;
+    xl_db *db = tu_db_new(NULL);
+    xl_err e;
+    assert_int_equal(xl_operator_on_duty(db, " 王芳 ", &e), XL_OK);
+    assert_string_equal(xl_db_operator(db), "王芳");
+    tu_exec(db, "UPDATE operator SET last_seen = '2026-11-01 08:00:00'"); /* earlier */
+    assert_int_equal(xl_operator_on_duty(db, "李强", &e), XL_OK);
+    assert_int_equal(audited(db, "test.by_li", &e), XL_OK);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM audit WHERE action = 'test.by_li' AND operator = '李强'"), 1);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM operator WHERE login = '李强'"), 1);
+    xl_operator_list l;
+    assert_int_equal(xl_operators_recent(db, 5, &l, &e), XL_OK);
+    assert_int_equal(l.n, 2);
+    assert_string_equal(l.name[0], "李强");
+    assert_string_equal(l.name[1], "王芳");
+    xl_operator_list_release(&l);
+    char out[XL_OPERATOR_NAME_MAX];
+    assert_int_equal(xl_operator_check("  ", out, &e), XL_EUSAGE);
+    assert_int_equal(xl_operator_check("a\tb\x01", out, &e), XL_EUSAGE);
+    assert_int_equal(xl_operator_check("一二三四五六七八九十一二三四五六七八九十一", out, &e), XL_EUSAGE);
+    tu_db_free(db);
+}
+
+static void db__audit__list_filters_and_flags(void **state)
+{
+    (void)state;
+    xl_db *db = tu_db_new(NULL);
+    xl_err e;
+    xl_db_set_operator(db, "甲");
+    assert_int_equal(audited(db, "resident.signin", &e), XL_OK);
+    xl_db_set_operator(db, "乙");
+    assert_int_equal(audited(db, "person.reveal", &e), XL_OK);
+    xl_audit_rows r;
+    xl_audit_filter f = {.operator_name = "乙"};
+    assert_int_equal(xl_audit_list(db, &f, &r, &e), XL_OK);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.rows[0].action, "person.reveal");
+    assert_true(r.rows[0].flagged);
+    xl_audit_rows_release(&r);
+    f = (xl_audit_filter){.since = "2026-11-26"};
+    assert_int_equal(xl_audit_list(db, &f, &r, &e), XL_OK);
+    assert_int_equal(r.n, 0);
+    xl_audit_rows_release(&r);
+    f = (xl_audit_filter){.since = "2026-11-25"};
+    assert_int_equal(xl_audit_list(db, &f, &r, &e), XL_OK);
+    assert_int_equal(r.n, 2);
+    assert_string_equal(r.rows[0].operator_name, "乙"); /* newest first */
+    assert_false(r.rows[1].flagged);
+    xl_audit_rows_release(&r);
+    tu_db_free(db);
+}
+
 static void db__today__pinned_by_env(void **state)
 {
     (void)state;
@@ -190,6 +272,9 @@ int main(void)
         cmocka_unit_test(db__migrate__forward_from_version_1_keeps_data),
         cmocka_unit_test(db__audit__inside_transaction_only),
         cmocka_unit_test(db__operator__defaults_to_os_user),
+        cmocka_unit_test(db__audit__append_only),
+        cmocka_unit_test(db__operator__recent_names_most_recent_first),
+        cmocka_unit_test(db__audit__list_filters_and_flags),
         cmocka_unit_test(db__today__pinned_by_env),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

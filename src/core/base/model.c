@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "xiangli/enums.h"
+#include "xiangli/i18n.h"
 #include <strings.h>
 
 static const char *const role_keys[] = {
@@ -86,4 +87,83 @@ int xl_channel_parse(const char *s)
         if (strcmp(s, aliases[i].label) == 0)
             return (int)aliases[i].ch;
     return -1;
+}
+
+/* ---------- organisation kinds and room uses ---------- */
+
+static const char *const org_keys[] = {
+#define XL_X(id, key, msg) key,
+    XL_ORG_KINDS(XL_X)
+#undef XL_X
+};
+static const xl_msg org_msgs[] = {
+#define XL_X(id, key, msg) XL_MSG_##msg,
+    XL_ORG_KINDS(XL_X)
+#undef XL_X
+};
+static const xl_enum org_enum = {org_keys, org_msgs, XL_ORG_KIND_COUNT};
+
+static const char *const use_keys[] = {
+#define XL_X(id, key, msg) key,
+    XL_ROOM_USES(XL_X)
+#undef XL_X
+};
+static const xl_msg use_msgs[] = {
+#define XL_X(id, key, msg) XL_MSG_##msg,
+    XL_ROOM_USES(XL_X)
+#undef XL_X
+};
+static const xl_enum use_enum = {use_keys, use_msgs, XL_ROOM_USE_COUNT};
+
+typedef struct alias { const char *word; int value; } alias;
+
+static int alias_find(const alias *a, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcasecmp(s, a[i].word) == 0)
+            return a[i].value;
+    return -1;
+}
+
+const char *xl_org_kind_key(int i) { return i >= 0 && i < XL_ORG_KIND_COUNT ? org_keys[i] : "other"; }
+
+const char *xl_org_kind_label(const char *key)
+{
+    int k = xl_enum_of_key(&org_enum, key);
+    return k >= 0 ? xl_enum_label(&org_enum, k) : key;
+}
+
+const char *xl_org_kind_parse(const char *s)
+{
+    static const alias aliases[] = {
+        {"街道", XL_ORG_STREET}, {"街道办", XL_ORG_STREET}, {"公安", XL_ORG_POLICE},
+        {"警务", XL_ORG_POLICE}, {"部门", XL_ORG_DEPARTMENT}, {"委办局", XL_ORG_DEPARTMENT},
+        {"代表", XL_ORG_DEPUTY}, {"委员", XL_ORG_DEPUTY}, {"志愿者", XL_ORG_VOLUNTEER},
+        {"志愿服务队", XL_ORG_VOLUNTEER}, {"物业", XL_ORG_PROPERTY}, {"物业公司", XL_ORG_PROPERTY},
+        {"公司", XL_ORG_ENTERPRISE}, {"商户", XL_ORG_ENTERPRISE}, {"社团", XL_ORG_SOCIAL},
+        {"社工机构", XL_ORG_SOCIAL}, {"其它", XL_ORG_OTHER},
+    };
+    int k = s ? xl_enum_parse(&org_enum, s) : -1;
+    if (k < 0 && s)
+        k = alias_find(aliases, sizeof aliases / sizeof aliases[0], s);
+    return k >= 0 ? org_keys[k] : NULL;
+}
+
+const char *xl_room_use_key(int i) { return i >= 0 && i < XL_ROOM_USE_COUNT ? use_keys[i] : ""; }
+
+const char *xl_room_use_label(const char *key)
+{
+    int k = xl_enum_of_key(&use_enum, key);
+    return k >= 0 ? xl_enum_label(&use_enum, k) : "";
+}
+
+const char *xl_room_use_parse(const char *s)
+{
+    static const alias aliases[] = {
+        {"租", XL_USE_RENT}, {"自用", XL_USE_OWN}, {"空", XL_USE_VACANT}, {"商铺", XL_USE_BUSINESS},
+    };
+    int k = s ? xl_enum_parse(&use_enum, s) : -1;
+    if (k < 0 && s)
+        k = alias_find(aliases, sizeof aliases / sizeof aliases[0], s);
+    return k >= 0 ? use_keys[k] : NULL;
 }

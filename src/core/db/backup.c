@@ -2,8 +2,11 @@
  * database aside for `init --force` without losing a commit. */
 #include "core/db/db_internal.h"
 
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "xiangli/fileio.h"
@@ -154,4 +157,107 @@ int xl_db_start_over(const char *path, const char *bak, xl_err *err)
     free(fresh);
     sqlite3_close_v2(h);
     return rc;
+}
+
+/* ---------- `xiangli backup`, the desk's daily copy, `xiangli check` ---------- */
+
+char *xl_db_backup_default_name(const char *dir)
+{
+    char today[11];
+    xl_today(today);
+    return xl_asprintf("%s/xiangli-%s.db", dir, today);
+}
+
+/* 1 for a name the daily backups use: xiangli-YYYY-MM-DD.db */
+static int daily_name(const char *name)
+{
+    return strlen(name) == 21 && !strncmp(name, "xiangli-", 8) && !strcmp(name + 18, ".db") &&
+           name[12] == '-' && name[15] == '-';
+}
+
+static int by_name_desc(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)b, *(char *const *)a);
+}
+
+/* Removes the oldest daily backups in dir beyond keep. */
+static void prune(const char *dir, int keep)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!daily_name(e->d_name))
+            continue;
+        if (n == cap)
+            names = xl_reallocarray(names, cap = cap ? cap * 2 : 32, sizeof *names);
+        names[n++] = xl_strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name_desc);
+    for (size_t i = 0; i < n; i++) {
+        if (i >= (size_t)keep) {
+            char *p = xl_asprintf("%s/%s", dir, names[i]);
+            unlink(p);
+            free(p);
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+int xl_db_backup_daily(xl_db *db, const char *dir, int keep, char **made, xl_err *err)
+{
+    *made = NULL;
+    if (xl_mkdir_p(dir, 0700, err))
+        return XL_EFAIL;
+    char *path = xl_db_backup_default_name(dir);
+    struct stat sb;
+    int rc = XL_OK;
+    if (stat(path, &sb) != 0) {
+        rc = xl_db_backup(db, path, err);
+        if (rc == XL_OK)
+            *made = path, path = NULL;
+    }
+    free(path);
+    if (rc == XL_OK)
+        prune(dir, keep > 0 ? keep : 14);
+    return rc;
+}
+
+/* The first rows of a PRAGMA: how many, and the first one's text. */
+static int pragma_rows(sqlite3 *h, const char *sql, const char *fine, char *first, size_t size)
+{
+    sqlite3_stmt *st = NULL;
+    int n = 0;
+    first[0] = '\0';
+    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        if (fine && t && !strcmp(t, fine))
+            continue;
+        if (n++ == 0)
+            snprintf(first, size, "%s", t ? t : "");
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
+int xl_db_check(xl_db *db, xl_err *err)
+{
+    char bad[256], dangling[256];
+    sqlite3 *h = xl_db_handle(db);
+    int nbad = pragma_rows(h, "PRAGMA integrity_check", "ok", bad, sizeof bad);
+    int nfk = pragma_rows(h, "PRAGMA foreign_key_check", NULL, dangling, sizeof dangling);
+    if (nbad < 0 || nfk < 0)
+        return xl_err_set(err, XL_EFAIL, _(CHECK_E_RUN_FMT), xl_db_path(db));
+    if (nbad > 0)
+        return xl_err_set(err, XL_EFAIL, _(CHECK_E_INTEGRITY_FMT), xl_db_path(db), nbad);
+    if (nfk > 0)
+        return xl_err_set(err, XL_EFAIL, _(CHECK_E_FK_FMT), xl_db_path(db), nfk, dangling);
+    return XL_OK;
 }

@@ -26,7 +26,25 @@ struct xl_db {
     char operator_login[64];
     char notice[512];   /* e.g. permissions tightened at open */
     int data_version;          /* last PRAGMA data_version seen by xl_db_changed, 0 = none */
+    sqlite3_stmt *audit_st;    /* the audit INSERT, prepared once (an import writes thousands) */
+    sqlite3_stmt *seen_st;     /* the operator's last_seen, once per transaction */
+    int operator_noted;        /* this transaction has noted the operator */
+    int busy_ms;               /* how long a write waits for another's lock */
+    double busy_since;         /* monotonic ms when the current wait began */
+    int busy_told;             /* the hook was told of the current wait */
+    xl_db_busy_hook busy_hook;
+    void *busy_ctx;
+    int index_deferred;        /* xl_index_deferred() answers this (xl_db_defer_search_index) */
+    double tx_started;         /* monotonic ms at BEGIN IMMEDIATE (XIANGLI_TRACE_TX) */
+    double tx_cpu_started;     /* and the process's CPU time then */
 };
+
+static double clock_ms(clockid_t which)
+{
+    struct timespec t;
+    clock_gettime(which, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
 
 sqlite3 *xl_db_handle(xl_db *db) { return db->h; }
 const char *xl_db_path(const xl_db *db) { return db->path; }
@@ -75,6 +93,7 @@ static int pragma_int(xl_db *db, const char *sql)
 }
 
 int xl_db_user_version(xl_db *db) { return pragma_int(db, "PRAGMA user_version"); }
+int xl_db_data_version(xl_db *db) { return pragma_int(db, "PRAGMA data_version"); }
 
 int xl_db_changed(xl_db *db)
 {
@@ -179,9 +198,19 @@ static int migrate(xl_db *db, xl_err *err)
 
 /* The application SQL functions that triggers and migrations call (search_sql.c): on
  * every connection, before migrations run. */
+static void fn_index_deferred(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc, (void)argv;
+    sqlite3_result_int(ctx, *(const int *)sqlite3_user_data(ctx));
+}
+
+void xl_db_defer_search_index(xl_db *db, int on) { db->index_deferred = on != 0; }
+
 static int register_functions(xl_db *db, xl_err *err)
 {
-    if (xl_search_sql_register(db->h) != SQLITE_OK)
+    if (xl_search_sql_register(db->h) != SQLITE_OK ||
+        sqlite3_create_function_v2(db->h, "xl_index_deferred", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                   &db->index_deferred, fn_index_deferred, NULL, NULL, NULL) != SQLITE_OK)
         return xl_err_set(err, XL_EFAIL, "%s: cannot register SQL functions: %s", db->path,
                           sqlite3_errmsg(db->h));
     return XL_OK;
@@ -308,10 +337,36 @@ static int open_fail(xl_db *db, xl_err *err)
     return xl_err_set(err, XL_EFAIL, _(DB_E_OPEN_FMT), db->path, what);
 }
 
+/* SQLite's busy handler: waits in short sleeps up to busy_ms; after BUSY_TELL_MS of waiting
+ * the front end's hook is told once (the desk says it is waiting instead of looking stuck). */
+#define BUSY_TELL_MS 150
+static int on_busy(void *p, int count)
+{
+    xl_db *db = p;
+    double now = clock_ms(CLOCK_MONOTONIC);
+    if (count == 0)
+        db->busy_since = now, db->busy_told = 0;
+    if (now - db->busy_since >= db->busy_ms)
+        return 0;
+    if (!db->busy_told && now - db->busy_since >= BUSY_TELL_MS && db->busy_hook) {
+        db->busy_told = 1;
+        db->busy_hook(db->busy_ctx);
+    }
+    sqlite3_sleep(count < 4 ? 1 << count : 20);
+    return 1;
+}
+
+void xl_db_on_busy(xl_db *db, xl_db_busy_hook hook, void *ctx)
+{
+    db->busy_hook = hook;
+    db->busy_ctx = ctx;
+}
+
 /* Connection settings; WAL only after the file was found to be ours. */
 static int configure(xl_db *db, xl_err *err)
 {
-    sqlite3_busy_timeout(db->h, busy_ms);
+    db->busy_ms = busy_ms;
+    sqlite3_busy_handler(db->h, on_busy, db);
     sqlite3_extended_result_codes(db->h, 1);
     if (xl_db_exec(db, "PRAGMA foreign_keys=ON", NULL) || check_identity(db, err))
         return err && err->msg[0] ? XL_EFAIL : open_fail(db, err);
@@ -352,15 +407,39 @@ void xl_db_close(xl_db *db)
 {
     if (!db)
         return;
+    sqlite3_finalize(db->audit_st);
+    sqlite3_finalize(db->seen_st);
     if (db->h)
         sqlite3_close_v2(db->h);
     free(db->path);
     free(db);
 }
 
+/* ---------- transactions: XIANGLI_TRACE_TX=1 prints how long each held the write lock ---------- */
+
+
+static int tracing(void)
+{
+    const char *v = getenv("XIANGLI_TRACE_TX");
+    return v && *v && strcmp(v, "0") != 0;
+}
+
+static void trace_end(xl_db *db, const char *how)
+{
+    if (tracing() && db->tx_started > 0)
+        fprintf(stderr, "xiangli: write lock held %.1f ms (%.1f ms CPU) (%s)\n",
+                clock_ms(CLOCK_MONOTONIC) - db->tx_started,
+                clock_ms(CLOCK_PROCESS_CPUTIME_ID) - db->tx_cpu_started, how);
+    db->tx_started = 0;
+}
+
 int xl_db_begin(xl_db *db, xl_err *err)
 {
-    return xl_db_exec(db, "BEGIN IMMEDIATE", err);
+    int rc = xl_db_exec(db, "BEGIN IMMEDIATE", err);
+    db->operator_noted = 0;
+    db->tx_started = rc == XL_OK ? clock_ms(CLOCK_MONOTONIC) : 0;
+    db->tx_cpu_started = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+    return rc;
 }
 
 int xl_db_commit(xl_db *db, xl_err *err)
@@ -369,6 +448,7 @@ int xl_db_commit(xl_db *db, xl_err *err)
         xl_db_rollback(db);
         return XL_EFAIL;
     }
+    trace_end(db, "commit");
     return XL_OK;
 }
 
@@ -376,6 +456,37 @@ void xl_db_rollback(xl_db *db)
 {
     if (!sqlite3_get_autocommit(db->h))
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    trace_end(db, "rollback");
+}
+
+static sqlite3_stmt *audit_stmt(xl_db *db, xl_err *err)
+{
+    if (!db->audit_st && sqlite3_prepare_v3(db->h,
+            "INSERT INTO audit(at, operator, action, entity, entity_id, detail) VALUES (?,?,?,?,?,?)", -1,
+            SQLITE_PREPARE_PERSISTENT, &db->audit_st, NULL) != SQLITE_OK) {
+        xl_db_fail(db, "prepare", err);
+        return NULL;
+    }
+    return db->audit_st;
+}
+
+/* The operator named in audit rows is kept in the operator table with when last seen (the
+ * desk's pick of recent names), once per transaction. */
+static int note_operator(xl_db *db, const char *now, xl_err *err)
+{
+    if (db->operator_noted)
+        return XL_OK;
+    if (!db->seen_st && sqlite3_prepare_v3(db->h,
+            "INSERT INTO operator(login, name, created_at, last_seen) VALUES (?1, ?1, ?2, ?2)"
+            " ON CONFLICT(login) DO UPDATE SET last_seen = excluded.last_seen", -1,
+            SQLITE_PREPARE_PERSISTENT, &db->seen_st, NULL) != SQLITE_OK)
+        return xl_db_fail(db, "prepare", err);
+    sqlite3_bind_text(db->seen_st, 1, db->operator_login, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(db->seen_st, 2, now, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(db->seen_st) == SQLITE_DONE ? XL_OK : xl_db_fail(db, "operator", err);
+    sqlite3_reset(db->seen_st);
+    db->operator_noted = rc == XL_OK;
+    return rc;
 }
 
 int xl_db_audit(xl_db *db, const char *action, const char *entity, const char *entity_id,
@@ -383,8 +494,11 @@ int xl_db_audit(xl_db *db, const char *action, const char *entity, const char *e
 {
     if (sqlite3_get_autocommit(db->h))
         return xl_err_set(err, XL_EFAIL, "audit outside a transaction (%s)", action);
-    sqlite3_stmt *st = xl_db_prepare(db,
-        "INSERT INTO audit(at, operator, action, entity, entity_id, detail) VALUES (?,?,?,?,?,?)", err);
+    char at[20];
+    xl_now(at);
+    if (note_operator(db, at, err))
+        return XL_EFAIL;
+    sqlite3_stmt *st = audit_stmt(db, err);
     if (!st)
         return XL_EFAIL;
     char now[20];
@@ -396,11 +510,10 @@ int xl_db_audit(xl_db *db, const char *action, const char *entity, const char *e
     if (entity_id)
         sqlite3_bind_text(st, 5, entity_id, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 6, detail ? detail : "", -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return xl_db_fail(db, "audit", err);
-    return XL_OK;
+    int rc = sqlite3_step(st) == SQLITE_DONE ? XL_OK : xl_db_fail(db, "audit", err);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc;
 }
 
 int64_t xl_db_audit_count(xl_db *db, const char *action)

@@ -14,6 +14,13 @@ sqlite3_stmt *xl_db_prepare(xl_db *db, const char *sql, xl_err *err);
 int xl_db_exec(xl_db *db, const char *sql, xl_err *err);
 /* Fills err from the connection's last error, prefixed by what. Returns XL_EFAIL. */
 int xl_db_fail(xl_db *db, const char *what, xl_err *err);
+/* PRAGMA data_version: changes when ANOTHER connection commits (-1 on error). */
+int xl_db_data_version(xl_db *db);
+/* on: people inserted with their search keys are not put into the search index one by one
+ * (FTS5 writes its pending data at every statement of a transaction, which made a 20,000-row
+ * import hold the write lock for seconds); the caller indexes them in one statement before
+ * its commit and turns this off again. */
+void xl_db_defer_search_index(xl_db *db, int on);
 /* Column text or "" (never NULL). */
 const char *xl_col_text(sqlite3_stmt *st, int col);
 

@@ -82,19 +82,19 @@ static int category_def_check(const xl_category_def *defs, size_t i, xl_err *err
 {
     const xl_category_def *d = &defs[i];
     if (!memchr(d->key, '\0', sizeof d->key) || !category_key_valid(d->key))
-        return xl_err_set(err, XL_EFAIL, "category %zu: key must be 1..23 of a-z, 0-9, _", i + 1);
+        return xl_err_set(err, XL_EFAIL, _(CAT_E_KEY_FMT), i + 1);
     if (!memchr(d->zh, '\0', sizeof d->zh) || !d->zh[0] || !memchr(d->en, '\0', sizeof d->en))
-        return xl_err_set(err, XL_EFAIL, "category '%s': needs a Chinese label", d->key);
+        return xl_err_set(err, XL_EFAIL, _(CAT_E_ZH_FMT), d->key);
     for (size_t j = 0; j < i; j++)
         if (strcmp(defs[j].key, d->key) == 0)
-            return xl_err_set(err, XL_EFAIL, "category '%s': named twice", d->key);
+            return xl_err_set(err, XL_EFAIL, _(CAT_E_TWICE_FMT), d->key);
     return XL_OK;
 }
 
 int xl_categories_configure(const xl_category_def *defs, size_t n, xl_err *err)
 {
     if (n == 0 || n > XL_CATEGORY_MAX)
-        return xl_err_field(err, "categories", "need 1..%d, got %zu", XL_CATEGORY_MAX, n);
+        return xl_err_field(err, "categories", _(CAT_E_COUNT_FMT), XL_CATEGORY_MAX);
     for (size_t i = 0; i < n; i++)
         if (category_def_check(defs, i, err))
             return XL_EFAIL;

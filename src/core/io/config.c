@@ -14,6 +14,7 @@
 #include <iniparser.h>
 
 #include "xiangli/categories.h"
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 
 typedef enum { K_STR, K_INT, K_BOOL, K_ENUM, K_PATH, K_RATE } key_type;
@@ -49,7 +50,10 @@ static const key_def keys[] = {
     RATE("register:target_rate", target_rate),
     STR("lists:categories", categories),
     INT("roundtable:stale_days", roundtable_days, 1, 3650),
+    INT("db:busy_timeout_ms", busy_timeout_ms, 100, 600000),
     PATHK("backup:directory", backup_dir),
+    INT("backup:keep", backup_keep, 1, 3650),
+    INT("privacy:retain_moved_out_years", retain_moved_out_years, 1, 100),
     STR("serve:listen", serve_listen),
     STR("serve:url_template", url_template),
     PATHK("serve:cert", serve_cert),
@@ -88,6 +92,9 @@ void xl_config_defaults(xl_config *c)
     c->target_rate = 0.80;
     c->roundtable_days = 365;
     snprintf(c->backup_dir, sizeof c->backup_dir, "%s/xiangli-backup", home_dir());
+    c->busy_timeout_ms = 5000;
+    c->backup_keep = 14;
+    c->retain_moved_out_years = 3;
     snprintf(c->serve_listen, sizeof c->serve_listen, "127.0.0.1:8326");
     c->pending_days = 14;
     c->rate_limit = 5;
@@ -284,7 +291,7 @@ static int parse_categories(const char *spec, xl_category_def *defs, size_t *n, 
     for (char *tok = strtok_r(copy, "|", &save); tok && rc == XL_OK; tok = strtok_r(NULL, "|", &save)) {
         char *a = trim(tok), *b = strchr(a, '/'), *c = b ? strchr(b + 1, '/') : NULL;
         if (*n >= XL_CATEGORY_MAX)
-            rc = xl_err_set(err, XL_EFAIL, "more than %d categories", XL_CATEGORY_MAX);
+            rc = xl_err_set(err, XL_EFAIL, _(CAT_E_COUNT_FMT), XL_CATEGORY_MAX);
         else if (!b || !c)
             rc = xl_err_set(err, XL_EFAIL, "'%.40s' should read key/中文/English", a);
         else {
@@ -297,7 +304,7 @@ static int parse_categories(const char *spec, xl_category_def *defs, size_t *n, 
     }
     free(copy);
     if (rc == XL_OK && *n == 0)
-        rc = xl_err_set(err, XL_EFAIL, "no categories given");
+        rc = xl_err_set(err, XL_EFAIL, _(CAT_E_COUNT_FMT), XL_CATEGORY_MAX);
     return rc;
 }
 

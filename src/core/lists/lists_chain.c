@@ -36,7 +36,7 @@ static int item_kind(xl_db *db, int64_t id, int *kind, char *title, size_t size,
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, "link: no list item #%lld", (long long)id);
+        return xl_err_set(err, XL_ENOTFOUND, _(MTG_E_NO_ITEM_FMT), (long long)id);
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(db, "link", err);
 }
 
@@ -55,7 +55,7 @@ static int link_exists(xl_db *db, int64_t from, int64_t to)
 static int check_link(xl_db *db, int64_t from, int64_t to, int *fk, int *tk, xl_err *err)
 {
     if (from == to)
-        return xl_err_field(err, "link", "an item cannot link to itself");
+        return xl_err_field(err, "link", "%s", _(LIST_E_LINK_SELF));
     int rc = item_kind(db, from, fk, NULL, 0, err);
     if (rc == XL_OK)
         rc = item_kind(db, to, tk, NULL, 0, err);
@@ -256,7 +256,7 @@ int xl_list_chain(xl_db *db, int64_t id, xl_chain_mode mode, xl_chain *out, xl_e
         return xl_err_set(err, XL_EUSAGE, "chain: unknown mode %d", (int)mode);
     int rc = chain_items(db, id, mode, out, err);
     if (rc == XL_OK && out->n == 0)
-        rc = xl_err_set(err, XL_ENOTFOUND, "no list item #%lld", (long long)id);
+        rc = xl_err_set(err, XL_ENOTFOUND, _(MTG_E_NO_ITEM_FMT), (long long)id);
     if (rc == XL_OK)
         rc = chain_links(db, id, mode, out, err);
     if (rc != XL_OK) {

@@ -80,25 +80,24 @@ int xl_list_check_text(const char *field, const char *s, long max, int required,
 static int check_party(xl_db *db, const char *field, xl_party p, xl_err *err)
 {
     if (p.kind != XL_PARTY_NONE && p.kind != XL_PARTY_PERSON && p.kind != XL_PARTY_ORG)
-        return xl_err_field(err, field, "neither a person nor an organisation");
+        return xl_err_field(err, field, "%s", _(E_PARTY_KIND));
     if (!xl_party_exists(db, p))
-        return xl_err_field(err, field, "no %s #%lld",
-                          p.kind == XL_PARTY_PERSON ? "person" : "organisation", (long long)p.id);
+        return xl_err_field(err, field, "%s", p.kind == XL_PARTY_PERSON ? _(E_NO_PERSON) : _(E_NO_ORG));
     return XL_OK;
 }
 
 static int check_buildings(xl_db *db, const int *b, size_t n, xl_err *err)
 {
     if (n > XL_ITEM_MAX_BUILDINGS)
-        return xl_err_field(err, "buildings", "at most %d (got %zu)", XL_ITEM_MAX_BUILDINGS, n);
+        return xl_err_field(err, "buildings", _(LIST_E_BUILDINGS_MANY_FMT), XL_ITEM_MAX_BUILDINGS);
     if (n && !b)
-        return xl_err_field(err, "buildings", "missing");
+        return xl_err_field(err, "buildings", "%s", _(LIST_E_BUILDINGS));
     for (size_t i = 0; i < n; i++) {
         if (!xl_building_exists(db, b[i]))
             return xl_err_no_building(err, "buildings", b[i]);
         for (size_t j = 0; j < i; j++)
             if (b[j] == b[i])
-                return xl_err_field(err, "buildings", "building %d named twice", b[i]);
+                return xl_err_field(err, "buildings", _(E_BUILDING_TWICE_FMT), b[i]);
     }
     return XL_OK;
 }
@@ -142,14 +141,14 @@ static int check_meeting_ref(xl_db *db, int64_t id, xl_err *err)
     int r = lists_row_exists(db, "SELECT 1 FROM meeting WHERE id = ?1", id);
     if (r < 0)
         return xl_db_fail(db, "source_meeting", err);
-    return r ? XL_OK : xl_err_field(err, "source_meeting", "no meeting #%lld", (long long)id);
+    return r ? XL_OK : xl_err_field(err, "source_meeting", _(MTG_E_NOT_FOUND_FMT), (long long)id);
 }
 
 static int check_category(const char *s, item_norm *v, xl_err *err)
 {
     int c = xl_category_find(s);
     if (c < 0)
-        return xl_err_field(err, "category", "unknown category '%s'", s ? s : "");
+        return xl_err_field(err, "category", _(LIST_E_CATEGORY_FMT), s ? s : "");
     v->category = xl_category_key((size_t)c);
     return XL_OK;
 }
@@ -158,7 +157,7 @@ static int check_category(const char *s, item_norm *v, xl_err *err)
 static int check_form(xl_db *db, const xl_item_form *f, item_norm *v, xl_err *err)
 {
     if ((unsigned)f->kind >= XL_ITEM_KIND_COUNT)
-        return xl_err_field(err, "kind", "unknown kind %d", (int)f->kind);
+        return xl_err_field(err, "kind", "%s", _(LIST_E_KIND));
     v->detail = f->detail ? f->detail : "";
     if (xl_list_check_text("title", f->title, XL_ITEM_TITLE_MAX, 1, TEXT_LINE, err) ||
         xl_list_check_text("detail", v->detail, XL_ITEM_DETAIL_MAX, 0, TEXT_BLOCK, err) ||
@@ -376,7 +375,7 @@ int xl_list_item_load(xl_db *db, int64_t id, xl_list_item *out, xl_err *err)
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, "no list item #%lld", (long long)id);
+        return xl_err_set(err, XL_ENOTFOUND, _(MTG_E_NO_ITEM_FMT), (long long)id);
     if (rc != SQLITE_ROW)
         return xl_db_fail(db, "list item", err);
     return load_buildings(db, out, err);
@@ -521,9 +520,9 @@ int xl_list_item_update(xl_db *db, int64_t id, const xl_item_form *f, xl_err *er
 static int check_status(const xl_list_item *it, xl_item_status st, const char *note, xl_err *err)
 {
     if ((unsigned)st >= XL_ITEM_STATUS_COUNT)
-        return xl_err_field(err, "status", "unknown status %d", (int)st);
+        return xl_err_field(err, "status", "%s", _(LIST_E_STATUS));
     if (st == it->status)
-        return xl_err_field(err, "status", "#%lld is already %s", (long long)it->id, lists_status_keys[st]);
+        return xl_err_field(err, "status", _(LIST_E_STATUS_SAME_FMT), xl_item_status_label(st));
     if (st != XL_ITEM_DONE && st != XL_ITEM_DROPPED)
         return XL_OK;
     return xl_list_check_text("closing_note", note, XL_ITEM_NOTE_MAX, 1, TEXT_LINE, err);

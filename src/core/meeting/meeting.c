@@ -81,14 +81,14 @@ static int time_valid(const char *s)
 static int check_place_group(xl_db *db, const xl_meeting_form *f, xl_err *err)
 {
     if ((unsigned)f->kind >= XL_MEETING_KIND_COUNT)
-        return xl_err_field(err, "kind", "unknown meeting kind %d", (int)f->kind);
+        return xl_err_field(err, "kind", "%s", _(MTG_E_KIND));
     if (f->kind == XL_MEETING_ROUNDTABLE && f->building <= 0)
         return xl_err_field(err, "building", "%s", _(MTG_E_BUILDING_NEEDED));
     if (f->building != 0 && !xl_building_exists(db, f->building))
         return xl_err_no_building(err, "building", f->building);
     if ((f->kind == XL_MEETING_PIONEER || f->pioneer_group != 0) &&
         (f->pioneer_group < 1 || f->pioneer_group > 3))
-        return xl_err_field(err, "pioneer_group", "1, 2 or 3");
+        return xl_err_field(err, "pioneer_group", "%s", _(MTG_E_GROUP));
     return XL_OK;
 }
 
@@ -138,7 +138,7 @@ static int check_host(xl_db *db, const xl_meeting_form *f, meeting_norm *v, xl_e
     if (f->host.kind == XL_PARTY_NONE)
         return f->kind == XL_MEETING_ROUNDTABLE ? responsible_of(db, f->building, &v->host, err) : XL_OK;
     if (f->host.kind != XL_PARTY_PERSON && f->host.kind != XL_PARTY_ORG)
-        return xl_err_field(err, "host", "neither a person nor an organisation");
+        return xl_err_field(err, "host", "%s", _(E_PARTY_KIND));
     if (!xl_party_exists(db, f->host))
         return xl_err_field(err, "host", "no %s #%lld",
                           f->host.kind == XL_PARTY_PERSON ? "person" : "organisation", (long long)f->host.id);

@@ -47,47 +47,47 @@ int xl_ckind_parse(const char *word)
 
 /* Per kind: each column's accepted headers, '|'-separated, after normalising (no blanks,
  * no '_' '-' '*', lower case, a "(…)" note cut). The first is the template's header. */
-static const char *const heads_buildings[B_COUNT] = {
-    [B_NUMBER] = "楼栋|楼栋号|楼号|building|number|buildingno",
-    [B_LANE] = "弄|弄号|lane",
-    [B_ADDRESS] = "门牌地址|地址|address",
-    [B_FLOORS] = "层数|楼层数|floors",
-    [B_OWNER] = "业主|业主姓名|owner|ownername",
-    [B_OWNER_PHONE] = "业主电话|业主手机号|ownerphone",
-    [B_OWNER_ID] = "业主身份证号|ownerid|owneridnumber",
-    [B_RESP] = "第一责任人|责任人|responsible",
-    [B_RESP_ROLE] = "责任人身份|responsiblerole",
-    [B_RESP_PHONE] = "责任人电话|责任人手机号|responsiblephone",
-    [B_GROUP] = "先锋楼组|pioneergroup|group",
-    [B_GRID] = "微网格|网格|grid|microgrid",
-    [B_GRID_LEADER] = "网格长|gridleader",
-    [B_MAP_ROW] = "地图行|maprow",
-    [B_MAP_COL] = "地图列|mapcol",
+static const char *const heads_buildings[XL_B_COUNT] = {
+    [XL_B_NUMBER] = "楼栋|楼栋号|楼号|building|number|buildingno",
+    [XL_B_LANE] = "弄|弄号|lane",
+    [XL_B_ADDRESS] = "门牌地址|地址|address",
+    [XL_B_FLOORS] = "层数|楼层数|floors",
+    [XL_B_OWNER] = "业主|业主姓名|owner|ownername",
+    [XL_B_OWNER_PHONE] = "业主电话|业主手机号|ownerphone",
+    [XL_B_OWNER_ID] = "业主身份证号|ownerid|owneridnumber",
+    [XL_B_RESP] = "第一责任人|责任人|responsible",
+    [XL_B_RESP_ROLE] = "责任人身份|responsiblerole",
+    [XL_B_RESP_PHONE] = "责任人电话|责任人手机号|responsiblephone",
+    [XL_B_GROUP] = "先锋楼组|pioneergroup|group",
+    [XL_B_GRID] = "微网格|网格|grid|microgrid",
+    [XL_B_GRID_LEADER] = "网格长|gridleader",
+    [XL_B_MAP_ROW] = "地图行|maprow",
+    [XL_B_MAP_COL] = "地图列|mapcol",
 };
-static const char *const heads_rooms[R_COUNT] = {
-    [R_BUILDING] = "楼栋|楼栋号|楼号|building",
-    [R_ROOM] = "房间|房间号|房号|room",
-    [R_DECLARED] = "核定人数|declaredheadcount|headcount|declared",
-    [R_USE] = "用途|use",
-    [R_FLOOR] = "楼层|floor",
+static const char *const heads_rooms[XL_R_COUNT] = {
+    [XL_R_BUILDING] = "楼栋|楼栋号|楼号|building",
+    [XL_R_ROOM] = "房间|房间号|房号|room",
+    [XL_R_DECLARED] = "核定人数|declaredheadcount|headcount|declared",
+    [XL_R_USE] = "用途|use",
+    [XL_R_FLOOR] = "楼层|floor",
 };
-static const char *const heads_orgs[O_COUNT] = {
-    [O_NAME] = "名称|组织名称|单位名称|name",
-    [O_KIND] = "类别|类型|kind",
-    [O_CONTACT] = "联系方式|联系人|联系电话|contact",
+static const char *const heads_orgs[XL_O_COUNT] = {
+    [XL_O_NAME] = "名称|组织名称|单位名称|name",
+    [XL_O_KIND] = "类别|类型|kind",
+    [XL_O_CONTACT] = "联系方式|联系人|联系电话|contact",
 };
-static const char *const heads_party[P_COUNT] = {
-    [P_NAME] = "姓名|name",
-    [P_ID] = "身份证号|证件号码|idnumber|id",
-    [P_BUILDING] = "楼栋|楼栋号|楼号|building",
-    [P_ROOM] = "房间|房间号|房号|room",
-    [P_BRANCH] = "党支部|党小组|所属党组织|微网格党小组|branch",
+static const char *const heads_party[XL_P_COUNT] = {
+    [XL_P_NAME] = "姓名|name",
+    [XL_P_ID] = "身份证号|证件号码|idnumber|id",
+    [XL_P_BUILDING] = "楼栋|楼栋号|楼号|building",
+    [XL_P_ROOM] = "房间|房间号|房号|room",
+    [XL_P_BRANCH] = "党支部|党小组|所属党组织|微网格党小组|branch",
 };
-static const char *const heads_teams[T_COUNT] = {
-    [T_GROUP] = "先锋楼组|组别|pioneergroup|group",
-    [T_MEMBER] = "成员|姓名|名称|member|name",
-    [T_ID] = "身份证号|idnumber",
-    [T_LEADER] = "组长|是否组长|leader",
+static const char *const heads_teams[XL_T_COUNT] = {
+    [XL_T_GROUP] = "先锋楼组|组别|pioneergroup|group",
+    [XL_T_MEMBER] = "成员|姓名|名称|member|name",
+    [XL_T_ID] = "身份证号|idnumber",
+    [XL_T_LEADER] = "组长|是否组长|leader",
 };
 
 static const struct {
@@ -95,12 +95,17 @@ static const struct {
     int n;
     int required[3]; /* -1 ends */
 } tables[XL_CK_COUNT] = {
-    [XL_CK_BUILDINGS] = {heads_buildings, B_COUNT, {B_NUMBER, -1, -1}},
-    [XL_CK_ROOMS] = {heads_rooms, R_COUNT, {R_BUILDING, R_ROOM, -1}},
-    [XL_CK_ORGS] = {heads_orgs, O_COUNT, {O_NAME, -1, -1}},
-    [XL_CK_PARTY] = {heads_party, P_COUNT, {P_NAME, -1, -1}},
-    [XL_CK_TEAMS] = {heads_teams, T_COUNT, {T_GROUP, T_MEMBER, -1}},
+    [XL_CK_BUILDINGS] = {heads_buildings, XL_B_COUNT, {XL_B_NUMBER, -1, -1}},
+    [XL_CK_ROOMS] = {heads_rooms, XL_R_COUNT, {XL_R_BUILDING, XL_R_ROOM, -1}},
+    [XL_CK_ORGS] = {heads_orgs, XL_O_COUNT, {XL_O_NAME, -1, -1}},
+    [XL_CK_PARTY] = {heads_party, XL_P_COUNT, {XL_P_NAME, -1, -1}},
+    [XL_CK_TEAMS] = {heads_teams, XL_T_COUNT, {XL_T_GROUP, XL_T_MEMBER, -1}},
 };
+
+int xl_ckind_columns(int kind)
+{
+    return kind >= 0 && kind < XL_CK_COUNT && kind != XL_CK_RESIDENTS ? tables[kind].n : 0;
+}
 
 static void head_norm(const char *in, char *out, size_t size)
 {
@@ -151,7 +156,7 @@ static int known_resident(const char *header)
 }
 
 /* The template's header of a column (its first accepted name). */
-static void head_label(int kind, int c, char *out, size_t size)
+void ci_head_label(int kind, int c, char *out, size_t size)
 {
     const char *p = tables[kind].heads[c], *bar = strchr(p, '|');
     snprintf(out, size, "%.*s", (int)(bar ? bar - p : (long)strlen(p)), p);
@@ -245,7 +250,10 @@ int ci_audit(ci_run *r, const char *what, const char *entity, const char *id, xl
 {
     char action[64], detail[600];
     snprintf(action, sizeof action, "community.%s.%s", entity, what);
-    snprintf(detail, sizeof detail, "file=%s", r->path);
+    if (r->path)
+        snprintf(detail, sizeof detail, "file=%s", r->path);
+    else
+        snprintf(detail, sizeof detail, "desk");
     return xl_db_audit(r->db, action, entity, id, detail, err);
 }
 
@@ -269,7 +277,7 @@ static int map_header(ci_run *r)
     for (int i = 0; i < 3 && tables[r->kind].required[i] >= 0; i++) {
         int c = tables[r->kind].required[i];
         char label[64];
-        head_label(r->kind, c, label, sizeof label);
+        ci_head_label(r->kind, c, label, sizeof label);
         if (r->col[c] < 0) {
             xl_csv_add_problem(t, h->line, NULL, 0, _(IMP_MISSING_COL_FMT), label,
                                strchr(tables[r->kind].heads[c], '|') ? strrchr(tables[r->kind].heads[c], '|') + 1 : label);
@@ -291,7 +299,7 @@ static int read_kind(xl_book *b, size_t i, int kind, xl_cimport_report *rep)
     if (kind == XL_CK_RESIDENTS)
         return xl_sheet_use_header(s, known_resident, 2, "姓名");
     known_kind = kind;
-    head_label(kind, tables[kind].required[0], example, sizeof example);
+    ci_head_label(kind, tables[kind].required[0], example, sizeof example);
     return xl_sheet_use_header(s, known, 1, example);
 }
 

@@ -11,6 +11,7 @@
 #include "xiangli/i18n.h"
 #include "xiangli/idcard.h"
 #include "xiangli/mem.h"
+#include "xiangli/model.h"
 
 /* ------------------------------------------------------------------ values */
 
@@ -295,24 +296,24 @@ static int building_values(ci_run *r, const xl_csv_row *row, bval *v)
 {
     memset(v, 0, sizeof *v);
     v->map_row = v->map_col = v->resp_role = -1;
-    int ok = building_cell(r, row, B_NUMBER, &v->number);
-    ok &= text_cell(r, row, B_LANE, 30, v->lane, sizeof v->lane);
+    int ok = building_cell(r, row, XL_B_NUMBER, &v->number);
+    ok &= text_cell(r, row, XL_B_LANE, 30, v->lane, sizeof v->lane);
     if (v->lane[0] && strspn(v->lane, "0123456789") == strlen(v->lane))
         strcat(v->lane, "弄");
-    ok &= text_cell(r, row, B_ADDRESS, 80, v->address, sizeof v->address);
-    ok &= optional_int(r, row, B_FLOORS, 1, 20, &v->floors);
-    ok &= optional_int(r, row, B_GROUP, 1, 3, &v->group);
-    ok &= optional_int(r, row, B_MAP_ROW, 0, 999, &v->map_row);
-    ok &= optional_int(r, row, B_MAP_COL, 0, 999, &v->map_col);
-    ok &= text_cell(r, row, B_GRID, 64, v->grid, sizeof v->grid);
-    ok &= who_cells(r, row, B_OWNER, B_OWNER_PHONE, B_OWNER_ID, &v->owner);
-    ok &= who_cells(r, row, B_RESP, B_RESP_PHONE, -1, &v->resp);
-    ok &= who_cells(r, row, B_GRID_LEADER, -1, -1, &v->leader);
+    ok &= text_cell(r, row, XL_B_ADDRESS, 80, v->address, sizeof v->address);
+    ok &= optional_int(r, row, XL_B_FLOORS, 1, 20, &v->floors);
+    ok &= optional_int(r, row, XL_B_GROUP, 1, 3, &v->group);
+    ok &= optional_int(r, row, XL_B_MAP_ROW, 0, 999, &v->map_row);
+    ok &= optional_int(r, row, XL_B_MAP_COL, 0, 999, &v->map_col);
+    ok &= text_cell(r, row, XL_B_GRID, 64, v->grid, sizeof v->grid);
+    ok &= who_cells(r, row, XL_B_OWNER, XL_B_OWNER_PHONE, XL_B_OWNER_ID, &v->owner);
+    ok &= who_cells(r, row, XL_B_RESP, XL_B_RESP_PHONE, -1, &v->resp);
+    ok &= who_cells(r, row, XL_B_GRID_LEADER, -1, -1, &v->leader);
     char role[32];
-    ci_cell(r, row, B_RESP_ROLE, 0, role, sizeof role);
+    ci_cell(r, row, XL_B_RESP_ROLE, 0, role, sizeof role);
     v->resp_role = role_of(role);
     if (v->resp_role == -2)
-        ok = ci_problem(r, row, B_RESP_ROLE, "%s", _(CI_E_RESP_ROLE)) && 0;
+        ok = ci_problem(r, row, XL_B_RESP_ROLE, "%s", _(CI_E_RESP_ROLE)) && 0;
     return ok;
 }
 
@@ -320,7 +321,7 @@ static int building_add(ci_run *r, const bval *v, const xl_csv_row *row, xl_err 
 {
     int dummy = 0;
     if (!v->lane[0])
-        return ci_problem(r, row, B_LANE, "%s", _(CI_E_LANE_NEW));
+        return ci_problem(r, row, XL_B_LANE, "%s", _(CI_E_LANE_NEW));
     int64_t lane = named_row(r->db, "lane", v->lane, &dummy, err);
     if (lane < 0)
         return ROW_DBERR;
@@ -458,16 +459,7 @@ int ci_apply_building(ci_run *r, const xl_csv_row *row, xl_err *err)
 
 /* ------------------------------------------------------------------ rooms */
 
-static const char *use_of(const char *s)
-{
-    static const char *const map[][3] = {{"出租", "rent", "租"}, {"自住", "own", "自用"},
-                                         {"空置", "vacant", "空"}, {"商用", "business", "商铺"}};
-    for (size_t i = 0; i < 4; i++)
-        for (size_t j = 0; j < 3; j++)
-            if (strcasecmp(s, map[i][j]) == 0)
-                return map[i][1];
-    return NULL;
-}
+static const char *use_of(const char *s) { return xl_room_use_parse(s); }
 
 static int room_floor(const char *room)
 {
@@ -487,17 +479,17 @@ static int room_values(ci_run *r, const xl_csv_row *row, rval *v)
 {
     memset(v, 0, sizeof *v);
     v->declared = v->floor = -1;
-    int ok = building_cell(r, row, R_BUILDING, &v->building);
-    ok &= room_cell(r, row, R_ROOM, v->room);
+    int ok = building_cell(r, row, XL_R_BUILDING, &v->building);
+    ok &= room_cell(r, row, XL_R_ROOM, v->room);
     char s[32];
-    ci_cell(r, row, R_DECLARED, 1, s, sizeof s);
+    ci_cell(r, row, XL_R_DECLARED, 1, s, sizeof s);
     if (s[0] && !int_in(s, 0, 999, &v->declared))
-        ok = ci_problem(r, row, R_DECLARED, _(CI_E_INT_FMT), 0, 999) && 0;
-    ok &= optional_int(r, row, R_FLOOR, 1, 99, &v->floor);
-    ci_cell(r, row, R_USE, 0, s, sizeof s);
+        ok = ci_problem(r, row, XL_R_DECLARED, _(CI_E_INT_FMT), 0, 999) && 0;
+    ok &= optional_int(r, row, XL_R_FLOOR, 1, 99, &v->floor);
+    ci_cell(r, row, XL_R_USE, 0, s, sizeof s);
     v->use = s[0] ? use_of(s) : "";
     if (!v->use)
-        ok = ci_problem(r, row, R_USE, "%s", _(CI_E_USE)) && 0;
+        ok = ci_problem(r, row, XL_R_USE, "%s", _(CI_E_USE)) && 0;
     return ok;
 }
 
@@ -557,7 +549,7 @@ int ci_apply_room(ci_run *r, const xl_csv_row *row, xl_err *err)
     if (b == -2)
         return ROW_DBERR;
     if (b < 0)
-        return ci_problem(r, row, R_BUILDING, _(CI_E_NO_BUILDING_FMT), v.building);
+        return ci_problem(r, row, XL_R_BUILDING, _(CI_E_NO_BUILDING_FMT), v.building);
     int exists = room_exists(r, &v, err), ch = 0, what;
     if (exists < 0)
         return ROW_DBERR;
@@ -579,20 +571,7 @@ int ci_apply_room(ci_run *r, const xl_csv_row *row, xl_err *err)
 
 /* ------------------------------------------------------------------ organisations */
 
-static const char *org_kind_of(const char *s)
-{
-    static const char *const map[][4] = {
-        {"street", "街道办事处", "街道", "街道办"}, {"police", "派出所", "公安", "警务"},
-        {"department", "职能部门", "部门", "委办局"}, {"deputy", "两代表一委员", "代表", "委员"},
-        {"volunteer", "志愿者队伍", "志愿者", "志愿服务队"}, {"property", "物业服务", "物业", "物业公司"},
-        {"enterprise", "企业", "公司", "商户"}, {"social", "社会组织", "社团", "社工机构"},
-        {"other", "其他", "其它", ""}};
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        for (size_t j = 0; j < 4; j++)
-            if (map[i][j][0] && strcasecmp(s, map[i][j]) == 0)
-                return map[i][0];
-    return NULL;
-}
+static const char *org_kind_of(const char *s) { return xl_org_kind_parse(s); }
 
 static int org_write(ci_run *r, int64_t id, const char *name, const char *kind, const char *contact,
                      xl_err *err)
@@ -617,14 +596,14 @@ static int org_write(ci_run *r, int64_t id, const char *name, const char *kind, 
 int ci_apply_org(ci_run *r, const xl_csv_row *row, xl_err *err)
 {
     char name[100], kindtext[64], contact[100];
-    int ok = text_cell(r, row, O_NAME, 64, name, sizeof name);
-    ok &= text_cell(r, row, O_CONTACT, 64, contact, sizeof contact);
-    ci_cell(r, row, O_KIND, 0, kindtext, sizeof kindtext);
+    int ok = text_cell(r, row, XL_O_NAME, 64, name, sizeof name);
+    ok &= text_cell(r, row, XL_O_CONTACT, 64, contact, sizeof contact);
+    ci_cell(r, row, XL_O_KIND, 0, kindtext, sizeof kindtext);
     const char *kind = kindtext[0] ? org_kind_of(kindtext) : "";
     if (!kind)
-        ok = ci_problem(r, row, O_KIND, "%s", _(CI_E_ORG_KIND)) && 0;
+        ok = ci_problem(r, row, XL_O_KIND, "%s", _(CI_E_ORG_KIND)) && 0;
     if (ok && !name[0])
-        ok = ci_problem(r, row, O_NAME, "%s", _(CI_E_EMPTY)) && 0;
+        ok = ci_problem(r, row, XL_O_NAME, "%s", _(CI_E_EMPTY)) && 0;
     if (!ok)
         return ROW_REFUSED;
     int64_t id = one_id(r->db, "SELECT id FROM organisation WHERE name = ?1", name, 0, err);
@@ -698,15 +677,15 @@ int ci_apply_party(ci_run *r, const xl_csv_row *row, xl_err *err)
 {
     char name[100], id[19], branch[100], room[9] = "";
     int building = 0;
-    int ok = text_cell(r, row, P_NAME, 64, name, sizeof name) && id_cell(r, row, P_ID, id);
-    ok &= text_cell(r, row, P_BRANCH, 64, branch, sizeof branch);
+    int ok = text_cell(r, row, XL_P_NAME, 64, name, sizeof name) && id_cell(r, row, XL_P_ID, id);
+    ok &= text_cell(r, row, XL_P_BRANCH, 64, branch, sizeof branch);
     char b[32];
-    ci_cell(r, row, P_BUILDING, 1, b, sizeof b);
+    ci_cell(r, row, XL_P_BUILDING, 1, b, sizeof b);
     if (b[0])
-        ok &= building_cell(r, row, P_BUILDING, &building) && room_cell(r, row, P_ROOM, room);
+        ok &= building_cell(r, row, XL_P_BUILDING, &building) && room_cell(r, row, XL_P_ROOM, room);
     if (!ok)
         return ROW_REFUSED;
-    int64_t pid = find_person(r, row, P_NAME, name, id, building, room, err);
+    int64_t pid = find_person(r, row, XL_P_NAME, name, id, building, room, err);
     if (pid < 0)
         return pid == -2 ? ROW_DBERR : ROW_REFUSED;
     int64_t before = one_id(r->db, "SELECT 1 FROM party_member WHERE person_id = ?1", NULL, pid, err);
@@ -755,20 +734,20 @@ static int team_values(ci_run *r, const xl_csv_row *row, int *group, char *name,
 {
     char s[32];
     int ok = 1;
-    ci_cell(r, row, T_GROUP, 1, s, sizeof s);
+    ci_cell(r, row, XL_T_GROUP, 1, s, sizeof s);
     if (strncmp(s, "第", 3) == 0)
         memmove(s, s + 3, strlen(s + 3) + 1);
     static const char *const words[] = {"组", NULL};
     cut_suffix(s, words);
     if (!int_in(s, 1, 3, group))
-        ok = ci_problem(r, row, T_GROUP, _(CI_E_INT_FMT), 1, 3) && 0;
-    ok &= text_cell(r, row, T_MEMBER, 64, name, nsize) && id_cell(r, row, T_ID, id);
-    ci_cell(r, row, T_LEADER, 0, s, sizeof s);
+        ok = ci_problem(r, row, XL_T_GROUP, _(CI_E_INT_FMT), 1, 3) && 0;
+    ok &= text_cell(r, row, XL_T_MEMBER, 64, name, nsize) && id_cell(r, row, XL_T_ID, id);
+    ci_cell(r, row, XL_T_LEADER, 0, s, sizeof s);
     *leader = yes_no(s);
     if (*leader == -2)
-        ok = ci_problem(r, row, T_LEADER, "%s", _(CI_E_YES_NO)) && 0;
+        ok = ci_problem(r, row, XL_T_LEADER, "%s", _(CI_E_YES_NO)) && 0;
     if (ok && !name[0])
-        ok = ci_problem(r, row, T_MEMBER, "%s", _(CI_E_EMPTY)) && 0;
+        ok = ci_problem(r, row, XL_T_MEMBER, "%s", _(CI_E_EMPTY)) && 0;
     return ok;
 }
 
@@ -779,9 +758,9 @@ int ci_apply_team(ci_run *r, const xl_csv_row *row, xl_err *err)
     if (!team_values(r, row, &group, name, sizeof name, id, &leader))
         return ROW_REFUSED;
     if (leader == 1 && r->leader_line[group])
-        return ci_problem(r, row, T_LEADER, _(CI_E_TWO_LEADERS_FMT), group, r->leader_line[group]);
+        return ci_problem(r, row, XL_T_LEADER, _(CI_E_TWO_LEADERS_FMT), group, r->leader_line[group]);
     int64_t org = id[0] ? -1 : one_id(r->db, "SELECT id FROM organisation WHERE name = ?1", name, 0, err);
-    int64_t pid = org > 0 ? 0 : org == -2 ? -2 : find_person(r, row, T_MEMBER, name, id, 0, "", err);
+    int64_t pid = org > 0 ? 0 : org == -2 ? -2 : find_person(r, row, XL_T_MEMBER, name, id, 0, "", err);
     if (org == -2 || pid == -2)
         return ROW_DBERR;
     if (pid < 0)

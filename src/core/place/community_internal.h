@@ -8,20 +8,12 @@
 
 #define CI_MAXCOL 16
 
-/* Column ids per kind (the header tables live in community.c). */
-enum { B_NUMBER, B_LANE, B_ADDRESS, B_FLOORS, B_OWNER, B_OWNER_PHONE, B_OWNER_ID, B_RESP,
-       B_RESP_ROLE, B_RESP_PHONE, B_GROUP, B_GRID, B_GRID_LEADER, B_MAP_ROW, B_MAP_COL, B_COUNT };
-enum { R_BUILDING, R_ROOM, R_DECLARED, R_USE, R_FLOOR, R_COUNT };
-enum { O_NAME, O_KIND, O_CONTACT, O_COUNT };
-enum { P_NAME, P_ID, P_BUILDING, P_ROOM, P_BRANCH, P_COUNT };
-enum { T_GROUP, T_MEMBER, T_ID, T_LEADER, T_COUNT };
-
 /* What a row did. */
 enum { ROW_ADDED, ROW_CHANGED, ROW_UNCHANGED, ROW_REFUSED, ROW_DBERR };
 
 typedef struct ci_run {
     xl_db *db;
-    const char *path;
+    const char *path;          /* NULL: typed at the desk */
     xl_cimport_report *rep;
     int kind;
     xl_csv *t;                 /* the sheet being applied */
@@ -35,6 +27,8 @@ void ci_cell(const ci_run *r, const xl_csv_row *row, int k, int digits, char *ou
 /* A problem on row (column k's header). Returns ROW_REFUSED. */
 int ci_problem(ci_run *r, const xl_csv_row *row, int k, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The template's header of column c of kind (its first accepted name). */
+void ci_head_label(int kind, int c, char *out, size_t size);
 /* An audit row for an entity the file added or changed. */
 int ci_audit(ci_run *r, const char *what, const char *entity, const char *id, xl_err *err);
 

@@ -399,7 +399,7 @@ int xl_poster_png(const xl_poster_info *info, const char *community, const xl_qr
                   const xl_font *font, int dpi, xl_buf *out, xl_err *err)
 {
     if (dpi < 72 || dpi > 600)
-        return xl_err_set(err, XL_EUSAGE, "poster resolution %d dpi (use 72..600)", dpi);
+        return xl_err_set(err, XL_EUSAGE, _(POSTER_E_DPI_FMT), dpi);
     poster_layout L;
     layout_make(info, community, qr, &L);
     raster R = {.ppmm = dpi / 25.4};
@@ -526,9 +526,9 @@ static int write_batch(poster_run *run, xl_err *err)
 static int job_check(const xl_poster_job *job, xl_err *err)
 {
     if (!job->dir || !*job->dir)
-        return xl_err_set(err, XL_EUSAGE, "no output directory for posters");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(POSTER_E_NO_DIR));
     if (!(job->formats & (XL_POSTER_SVG | XL_POSTER_PNG)))
-        return xl_err_set(err, XL_EUSAGE, "no poster format chosen (svg, png)");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(POSTER_E_NO_FORMAT));
     return xl_qr_template_check(job->url_template, err);
 }
 

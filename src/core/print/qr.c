@@ -694,7 +694,7 @@ int xl_bitmap_png(const xl_bitmap *bm, int dpi, xl_buf *out, xl_err *err)
 int xl_qr_render_png(const xl_qr *qr, int px_per_module, xl_buf *out, xl_err *err)
 {
     if (px_per_module < 1 || px_per_module > 100)
-        return xl_err_set(err, XL_EUSAGE, "png: %d pixels per module (use 1..100)", px_per_module);
+        return xl_err_set(err, XL_EUSAGE, _(QR_E_PX_FMT), px_per_module);
     xl_bitmap bm;
     xl_bitmap_init(&bm, qr->size * px_per_module, qr->size * px_per_module);
     for (int y = 0; y < qr->size; y++)

@@ -1,7 +1,12 @@
 /* import.c — a residents sheet into the register, all or nothing (rules in import.h).
  * Pass 1 reads and normalises every row and checks it with the sign-in form's rules;
  * pass 2 checks across rows and against the register and plans each row (new / move /
- * unchanged); pass 3, only when nothing was refused, writes the plan in one transaction. */
+ * unchanged) — both with plain reads, no lock held; pass 3, only when nothing was refused,
+ * writes the plan in one short transaction with statements prepared once. A commit by
+ * another desk between planning and writing is caught by the writes themselves (unique ID
+ * number, one open residency, the planned residency still open, the room's foreign key)
+ * and, for rows without an ID number, by looking again: the import then stops and asks to
+ * be run again, nothing written. */
 #include "xiangli/import.h"
 #include "core/register/register_tx.h"
 
@@ -11,6 +16,7 @@
 #include <string.h>
 
 #include "core/db/db_internal.h"
+#include "core/db/search_sql.h"
 #include "core/register/signin_form.h"
 #include "xiangli/export.h"
 #include "xiangli/i18n.h"
@@ -27,6 +33,10 @@ typedef struct plan_row {
     int action;
     xl_clean_form f;
     char key[160]; /* who: the ID number, else name@building-room */
+    int64_t pid, rid;   /* a move: who, and the residency it closes (0: none) */
+    int from_building;
+    char from_room[9];
+    char *keys;         /* a new person's search keys (xl_search_keys), made before the lock */
 } plan_row;
 
 typedef struct importer {
@@ -255,6 +265,10 @@ static int plan_existing(importer *im, plan_row *r, const xl_existing *ex)
 {
     if (strcmp(ex->name, r->f.name) != 0)
         problem(im, r->line, XL_COL_NAME, 1, _(IMP_NAME_KEPT_FMT), ex->name);
+    r->pid = ex->person_id;
+    r->rid = ex->residency_id;
+    r->from_building = ex->building;
+    xl_strlcpy_utf8(r->from_room, ex->room, sizeof r->from_room);
     int here = ex->residency_id && ex->building == r->f.building && strcmp(ex->room, r->f.room) == 0;
     if (here && xl_role_parse(ex->role) == r->f.role)
         return PLAN_UNCHANGED;
@@ -325,6 +339,31 @@ static int plan_all(importer *im, xl_err *err)
     return XL_OK;
 }
 
+/* The search keys of every new person, computed here so the transaction only stores them. */
+static void make_keys(importer *im)
+{
+    xl_buf b;
+    xl_buf_init(&b);
+    for (size_t i = 0; i < im->nrows; i++) {
+        plan_row *r = &im->rows[i];
+        if (r->action != PLAN_NEW || r->keys)
+            continue;
+        b.len = 0;
+        if (b.data)
+            b.data[0] = '\0';
+        xl_search_keys(r->f.name, &b);
+        r->keys = xl_strdup(b.data ? b.data : "");
+    }
+    xl_buf_release(&b);
+}
+
+static void rows_free(importer *im)
+{
+    for (size_t i = 0; i < im->nrows; i++)
+        free(im->rows[i].keys);
+    free(im->rows);
+}
+
 static void count_plan(importer *im)
 {
     xl_import_report *rep = im->rep;
@@ -339,27 +378,160 @@ static void count_plan(importer *im)
 
 /* ---------- pass 3: one transaction ---------- */
 
-static int commit_row(importer *im, const plan_row *r, xl_err *err)
+enum { W_PERSON, W_RESIDENCY, W_CLOSE, W_CONTACT, W_COUNT };
+
+static const char *const write_sql[W_COUNT] = {
+    [W_PERSON] = "INSERT INTO person(name, gender, id_number, phone, province, workplace, created_at, pinyin)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [W_RESIDENCY] = "INSERT INTO residency(person_id, building, room, role, moved_in, channel_in, confirmed_at)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [W_CLOSE] = "UPDATE residency SET moved_out = ?2, channel_out = ?3 WHERE id = ?1 AND moved_out IS NULL",
+    [W_CONTACT] = "UPDATE person SET gender = coalesce(?2, gender), phone = coalesce(?3, phone),"
+                  " province = coalesce(?4, province), workplace = coalesce(?5, workplace),"
+                  " id_number = coalesce(id_number, ?6) WHERE id = ?1",
+};
+
+/* The write statements, prepared once for the whole plan (with the triggers they fire). */
+typedef struct writer {
+    importer *im;
+    sqlite3_stmt *st[W_COUNT];
+    char now[20];
+    int64_t first_pid, last_pid; /* the new people, indexed for search in one statement */
+} writer;
+
+static int writer_open(writer *w, importer *im, xl_err *err)
 {
-    char building[16];
-    snprintf(building, sizeof building, "%d", r->f.building);
-    xl_signin_form form = {
-        .name = r->f.name, .gender = r->f.gender, .id_number = r->f.id, .phone = r->f.phone,
-        .province = r->f.province, .workplace = r->f.workplace, .building = building,
-        .room = r->f.room, .role = xl_role_key((xl_role)r->f.role), .moved_in = r->f.moved_in,
-        .channel = xl_channel_key((xl_channel)r->f.channel),
-    };
-    int64_t pid = 0;
-    int rc = xl_signin_commit_in_tx(im->db, &form, r->action == PLAN_NEW ? XL_SIGNIN_NEW : XL_SIGNIN_MOVE,
-                                    &pid, err);
+    memset(w, 0, sizeof *w);
+    w->im = im;
+    xl_now(w->now);
+    for (int k = 0; k < W_COUNT; k++)
+        if (!(w->st[k] = xl_db_prepare(im->db, write_sql[k], err)))
+            return XL_EFAIL;
+    return XL_OK;
+}
+
+static void writer_close(writer *w)
+{
+    for (int k = 0; k < W_COUNT; k++)
+        sqlite3_finalize(w->st[k]);
+}
+
+static void bind_t(sqlite3_stmt *st, int i, const char *s) { sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC); }
+
+/* Runs statement k once. A constraint refused, or a residency no longer open: another desk
+ * changed the register since the plan was made. */
+static int w_step(writer *w, int k, xl_err *err)
+{
+    sqlite3_stmt *st = w->st[k];
+    int rc = sqlite3_step(st), ok = rc == SQLITE_DONE;
+    if (ok && k == W_CLOSE && sqlite3_changes(xl_db_handle(w->im->db)) != 1)
+        ok = 0, rc = SQLITE_CONSTRAINT;
+    if (!ok && (rc == SQLITE_CONSTRAINT || rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_FOREIGNKEY))
+        xl_err_set(err, XL_EFAIL, "%s", _(IMP_E_CHANGED));
+    else if (!ok)
+        xl_db_fail(w->im->db, "import", err);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return ok ? XL_OK : XL_EFAIL;
+}
+
+static int w_residency(writer *w, const plan_row *r, int64_t pid, xl_err *err)
+{
+    sqlite3_stmt *st = w->st[W_RESIDENCY];
+    sqlite3_bind_int64(st, 1, pid);
+    sqlite3_bind_int(st, 2, r->f.building);
+    bind_t(st, 3, r->f.room);
+    bind_t(st, 4, xl_role_key((xl_role)r->f.role));
+    bind_t(st, 5, r->f.moved_in);
+    bind_t(st, 6, xl_channel_key((xl_channel)r->f.channel));
+    bind_t(st, 7, w->now);
+    return w_step(w, W_RESIDENCY, err);
+}
+
+static int w_audit(writer *w, const char *action, int64_t pid, const char *detail, xl_err *err)
+{
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)pid);
+    return xl_db_audit(w->im->db, action, "person", id, detail, err);
+}
+
+static int w_new(writer *w, const plan_row *r, xl_err *err)
+{
+    sqlite3_stmt *st = w->st[W_PERSON];
+    bind_t(st, 1, r->f.name);
+    bind_t(st, 2, r->f.gender);
+    xl_bind_text_or_null(st, 3, r->f.id);
+    xl_bind_text_or_null(st, 4, r->f.phone);
+    bind_t(st, 5, r->f.province);
+    bind_t(st, 6, r->f.workplace);
+    bind_t(st, 7, w->now);
+    bind_t(st, 8, r->keys);
+    if (w_step(w, W_PERSON, err))
+        return XL_EFAIL;
+    int64_t pid = sqlite3_last_insert_rowid(xl_db_handle(w->im->db));
+    if (!w->first_pid)
+        w->first_pid = pid;
+    w->last_pid = pid;
+    char detail[256];
+    xl_signin_detail(&r->f, detail, sizeof detail);
+    if (w_residency(w, r, pid, err))
+        return XL_EFAIL;
+    return w_audit(w, "resident.signin", pid, detail, err);
+}
+
+/* A registered person moves: the planned home closed, contact details added, the new home. */
+static int w_move(writer *w, const plan_row *r, xl_err *err)
+{
+    sqlite3_stmt *c = w->st[W_CLOSE], *u = w->st[W_CONTACT];
+    if (r->rid) {
+        sqlite3_bind_int64(c, 1, r->rid);
+        bind_t(c, 2, r->f.moved_in);
+        bind_t(c, 3, xl_channel_key((xl_channel)r->f.channel));
+        if (w_step(w, W_CLOSE, err))
+            return XL_EFAIL;
+    }
+    sqlite3_bind_int64(u, 1, r->pid);
+    xl_bind_text_or_null(u, 2, r->f.gender);
+    xl_bind_text_or_null(u, 3, r->f.phone);
+    xl_bind_text_or_null(u, 4, r->f.province);
+    xl_bind_text_or_null(u, 5, r->f.workplace);
+    xl_bind_text_or_null(u, 6, r->f.id);
+    if (w_step(w, W_CONTACT, err) || w_residency(w, r, r->pid, err))
+        return XL_EFAIL;
+    char detail[320], to[256], from[24] = "-";
+    xl_signin_detail(&r->f, to, sizeof to);
+    if (r->rid)
+        snprintf(from, sizeof from, "%d-%s", r->from_building, r->from_room);
+    snprintf(detail, sizeof detail, "from=%s %s", from, to);
+    return w_audit(w, "resident.move", r->pid, detail, err);
+}
+
+/* A row without an ID number planned as new is still nobody in that room (another desk may
+ * have signed the same name in meanwhile). */
+static int still_new(importer *im, plan_row *r, xl_err *err)
+{
+    if (r->f.id[0] || r->action != PLAN_NEW)
+        return XL_OK;
+    int action = plan_unnumbered(im, r, err);
+    if (action == PLAN_NEW)
+        return XL_OK;
+    return action < 0 ? XL_EFAIL : xl_err_set(err, XL_EFAIL, "%s", _(IMP_E_CHANGED));
+}
+
+static int commit_row(writer *w, plan_row *r, int recheck, xl_err *err)
+{
+    int rc = recheck ? still_new(w->im, r, err) : XL_OK;
+    if (rc == XL_OK)
+        rc = r->action == PLAN_NEW ? w_new(w, r, err) : w_move(w, r, err);
     if (rc != XL_OK)
-        problem(im, r->line, -1, 0, _(IMP_COMMIT_FMT), err->msg);
+        problem(w->im, r->line, -1, 0, _(IMP_COMMIT_FMT), err->msg);
     return rc;
 }
 
 typedef struct write_ctx {
     importer *im;
     const char *path;
+    int data_version; /* at planning; another value inside the transaction: look again */
 } write_ctx;
 
 static int summary_audit(importer *im, const char *path, xl_err *err)
@@ -374,22 +546,43 @@ static int summary_audit(importer *im, const char *path, xl_err *err)
     return rc;
 }
 
+/* The new people into the search index, in one statement. */
+static int index_new(writer *w, xl_err *err)
+{
+    if (!w->first_pid)
+        return XL_OK;
+    sqlite3_stmt *st = xl_db_prepare(w->im->db, "INSERT INTO person_search(rowid, pinyin)"
+                                     " SELECT id, pinyin FROM person WHERE id BETWEEN ?1 AND ?2", err);
+    if (!st)
+        return XL_EFAIL;
+    sqlite3_bind_int64(st, 1, w->first_pid);
+    sqlite3_bind_int64(st, 2, w->last_pid);
+    return xl_db_step_done(w->im->db, st, "import", err);
+}
+
 /* Every new person and move, then the summary: the body of the one transaction. */
 static int write_body(xl_db *db, void *ctx, xl_err *err)
 {
-    (void)db;
-    write_ctx *w = ctx;
-    for (size_t i = 0; i < w->im->nrows; i++) {
-        const plan_row *r = &w->im->rows[i];
-        if ((r->action == PLAN_NEW || r->action == PLAN_MOVE) && commit_row(w->im, r, err))
-            return XL_EFAIL;
+    write_ctx *c = ctx;
+    int recheck = c->data_version != xl_db_data_version(db);
+    writer w;
+    int rc = writer_open(&w, c->im, err);
+    xl_db_defer_search_index(db, 1);
+    for (size_t i = 0; rc == XL_OK && i < c->im->nrows; i++) {
+        plan_row *r = &c->im->rows[i];
+        if (r->action == PLAN_NEW || r->action == PLAN_MOVE)
+            rc = commit_row(&w, r, recheck, err);
     }
-    return summary_audit(w->im, w->path, err);
+    xl_db_defer_search_index(db, 0);
+    if (rc == XL_OK)
+        rc = index_new(&w, err);
+    writer_close(&w);
+    return rc == XL_OK ? summary_audit(c->im, c->path, err) : rc;
 }
 
-static int write_plan(importer *im, const char *path, xl_err *err)
+static int write_plan(importer *im, const char *path, int data_version, xl_err *err)
 {
-    write_ctx w = {im, path};
+    write_ctx w = {im, path, data_version};
     if (xl_db_tx(im->db, write_body, &w, err))
         return XL_EFAIL;
     im->rep->written = 1;
@@ -450,6 +643,7 @@ static int check_and_plan(importer *im, xl_err *err)
     if (plan_all(im, err))
         return XL_EFAIL;
     count_plan(im);
+    make_keys(im);
     return im->csv->nerrors > 0 ? XL_EFAIL : XL_OK;
 }
 
@@ -457,11 +651,12 @@ static int run(importer *im, const char *path, xl_err *err)
 {
     xl_import_report *rep = im->rep;
     read_sheet(im, path);
+    int version = xl_db_data_version(im->db);
     if (check_and_plan(im, err))
         return XL_EFAIL;
     if (rep->dry_run || rep->new_people + rep->moves == 0)
         return XL_OK;
-    return write_plan(im, path, err);
+    return write_plan(im, path, version, err);
 }
 
 int xl_import_residents_in_tx(xl_db *db, const char *path, xl_csv *sheet, xl_import_report *rep,
@@ -476,11 +671,11 @@ int xl_import_residents_in_tx(xl_db *db, const char *path, xl_csv *sheet, xl_imp
     xl_err_clear(&dberr);
     int rc = check_and_plan(&im, &dberr);
     if (rc == XL_OK && rep->new_people + rep->moves > 0) {
-        write_ctx w = {&im, path};
+        write_ctx w = {&im, path, xl_db_data_version(db)};
         rc = write_body(db, &w, &dberr);
         rep->written = rc == XL_OK;
     }
-    free(im.rows);
+    rows_free(&im);
     report_sync(rep);
     if (rc == XL_OK)
         return XL_OK;
@@ -500,7 +695,7 @@ int xl_import_residents(xl_db *db, const char *path, int dry_run, xl_import_repo
     xl_err dberr;
     xl_err_clear(&dberr);
     int rc = run(&im, path, &dberr);
-    free(im.rows);
+    rows_free(&im);
     report_sync(rep);
     if (rc == XL_OK)
         return XL_OK;

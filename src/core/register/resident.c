@@ -159,7 +159,7 @@ static int open_residency(xl_db *db, int64_t pid, const clean_form *c, xl_err *e
                xl_role_key((xl_role)c->role), c->moved_in, xl_channel_key((xl_channel)c->channel), now);
 }
 
-static void signin_detail(const clean_form *c, char *out, size_t size)
+void xl_signin_detail(const xl_clean_form *c, char *out, size_t size)
 {
     char idm[24];
     xl_mask_id(c->id, idm, sizeof idm);
@@ -193,7 +193,7 @@ static int signin_new(xl_db *db, const clean_form *c, int64_t *person_id, xl_err
         return XL_EFAIL;
     int64_t pid = sqlite3_last_insert_rowid(xl_db_handle(db));
     char detail[256];
-    signin_detail(c, detail, sizeof detail);
+    xl_signin_detail(c, detail, sizeof detail);
     if (open_residency(db, pid, c, err) || audit_person(db, "resident.signin", pid, detail, err))
         return XL_EFAIL;
     *person_id = pid;
@@ -300,7 +300,7 @@ static int signin_move(xl_db *db, const clean_form *c, int64_t *person_id, xl_er
             c->workplace, c->id) || open_residency(db, pid, c, err))
         return XL_EFAIL;
     char detail[320], to[256], from[24] = "-";
-    signin_detail(c, to, sizeof to);
+    xl_signin_detail(c, to, sizeof to);
     if (have)
         snprintf(from, sizeof from, "%d-%s", h.building, h.room);
     snprintf(detail, sizeof detail, "from=%s %s", from, to);

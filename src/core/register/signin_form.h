@@ -20,6 +20,8 @@ typedef struct xl_clean_form {
 
 /* xl_signin_validate, also giving the normalised form (meaningful where fields passed). */
 int xl_signin_clean(xl_db *db, const xl_signin_form *f, xl_clean_form *c, xl_field_errors *fe);
+/* The audit detail of a sign-in: "to=127-302 role=tenant moved_in=… channel=desk id=310***1234". */
+void xl_signin_detail(const xl_clean_form *c, char *out, size_t size);
 /* XL_EFAIL with err = the first field's "label: message" (form order). */
 int xl_field_errors_first(const xl_field_errors *fe, xl_err *err);
 

@@ -1,10 +1,12 @@
 /* card.c — the building card (楼栋卡片), opened over the map: who answers for the building,
  * its grid, its registration rate and every room with the people living there now. The
- * header stays put; the room table scrolls. */
+ * header stays put; the room table scrolls. e edits the building, r adds or edits a room,
+ * D removes one (cardedit.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/pane/cform.h"
 #include "ui/pane/lists_ui.h"
 #include "ui/panes.h"
 #include "ui/pane/qrview.h"
@@ -67,10 +69,11 @@ enum { HEADER_ROWS = 8, COL_GAP = 2 };
 
 static const ui_action card_actions[] = {
     UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PAGE_UP, UI_ACT_PAGE_DOWN, UI_ACT_FIRST, UI_ACT_LAST,
-    UI_ACT_QR, UI_ACT_RESPONSIBLE,
+    UI_ACT_QR, UI_ACT_RESPONSIBLE, UI_ACT_BUILDING_EDIT, UI_ACT_ROOM_EDIT, UI_ACT_ROOM_REMOVE,
 };
 static const ui_action card_hints[] = {
     UI_ACT_DOWN, UI_ACT_PAGE_DOWN, UI_ACT_HELP, UI_ACT_BACK, UI_ACT_QR, UI_ACT_RESPONSIBLE,
+    UI_ACT_BUILDING_EDIT, UI_ACT_ROOM_EDIT,
 };
 
 static const char *role_label(const char *key) { return xl_role_label_of(key); }
@@ -318,6 +321,9 @@ static int card_key(void *self, ui_app *app, int key)
     switch (act) {
     case UI_ACT_QR: return ui_qrview_open(app, p->number);
     case UI_ACT_RESPONSIBLE: return ui_resp_open(app, p->number);
+    case UI_ACT_BUILDING_EDIT: return ui_card_edit_building(app, p->number);
+    case UI_ACT_ROOM_EDIT: return ui_card_room_ask(app, p->number);
+    case UI_ACT_ROOM_REMOVE: return ui_card_room_remove_ask(app, p->number);
     default:
         clamp_top(p);
         return ui_listview_key(&p->lv, act) ? UI_REDRAW : UI_IGNORED;

@@ -1,7 +1,9 @@
-/* importview.c — 导入住户: a sheet of residents into the register. The officer types the
- * file's path; Enter runs a dry run (xl_import_residents with dry_run) and shows the summary
- * and every problem ("file:line: column: reason") in a list that scrolls. With no error, y
- * imports for real (one transaction, all or nothing); Esc goes back to the path. */
+/* importview.c — 导入住户: a sheet of residents into the register; or 导入社区工作簿: the
+ * whole community workbook (community.h), opened from the map's first-run screen. The
+ * officer types the file's path; Enter runs a dry run (xl_import_residents /
+ * xl_community_import with dry_run) and shows the summary and every problem
+ * ("file:line: column: reason") in a list that scrolls. With no error, y imports for real
+ * (one transaction, all or nothing); Esc goes back to the path. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +15,7 @@
 #include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
+#include "xiangli/community.h"
 #include "xiangli/import.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
@@ -32,6 +35,8 @@ typedef struct import_pane {
     char full[PATH_MAX];     /* with ~ expanded: what the core reads */
     char note[512];          /* why nothing could be checked (ASK stage) */
     xl_import_report rep;
+    int community;           /* the community workbook, into crep */
+    xl_cimport_report crep;
     ui_listview lv;          /* over the problems: a text to scroll, no selection */
     int cur_y, cur_x;
 } import_pane;
@@ -48,9 +53,33 @@ static const ui_action import_hints[] = {
 
 /* ---- the report ---- */
 
+/* The community import's totals over its sheets. */
+static void ctotals(const xl_cimport_report *r, size_t t[4])
+{
+    t[0] = t[1] = t[2] = t[3] = 0;
+    for (int k = 0; k < XL_CK_COUNT; k++) {
+        t[0] += r->count[k].rows, t[1] += r->count[k].added;
+        t[2] += r->count[k].changed, t[3] += r->count[k].unchanged;
+    }
+}
+
+static size_t nerrors(const import_pane *p)
+{
+    return p->community ? p->crep.nerrors : p->rep.nerrors;
+}
+
+static size_t nproblems(const import_pane *p)
+{
+    return p->community ? xl_cimport_problem_count(&p->crep) : p->rep.nproblems;
+}
+
 static int can_import(const import_pane *p)
 {
-    return p->rep.nerrors == 0 && p->rep.new_people + p->rep.moves > 0;
+    size_t t[4];
+    if (!p->community)
+        return p->rep.nerrors == 0 && p->rep.new_people + p->rep.moves > 0;
+    ctotals(&p->crep, t);
+    return p->crep.nerrors == 0 && t[1] + t[2] > 0;
 }
 
 static void expand_path(import_pane *p)
@@ -67,7 +96,10 @@ static void problem_text(const import_pane *p, size_t i, char *out, size_t size)
 {
     char line[1024];
     size_t n = strlen(p->full);
-    xl_import_problem_format(&p->rep, i, line, sizeof line);
+    if (p->community)
+        xl_cimport_problem_format(&p->crep, i, line, sizeof line);
+    else
+        xl_import_problem_format(&p->rep, i, line, sizeof line);
     if (n > 0 && strncmp(line, p->full, n) == 0)
         snprintf(out, size, "%s%s", p->path.text, line + n);
     else
@@ -76,6 +108,12 @@ static void problem_text(const import_pane *p, size_t i, char *out, size_t size)
 
 static void summary_text(const import_pane *p, char *out, size_t size)
 {
+    size_t t[4];
+    if (p->community) {
+        ctotals(&p->crep, t);
+        ui_format(out, size, _(CIV_SUMMARY_FMT), p->path.text, t[0], t[1], t[2], t[3]);
+        return;
+    }
     ui_format(out, size, _(IMP_SUMMARY_FMT), p->path.text, p->rep.rows, p->rep.new_people,
               p->rep.moves, p->rep.unchanged);
 }
@@ -86,6 +124,8 @@ static int run(import_pane *p, int dry_run, xl_err *err)
     xl_import_report_release(&p->rep);
     xl_import_report_init(&p->rep);
     p->lv.top = 0;
+    if (p->community)
+        return xl_community_import(p->db, p->full, -1, dry_run, &p->crep, err);
     return xl_import_residents(p->db, p->full, dry_run, &p->rep, err);
 }
 
@@ -94,8 +134,10 @@ static int run(import_pane *p, int dry_run, xl_err *err)
 static void draw_ask(import_pane *p, WINDOW *w)
 {
     int width = getmaxx(w) - 2, lw = xl_str_width(_(REG_IMPORT_FILE)), x = 2 + lw + 2;
-    int y = 1 + ui_text_wrap(w, 1, 1, width, INTRO_LINES, _(REG_IMPORT_INTRO), ui_attr(UI_C_NORMAL)) + 1;
-    ui_text_put(w, 0, 1, width, _(REG_IMPORT_TITLE), ui_attr(UI_C_HEADING));
+    const char *intro = p->community ? _(CIV_INTRO) : _(REG_IMPORT_INTRO);
+    int y = 1 + ui_text_wrap(w, 1, 1, width, INTRO_LINES, intro, ui_attr(UI_C_NORMAL)) + 1;
+    ui_text_put(w, 0, 1, width, p->community ? _(CIV_TITLE) : _(REG_IMPORT_TITLE),
+                ui_attr(UI_C_HEADING));
     ui_text_put(w, y, 2, lw, _(REG_IMPORT_FILE), ui_attr(UI_C_HEADING));
     p->path.width = PATH_BOX < getmaxx(w) - x - 2 ? PATH_BOX : getmaxx(w) - x - 2;
     p->cur_x = ui_field_draw_text(w, y, x, &p->path, 1);
@@ -109,13 +151,14 @@ static void draw_verdict(const import_pane *p, WINDOW *w, int y)
 {
     char text[256];
     int width = getmaxx(w) - 2;
-    if (p->rep.nerrors > 0) {
-        ui_format(text, sizeof text, _(IMP_REJECTED_FMT), p->rep.nerrors);
+    if (nerrors(p) > 0) {
+        ui_format(text, sizeof text, _(IMP_REJECTED_FMT), nerrors(p));
         ui_text_put(w, y, 1, width, text, ui_attr(UI_C_WARN));
     } else if (!can_import(p)) {
         ui_text_put(w, y, 1, width, _(IMP_NOTHING), ui_attr(UI_C_DIM));
     } else {
-        ui_text_put(w, y, 1, width, _(REG_IMPORT_ASK), ui_attr(UI_C_PROMPT));
+        ui_text_put(w, y, 1, width, p->community ? _(CIV_ASK) : _(REG_IMPORT_ASK),
+                    ui_attr(UI_C_PROMPT));
     }
 }
 
@@ -125,22 +168,22 @@ static void draw_problem(void *ctx, WINDOW *w, int y, size_t i, int sel)
     char text[1200];
     (void)sel;
     problem_text(p, i, text, sizeof text);
-    ui_text_put(w, y, 1, getmaxx(w) - 2, text,
-                ui_attr(p->rep.problems[i].warning ? UI_C_NORMAL : UI_C_WARN));
+    int warning = p->community ? strstr(text, _(CSV_WARNING)) != NULL : p->rep.problems[i].warning;
+    ui_text_put(w, y, 1, getmaxx(w) - 2, text, ui_attr(warning ? UI_C_NORMAL : UI_C_WARN));
 }
 
 static void draw_problems(import_pane *p, WINDOW *w)
 {
     char text[1200];
     int width = getmaxx(w) - 2;
-    if (p->rep.nproblems == 0)
+    if (nproblems(p) == 0)
         snprintf(text, sizeof text, "%s", _(REG_IMPORT_NO_PROBLEMS));
     else
-        ui_format(text, sizeof text, _(REG_IMPORT_PROBLEMS_FMT), p->rep.nproblems, p->rep.nerrors);
+        ui_format(text, sizeof text, _(REG_IMPORT_PROBLEMS_FMT), nproblems(p), nerrors(p));
     ui_text_fill(w, LIST_Y - 1, 0, getmaxx(w), ui_attr(UI_C_HEADING));
     ui_text_put(w, LIST_Y - 1, 1, width, text, ui_attr(UI_C_HEADING));
     ui_listview_draw(&p->lv, w, LIST_Y, draw_problem, p);
-    if (p->rep.unlisted && p->lv.top + (size_t)p->lv.page >= p->rep.nproblems) {
+    if (p->rep.unlisted && p->lv.top + (size_t)p->lv.page >= nproblems(p)) {
         ui_format(text, sizeof text, _(IMP_UNLISTED_FMT), p->rep.unlisted);
         ui_text_put(w, getmaxy(w) - 1, 1, width, text, ui_attr(UI_C_DIM));
     }
@@ -148,13 +191,14 @@ static void draw_problems(import_pane *p, WINDOW *w)
 
 static void clamp(import_pane *p)
 {
-    ui_listview_set_count(&p->lv, p->rep.nproblems);
+    ui_listview_set_count(&p->lv, nproblems(p));
 }
 
 static void draw_report(import_pane *p, WINDOW *w)
 {
     char text[1024];
-    ui_format(text, sizeof text, _(REG_IMPORT_TITLE_FMT), p->path.text);
+    ui_format(text, sizeof text, p->community ? _(CIV_TITLE_FMT) : _(REG_IMPORT_TITLE_FMT),
+              p->path.text);
     ui_text_put(w, 0, 1, getmaxx(w) - 2, text, ui_attr(UI_C_HEADING));
     summary_text(p, text, sizeof text);
     ui_text_put(w, 1, 1, getmaxx(w) - 2, text, ui_attr(UI_C_NORMAL));
@@ -192,7 +236,7 @@ static int dry_run(import_pane *p)
     xl_err_clear(&err);
     p->note[0] = '\0';
     if (strspn(p->path.text, " ") == strlen(p->path.text)) {
-        snprintf(p->note, sizeof p->note, "%s", _(REG_IMPORT_NO_PATH));
+        snprintf(p->note, sizeof p->note, "%s", p->community ? _(CIV_NO_PATH) : _(REG_IMPORT_NO_PATH));
         return UI_REDRAW;
     }
     expand_path(p);
@@ -261,14 +305,14 @@ static int import_key(void *self, ui_app *app, int key)
 
 static const char *import_title(void *self)
 {
-    (void)self;
-    return _(REG_IMPORT_TITLE);
+    return ((import_pane *)self)->community ? _(CIV_TITLE) : _(REG_IMPORT_TITLE);
 }
 
 static void import_free(void *self)
 {
     import_pane *p = self;
     xl_import_report_release(&p->rep);
+    xl_cimport_report_release(&p->crep);
     free(p);
 }
 
@@ -281,7 +325,7 @@ static const pane_ops import_ops = {
     .cursor = import_cursor,
 };
 
-int ui_import_open(ui_app *app)
+static import_pane *import_new(ui_app *app)
 {
     import_pane *p = xl_calloc(1, sizeof *p);
     ui_listview_init(&p->lv, UI_LV_SCROLL | UI_LV_FILL);
@@ -291,6 +335,21 @@ int ui_import_open(ui_app *app)
     p->path.width = PATH_BOX;
     p->cur_y = -1;
     xl_import_report_init(&p->rep);
+    xl_cimport_report_init(&p->crep);
+    return p;
+}
+
+int ui_import_open(ui_app *app)
+{
+    ui_app_push(app, (ui_pane){&import_ops, import_new(app)});
+    return UI_REDRAW;
+}
+
+int ui_import_open_community(ui_app *app, const char *path)
+{
+    import_pane *p = import_new(app);
+    p->community = 1;
+    ui_field_set(&p->path, path);
     ui_app_push(app, (ui_pane){&import_ops, p});
     return UI_REDRAW;
 }

@@ -14,6 +14,7 @@
 #include "xiangli/i18n.h"
 #include "xiangli/lookup.h"
 #include "xiangli/mem.h"
+#include "xiangli/model.h"
 #include "xiangli/text.h"
 
 /* ---- labels ---- */
@@ -171,18 +172,7 @@ void ui_minutes_dir(const char *backup_dir, char *out, size_t size)
 
 /* ---- the person / organisation chooser ---- */
 
-static const char *org_kind_label(const char *kind)
-{
-    static const struct { const char *key; xl_msg label; } kinds[] = {
-        {"street", XL_MSG_ORG_KIND_STREET},       {"police", XL_MSG_ORG_KIND_POLICE},
-        {"department", XL_MSG_ORG_KIND_DEPARTMENT}, {"deputy", XL_MSG_ORG_KIND_DEPUTY},
-        {"volunteer", XL_MSG_ORG_KIND_VOLUNTEER},
-    };
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strcmp(kind, kinds[i].key) == 0)
-            return xl_tr(kinds[i].label);
-    return _(ORG_KIND_OTHER);
-}
+static const char *org_kind_label(const char *kind) { return xl_org_kind_label(kind); }
 
 void ui_party_pick_init(ui_party_pick *p, xl_party who, const char *name)
 {

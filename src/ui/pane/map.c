@@ -1,11 +1,13 @@
 /* map.c — the building map (楼栋地图): every building drawn by lane, coloured by an overlay
  * (registration rate, pioneer group, party-member households). The layout is computed from
- * the window size: a lane that does not fit in one screen row wraps onto the next. */
+ * the window size: a lane that does not fit in one screen row wraps onto the next. With no
+ * buildings at all it shows the first-run steps instead (firstrun.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ui/panes.h"
+#include "ui/pane/firstrun.h"
 #include "ui/pane/qrview.h"
 #include "ui/theme.h"
 #include "ui/widget/uitext.h"
@@ -139,8 +141,10 @@ typedef struct map_pane {
 static const ui_action map_actions[] = {
     UI_ACT_UP,   UI_ACT_DOWN, UI_ACT_LEFT, UI_ACT_RIGHT,   UI_ACT_PAGE_UP, UI_ACT_PAGE_DOWN,
     UI_ACT_FIRST, UI_ACT_LAST, UI_ACT_OPEN, UI_ACT_GOTO, UI_ACT_OVERLAY, UI_ACT_QR,
+    UI_ACT_FIRST_TEMPLATE, UI_ACT_FIRST_IMPORT,
 };
 static const ui_action map_hints[] = {
+    UI_ACT_FIRST_TEMPLATE, UI_ACT_FIRST_IMPORT,
     UI_ACT_OPEN, UI_ACT_GOTO, UI_ACT_OVERLAY, UI_ACT_HELP, UI_ACT_BACK, UI_ACT_QR,
 };
 
@@ -381,9 +385,12 @@ static void map_draw(void *self, WINDOW *w)
     map_pane *m = self;
     int height = getmaxy(w), width = getmaxx(w);
     werase(w);
+    if (m->n == 0 && !m->err[0]) {
+        ui_firstrun_draw(w);
+        return;
+    }
     if (m->n == 0) {
-        ui_text_wrap(w, 1, 2, width - 4, height - 2, m->err[0] ? m->err : _(NO_BUILDINGS),
-                     ui_attr(m->err[0] ? UI_C_ERROR : UI_C_NORMAL));
+        ui_text_wrap(w, 1, 2, width - 4, height - 2, m->err, ui_attr(UI_C_ERROR));
         return;
     }
     m->grid_y = 2, m->grid_h = height - 4;
@@ -460,12 +467,22 @@ static int goto_done(void *ctx, ui_app *app, const char *text)
     return ui_card_open(app, number);
 }
 
+/* With no buildings only the first-run keys work; with buildings, all but those. */
+static int map_offers(void *self, ui_action act)
+{
+    const map_pane *m = self;
+    int first = act == UI_ACT_FIRST_TEMPLATE || act == UI_ACT_FIRST_IMPORT;
+    return m->n == 0 ? first : !first;
+}
+
 static int map_key(void *self, ui_app *app, int key)
 {
     map_pane *m = self;
     ui_action act = UI_KEYS_MATCH(key, map_actions);
-    if (act == UI_ACT_NONE || (m->n == 0 && act != UI_ACT_GOTO))
+    if (act == UI_ACT_NONE || !map_offers(m, act))
         return UI_IGNORED;
+    if (m->n == 0)
+        return ui_firstrun_key(app, act);
     switch (act) {
     case UI_ACT_OPEN:
         return ui_card_open(app, m->b[m->sel].number);
@@ -603,6 +620,7 @@ static const pane_ops map_ops = {
     .reload = map_reload,
     .free = map_free,
     UI_PANE_KEYS(map_actions, map_hints),
+    .offers = map_offers,
 };
 
 ui_pane ui_map_new(ui_app *app)

@@ -38,6 +38,9 @@ int ui_resp_open(ui_app *app, int building);
 
 /* 导入: a file of residents, dry run first, problems listed, then the real import. */
 int ui_import_open(ui_app *app);
+/* 导入社区工作簿: the same view for the whole community workbook (community.h), the path
+ * field filled with path. */
+int ui_import_open_community(ui_app *app, const char *path);
 
 /* ---- shared helpers (regcommon.c) ---- */
 
