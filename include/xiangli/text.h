@@ -20,4 +20,10 @@ size_t xl_str_fit(const char *s, int cols, int *used);
  * exactly cols when pad != 0. out must hold 4*cols+4 bytes. Returns columns written. */
 int xl_str_clip(const char *s, int cols, int pad, char *out, size_t size);
 
+/* Cuts ASCII white space from both ends of s in place; returns the first kept byte. */
+char *xl_trim_inplace(char *s);
+
+/* Cuts the first of words (NULL-terminated) that ends s, in place: "127号楼" → "127". */
+void xl_cut_suffix(char *s, const char *const *words);
+
 #endif

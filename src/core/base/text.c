@@ -1,6 +1,8 @@
 /* text.c — UTF-8 decoding and display width (the one door for text width). */
 #include "xiangli/text.h"
 
+#include <ctype.h>
+
 #include <string.h>
 #include <wchar.h>
 
@@ -166,4 +168,26 @@ int xl_str_clip(const char *s, int cols, int pad, char *out, size_t size)
     }
     out[pos] = '\0';
     return w;
+}
+
+char *xl_trim_inplace(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        s[--n] = '\0';
+    return s;
+}
+
+void xl_cut_suffix(char *s, const char *const *words)
+{
+    size_t n = strlen(s);
+    for (; *words; words++) {
+        size_t k = strlen(*words);
+        if (n > k && strcmp(s + n - k, *words) == 0) {
+            s[n - k] = '\0';
+            return;
+        }
+    }
 }

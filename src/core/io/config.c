@@ -16,6 +16,7 @@
 #include "xiangli/categories.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
+#include "xiangli/text.h"
 
 typedef enum { K_STR, K_INT, K_BOOL, K_ENUM, K_PATH, K_RATE } key_type;
 
@@ -113,16 +114,6 @@ typedef struct scan {
     size_t n;
 } scan;
 
-static char *trim(char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && isspace((unsigned char)s[n - 1]))
-        s[--n] = '\0';
-    return s;
-}
-
 static void lower(char *s)
 {
     for (; *s; s++)
@@ -132,10 +123,10 @@ static void lower(char *s)
 static int scan_section(char *s, char *section, size_t size, const char *path, int line, xl_err *err)
 {
     char *end = strchr(s, ']');
-    if (!end || trim(end + 1)[0] != '\0')
+    if (!end || xl_trim_inplace(end + 1)[0] != '\0')
         return xl_err_set(err, XL_EFAIL, "%s:%d: section header needs a closing ']'", path, line);
     *end = '\0';
-    char *name = trim(s + 1);
+    char *name = xl_trim_inplace(s + 1);
     if (!*name)
         return xl_err_set(err, XL_EFAIL, "%s:%d: empty section name", path, line);
     lower(name);
@@ -145,7 +136,7 @@ static int scan_section(char *s, char *section, size_t size, const char *path, i
 
 static int scan_line(scan *sc, char *s, char *section, size_t ssize, const char *path, int line, xl_err *err)
 {
-    s = trim(s);
+    s = xl_trim_inplace(s);
     if (*s == '\0' || *s == '#' || *s == ';')
         return XL_OK;
     if (*s == '[')
@@ -154,7 +145,7 @@ static int scan_line(scan *sc, char *s, char *section, size_t ssize, const char 
     if (!eq)
         return xl_err_set(err, XL_EFAIL, "%s:%d: key '%.60s': expected 'key = value' (no '=')", path, line, s);
     *eq = '\0';
-    char *key = trim(s);
+    char *key = xl_trim_inplace(s);
     if (!*key)
         return xl_err_set(err, XL_EFAIL, "%s:%d: a value without a key", path, line);
     if (!*section)
@@ -289,7 +280,7 @@ static int parse_categories(const char *spec, xl_category_def *defs, size_t *n, 
     int rc = XL_OK;
     *n = 0;
     for (char *tok = strtok_r(copy, "|", &save); tok && rc == XL_OK; tok = strtok_r(NULL, "|", &save)) {
-        char *a = trim(tok), *b = strchr(a, '/'), *c = b ? strchr(b + 1, '/') : NULL;
+        char *a = xl_trim_inplace(tok), *b = strchr(a, '/'), *c = b ? strchr(b + 1, '/') : NULL;
         if (*n >= XL_CATEGORY_MAX)
             rc = xl_err_set(err, XL_EFAIL, _(CAT_E_COUNT_FMT), XL_CATEGORY_MAX);
         else if (!b || !c)
@@ -297,9 +288,9 @@ static int parse_categories(const char *spec, xl_category_def *defs, size_t *n, 
         else {
             *b = *c = '\0';
             xl_category_def *d = &defs[(*n)++];
-            snprintf(d->key, sizeof d->key, "%s", trim(a));
-            snprintf(d->zh, sizeof d->zh, "%s", trim(b + 1));
-            snprintf(d->en, sizeof d->en, "%s", trim(c + 1));
+            snprintf(d->key, sizeof d->key, "%s", xl_trim_inplace(a));
+            snprintf(d->zh, sizeof d->zh, "%s", xl_trim_inplace(b + 1));
+            snprintf(d->en, sizeof d->en, "%s", xl_trim_inplace(c + 1));
         }
     }
     free(copy);

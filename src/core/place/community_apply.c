@@ -11,21 +11,10 @@
 #include "xiangli/i18n.h"
 #include "xiangli/idcard.h"
 #include "xiangli/mem.h"
+#include "xiangli/text.h"
 #include "xiangli/model.h"
 
 /* ------------------------------------------------------------------ values */
-
-static void cut_suffix(char *s, const char *const *words)
-{
-    size_t n = strlen(s);
-    for (; *words; words++) {
-        size_t k = strlen(*words);
-        if (n > k && strcmp(s + n - k, *words) == 0) {
-            s[n - k] = '\0';
-            return;
-        }
-    }
-}
 
 /* An integer lo..hi; 0 when not one. */
 static int int_in(const char *s, int lo, int hi, int *out)
@@ -54,7 +43,7 @@ static int building_cell(ci_run *r, const xl_csv_row *row, int k, int *number)
     static const char *const words[] = {"号楼", "号", "栋", "幢", NULL};
     char s[64];
     ci_cell(r, row, k, 1, s, sizeof s);
-    cut_suffix(s, words);
+    xl_cut_suffix(s, words);
     if (int_in(s, 1, 99999, number))
         return 1;
     ci_problem(r, row, k, _(CI_E_INT_FMT), 1, 99999);
@@ -66,7 +55,7 @@ static int room_cell(ci_run *r, const xl_csv_row *row, int k, char room[9])
     static const char *const words[] = {"室", "房", NULL};
     char s[64];
     ci_cell(r, row, k, 1, s, sizeof s);
-    cut_suffix(s, words);
+    xl_cut_suffix(s, words);
     if (s[0] && utf8_chars(s) <= 8 && strlen(s) < 9) {
         memcpy(room, s, strlen(s) + 1);
         return 1;
@@ -738,7 +727,7 @@ static int team_values(ci_run *r, const xl_csv_row *row, int *group, char *name,
     if (strncmp(s, "第", 3) == 0)
         memmove(s, s + 3, strlen(s + 3) + 1);
     static const char *const words[] = {"组", NULL};
-    cut_suffix(s, words);
+    xl_cut_suffix(s, words);
     if (!int_in(s, 1, 3, group))
         ok = ci_problem(r, row, XL_T_GROUP, _(CI_E_INT_FMT), 1, 3) && 0;
     ok &= text_cell(r, row, XL_T_MEMBER, 64, name, nsize) && id_cell(r, row, XL_T_ID, id);

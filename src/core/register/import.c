@@ -19,8 +19,11 @@
 #include "core/db/search_sql.h"
 #include "core/register/signin_form.h"
 #include "xiangli/export.h"
+#include "xiangli/date.h"
 #include "xiangli/i18n.h"
+#include "xiangli/idcard.h"
 #include "xiangli/mem.h"
+#include "xiangli/text.h"
 #include "xiangli/model.h"
 #include "xiangli/sheet.h"
 
@@ -89,19 +92,6 @@ static void unneutralise(char *s)
         memmove(s, s + 1, strlen(s));
 }
 
-/* Cuts a trailing unit word: "127号楼" → "127", "302室" → "302". */
-static void cut_suffix(char *s, const char *const *words)
-{
-    size_t n = strlen(s);
-    for (; *words; words++) {
-        size_t k = strlen(*words);
-        if (n > k && strcmp(s + n - k, *words) == 0) {
-            s[n - k] = '\0';
-            return;
-        }
-    }
-}
-
 /* The normalised text of one column of a row (heap; "" when absent). */
 static char *field(const importer *im, const xl_csv_row *row, int col)
 {
@@ -115,9 +105,9 @@ static char *field(const importer *im, const xl_csv_row *row, int col)
         xl_csv_trim(s);
     unneutralise(s);
     if (col == XL_COL_BUILDING)
-        cut_suffix(s, building_words);
+        xl_cut_suffix(s, building_words);
     if (col == XL_COL_ROOM)
-        cut_suffix(s, room_words);
+        xl_cut_suffix(s, room_words);
     return s;
 }
 
@@ -127,10 +117,14 @@ static int moved_in(importer *im, size_t line, const char *raw, char out[11])
     out[0] = '\0';
     if (!raw[0])
         return 1;
-    if (xl_parse_date(raw, out, NULL) == XL_OK)
+    char digits[64];
+    xl_strlcpy_utf8(digits, raw, sizeof digits);
+    xl_csv_normalize_digits(digits);
+    xl_date_status st = xl_date_read_stamp(digits, out);
+    if (st == XL_DATE_OK)
         return 1;
     out[0] = '\0';
-    problem(im, line, XL_COL_MOVED_IN, 0, _(IMP_DATE_BAD_FMT), raw);
+    problem(im, line, XL_COL_MOVED_IN, 0, _(DATE_E_VALUE_FMT), raw, xl_date_problem(st));
     return 0;
 }
 
@@ -168,6 +162,10 @@ static void check_row(importer *im, const xl_csv_row *row)
         for (size_t i = 0; i < fe.n; i++)
             problem(im, row->line, field_column[fe.e[i].field], 0, "%s", fe.e[i].msg);
     } else if (date_ok) {
+        char warn[256];
+        xl_id_region_warning(p.f.id, warn, sizeof warn);
+        if (warn[0])
+            problem(im, row->line, XL_COL_ID_NUMBER, 1, "%s", warn);
         plan_add(im, &p);
     }
     for (int c = 0; c < XL_COL_COUNT; c++)

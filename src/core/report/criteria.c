@@ -13,6 +13,7 @@
 #include "xiangli/datadir.h"
 #include "xiangli/date.h"
 #include "xiangli/i18n.h"
+#include "xiangli/text.h"
 
 typedef struct parse_state {
     const char *path;
@@ -21,16 +22,6 @@ typedef struct parse_state {
     xl_criteria *out;
     size_t cap;
 } parse_state;
-
-static char *trim(char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && isspace((unsigned char)s[n - 1]))
-        s[--n] = '\0';
-    return s;
-}
 
 static int bad(parse_state *ps, const char *key, const char *why, xl_err *err)
 {
@@ -51,10 +42,10 @@ static int key_ok(const char *k)
 static int open_section(parse_state *ps, char *s, xl_err *err)
 {
     char *end = strchr(s, ']');
-    if (!end || *trim(end + 1))
+    if (!end || *xl_trim_inplace(end + 1))
         return bad(ps, s, _(CRIT_NO_BRACKET), err);
     *end = '\0';
-    char *name = trim(s + 1);
+    char *name = xl_trim_inplace(s + 1);
     if (strcmp(name, "assessment") != 0 && !key_ok(name))
         return bad(ps, name, _(CRIT_BAD_KEY), err);
     if (strcmp(name, "assessment") != 0 && xl_criteria_find(ps->out, name) >= 0)
@@ -105,7 +96,7 @@ static int set_field(parse_state *ps, const char *k, const char *v, xl_err *err)
 
 static int parse_line(parse_state *ps, char *s, xl_err *err)
 {
-    s = trim(s);
+    s = xl_trim_inplace(s);
     if (!*s || *s == ';' || *s == '#')
         return XL_OK;
     if (*s == '[')
@@ -114,7 +105,7 @@ static int parse_line(parse_state *ps, char *s, xl_err *err)
     if (!eq)
         return bad(ps, s, _(CRIT_NO_EQUALS), err);
     *eq = '\0';
-    char *k = trim(s), *v = trim(eq + 1);
+    char *k = xl_trim_inplace(s), *v = xl_trim_inplace(eq + 1);
     if (!ps->section[0])
         return bad(ps, k, _(CRIT_OUTSIDE), err);
     if (strcmp(ps->section, "assessment") == 0)
