@@ -45,6 +45,10 @@
     X(PENDING,   PANE,   "P",             ACT_PENDING,   HINT_PENDING)         \
     X(PENDING_CONFIRM, PANE, "y",         ACT_PENDING_CONFIRM, HINT_PENDING_CONFIRM) \
     X(PENDING_REJECT, PANE, "n",          ACT_PENDING_REJECT, HINT_PENDING_REJECT) \
+    X(AUDIT,     PANE,   "L",             ACT_AUDIT,     HINT_AUDIT)           \
+    X(AUDIT_OPERATOR, PANE, "o",          ACT_AUDIT_OPERATOR, HINT_AUDIT_OPERATOR) \
+    X(AUDIT_SINCE, PANE, "d",             ACT_AUDIT_SINCE, HINT_AUDIT_SINCE)   \
+    X(AUDIT_CLEAR, PANE, "x",             ACT_AUDIT_CLEAR, HINT_CLEAR)         \
     X(SIGNOUT,   PANE,   "o",             ACT_SIGNOUT,   HINT_SIGNOUT)         \
     X(MOVE,      PANE,   "m",             ACT_MOVE,      HINT_MOVE)            \
     X(REVEAL,    PANE,   "v",             ACT_REVEAL,    HINT_REVEAL)          \

@@ -1,5 +1,5 @@
-/* audit.c — the audit read back for `xiangli audit` and the desk's 审计 tab: who did what to
- * whom, when, newest first; reveals and unmasked exports flagged. */
+/* audit.c — the audit read back for `xiangli audit` and the desk's 操作留痕 (register, L): who
+ * did what to whom, when, newest first; reveals and unmasked exports flagged. */
 #include "xiangli/operator.h"
 
 #include <stdio.h>

@@ -92,11 +92,11 @@ static const ui_action reg_actions[] = {
     UI_ACT_FIRST,   UI_ACT_LAST,  UI_ACT_OPEN_PERSON,     UI_ACT_SEARCH,
     UI_ACT_SIGNIN,  UI_ACT_FILTER_BUILDING, UI_ACT_FILTER_ROLE, UI_ACT_FILTER_STATE,
     UI_ACT_HISTORY, UI_ACT_CLEAR, UI_ACT_STALE,           UI_ACT_IMPORT,
-    UI_ACT_PENDING,
+    UI_ACT_PENDING, UI_ACT_AUDIT,
 };
 static const ui_action reg_hints[] = {
     UI_ACT_SEARCH, UI_ACT_OPEN_PERSON, UI_ACT_SIGNIN, UI_ACT_STALE, UI_ACT_HELP, UI_ACT_BACK,
-    UI_ACT_IMPORT,
+    UI_ACT_IMPORT,  UI_ACT_AUDIT,
 };
 
 /* ---- rows ---- */
@@ -632,6 +632,7 @@ static int reg_key(void *self, ui_app *app, int key)
     case UI_ACT_STALE: return ui_stale_open(app);
     case UI_ACT_IMPORT: return ui_import_open(app);
     case UI_ACT_PENDING: return ui_pending_open(app);
+    case UI_ACT_AUDIT: return ui_audit_open(app);
     case UI_ACT_FILTER_BUILDING: case UI_ACT_FILTER_ROLE: case UI_ACT_FILTER_STATE:
     case UI_ACT_HISTORY: case UI_ACT_CLEAR:
         return filter_key(p, app, act);

@@ -38,6 +38,9 @@ int ui_stale_open(ui_app *app);
 /* 待确认: phone sign-ins and sign-outs waiting for an officer. */
 int ui_pending_open(ui_app *app);
 
+/* 操作留痕: who did what to whom, when; revealed numbers and unmasked exports marked. */
+int ui_audit_open(ui_app *app);
+
 /* 更换第一责任人 of a building. */
 int ui_resp_open(ui_app *app, int building);
 
