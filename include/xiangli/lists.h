@@ -89,6 +89,10 @@ static inline xl_party xl_party_none(void) { return (xl_party){XL_PARTY_NONE, 0}
 
 /* 1 if the person / organisation exists (NONE: 1). */
 int xl_party_exists(xl_db *db, xl_party p);
+/* 1 when p is the community office itself (an organisation named 居委/居民委员会): the
+ * office hands items out, it cannot be an item's owner. */
+int xl_party_is_office(xl_db *db, xl_party p);
+int xl_org_name_is_office(const char *name);
 /* Name of the person or organisation; "" for NONE or unknown. */
 int xl_party_name(xl_db *db, xl_party p, char *out, size_t size, xl_err *err);
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "xiangli/fileio.h"
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 
 static const cli_cmd commands[] = {
@@ -83,25 +84,45 @@ int cli_open_db(cli_ctx *ctx, int create, xl_err *err)
     return XL_OK;
 }
 
-int cli_dispatch(cli_ctx *ctx, int argc, char **argv)
+/* 1 when the arguments ask for help (--help or -h anywhere after the command). */
+static int wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return 0;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int run(cli_ctx *ctx, const cli_cmd *c, int argc, char **argv)
 {
     xl_err err;
     xl_err_clear(&err);
-    for (size_t i = 0; i < NCOMMANDS; i++) {
-        if (strcmp(argv[0], commands[i].name) != 0)
-            continue;
-        if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-            fprintf(ctx->out, "usage: xiangli [OPTIONS] %s\n%s\n", commands[i].usage, commands[i].summary);
-            return 0;
-        }
-        int rc = commands[i].run(ctx, argc, argv, &err);
-        if (rc != XL_OK) {
-            fprintf(stderr, "xiangli %s: %s\n", argv[0], err.msg[0] ? err.msg : "failed");
-            if (rc == XL_EUSAGE)
-                fprintf(stderr, "usage: xiangli [OPTIONS] %s\n", commands[i].usage);
-        }
-        return rc == XL_OK ? 0 : rc == XL_EUSAGE ? 2 : 1;
+    if (wants_help(argc, argv)) {
+        fprintf(ctx->out, _(CLI_HELP_FMT), c->usage, c->summary);
+        return 0;
     }
-    fprintf(stderr, "xiangli: unknown command '%s' (see xiangli --help)\n", argv[0]);
+    int rc = c->run(ctx, argc, argv, &err);
+    if (rc != XL_OK) {
+        fprintf(stderr, "xiangli %s: %s\n", argv[0], err.msg[0] ? err.msg : _(CLI_FAILED));
+        if (rc == XL_EUSAGE) {
+            fprintf(stderr, _(CLI_USAGE_FMT), c->usage);
+            fputc('\n', stderr);
+            fprintf(stderr, _(CLI_SEE_HELP_FMT), c->name);
+            fputc('\n', stderr);
+        }
+    }
+    return rc == XL_OK ? 0 : rc == XL_EUSAGE ? 2 : 1;
+}
+
+int cli_dispatch(cli_ctx *ctx, int argc, char **argv)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(argv[0], commands[i].name) == 0)
+            return run(ctx, &commands[i], argc, argv);
+    fprintf(stderr, _(CLI_UNKNOWN_CMD_FMT), argv[0]);
+    fputc('\n', stderr);
     return 2;
 }

@@ -44,11 +44,11 @@ static int parse_args(int argc, char **argv, const char **file, int *dry_run, xl
         if (!strcmp(argv[i], "--dry-run"))
             *dry_run = 1;
         else if (argv[i][0] == '-' && argv[i][1] == '-')
-            return xl_err_set(err, XL_EUSAGE, "unknown option '%s'", argv[i]);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_OPT_FMT), argv[i]);
         else if (!*file)
             *file = argv[i];
         else
-            return xl_err_set(err, XL_EUSAGE, "one file at a time ('%s' is extra)", argv[i]);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_ONE_FILE_FMT), argv[i]);
     }
     return *file ? XL_OK : xl_err_set(err, XL_EUSAGE, "which file? e.g. xiangli import community community.xlsx");
 }

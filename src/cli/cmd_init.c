@@ -25,7 +25,7 @@ static int parse_num(const char *flag, const char *v, long lo, long hi, long *ou
     errno = 0;
     long n = v ? strtol(v, &end, 10) : 0;
     if (!v || !*v || *end || errno || n < lo || n > hi)
-        return xl_err_set(err, XL_EUSAGE, "%s needs a whole number from %ld to %ld", flag, lo, hi);
+        return xl_err_set(err, XL_EUSAGE, _(CLI_E_WHOLE_NUMBER_FMT), flag, lo, hi);
     *out = n;
     return XL_OK;
 }
@@ -48,10 +48,10 @@ static int parse_init(int argc, char **argv, init_opts *o, xl_err *err)
                 return XL_EUSAGE;
             o->scale = (int)n;
         } else
-            return xl_err_set(err, XL_EUSAGE, "unknown option '%s'", argv[i]);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_OPT_FMT), argv[i]);
     }
     if ((o->seed != 1 || o->scale != 1) && !o->demo)
-        return xl_err_set(err, XL_EUSAGE, "--seed and --scale go with --demo");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_SEED_DEMO));
     return XL_OK;
 }
 

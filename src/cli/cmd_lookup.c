@@ -58,14 +58,14 @@ int cmd_lookup(cli_ctx *ctx, int argc, char **argv, xl_err *err)
         if (!strcmp(argv[i], "--json"))
             json = 1;
         else if (argv[i][0] == '-' && argv[i][1] == '-')
-            return xl_err_set(err, XL_EUSAGE, "unknown option '%s'", argv[i]);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_OPT_FMT), argv[i]);
         else if (!query)
             query = argv[i];
         else
-            return xl_err_set(err, XL_EUSAGE, "one query at a time ('%s' is extra; quote names with spaces)", argv[i]);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_ONE_QUERY_FMT), argv[i]);
     }
     if (!query)
-        return xl_err_set(err, XL_EUSAGE, "what to look up? e.g. 127, 127-302, 张伟 or 1234");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_LOOKUP_WHAT));
     if (cli_open_db(ctx, 0, err))
         return XL_EFAIL;
     xl_lookup_result r;

@@ -117,5 +117,5 @@ int cmd_pending(cli_ctx *ctx, int argc, char **argv, xl_err *err)
         return reject(ctx, argc, argv, err);
     if (argc == 1 || (argc == 2 && strcmp(argv[1], "--json") == 0))
         return list(ctx, argc == 2, err);
-    return xl_err_set(err, XL_EUSAGE, "unknown argument '%s'", argv[1]);
+    return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_ARG_FMT), argv[1]);
 }

@@ -23,7 +23,7 @@ int cmd_print(cli_ctx *ctx, int argc, char **argv, xl_err *err)
                  (building = (int)strtol(argv[++i], &end, 10)) > 0 && !*end)
             continue;
         else
-            return xl_err_set(err, XL_EUSAGE, "unknown or incomplete argument '%s'", argv[i]);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_INCOMPLETE_ARG_FMT), argv[i]);
     }
     if (!out)
         return xl_err_set(err, XL_EUSAGE, "%s", _(RPT_NEED_OUT));

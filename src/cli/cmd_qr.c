@@ -120,15 +120,15 @@ static int parse_args(int argc, char **argv, const xl_config *cfg, qr_opts *o, x
             o->all = 1;
         } else if (is_valued(a)) {
             if (i + 1 >= argc)
-                return xl_err_set(err, XL_EUSAGE, "%s needs a value", a);
+                return xl_err_set(err, XL_EUSAGE, _(CLI_E_NEEDS_VALUE_FMT), a);
             if (parse_valued(o, a, argv[++i], err))
                 return XL_EUSAGE;
         } else if (a[0] == '-' && a[1] != '\0') {
-            return xl_err_set(err, XL_EUSAGE, "unknown option '%s'", a);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_OPT_FMT), a);
         } else if (o->npos < 3) {
             o->pos[o->npos++] = a;
         } else {
-            return xl_err_set(err, XL_EUSAGE, "too many arguments ('%s')", a);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_TOO_MANY_FMT), a);
         }
     }
     return XL_OK;

@@ -25,7 +25,7 @@ static int parse_args(int argc, char **argv, report_args *a, xl_err *err)
         else if (!strcmp(argv[i], "--format") && next && (!strcmp(next, "csv") || !strcmp(next, "xlsx")))
             a->csv = !strcmp(argv[++i], "csv");
         else
-            return xl_err_set(err, XL_EUSAGE, "unknown or incomplete argument '%s'", argv[i]);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_INCOMPLETE_ARG_FMT), argv[i]);
     }
     if (!a->out)
         return xl_err_set(err, XL_EUSAGE, "%s", _(RPT_NEED_OUT));

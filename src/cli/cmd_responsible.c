@@ -54,7 +54,7 @@ int cmd_responsible(cli_ctx *ctx, int argc, char **argv, xl_err *err)
     int json = argc == 2 && !strcmp(argv[1], "--json");
     int hist = argc >= 2 && !strcmp(argv[1], "history");
     if (argc > 1 && !json && !hist)
-        return xl_err_set(err, XL_EUSAGE, "unknown argument '%s'", argv[1]);
+        return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_ARG_FMT), argv[1]);
     if (cli_open_db(ctx, 0, err))
         return XL_EFAIL;
     if (hist)

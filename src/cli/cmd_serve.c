@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "cli.h"
+
+#include "xiangli/i18n.h"
 #include "web/web.h"
 
 int cmd_serve(cli_ctx *ctx, int argc, char **argv, xl_err *err)
@@ -14,7 +16,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv, xl_err *err)
         else if (strncmp(argv[i], "--listen=", 9) == 0)
             listen = argv[i] + 9;
         else
-            return xl_err_set(err, XL_EUSAGE, "unknown argument '%s'", argv[i]);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_ARG_FMT), argv[i]);
     }
     web_opts o = {.cfg = ctx->cfg, .db_path = ctx->db_path, .listen = listen};
     return web_serve(&o, err);

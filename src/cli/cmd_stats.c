@@ -40,7 +40,7 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv, xl_err *err)
         if (!strcmp(argv[i], "--json"))
             json = 1;
         else
-            return xl_err_set(err, XL_EUSAGE, "unknown argument '%s'", argv[i]);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_ARG_FMT), argv[i]);
     }
     if (cli_open_db(ctx, 0, err))
         return XL_EFAIL;

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "cli.h"
+
+#include "xiangli/i18n.h"
 #include "xiangli/template.h"
 
 int cmd_template(cli_ctx *ctx, int argc, char **argv, xl_err *err)
@@ -18,7 +20,7 @@ int cmd_template(cli_ctx *ctx, int argc, char **argv, xl_err *err)
         else if (!strcmp(argv[i], "--force"))
             force = 1;
         else
-            return xl_err_set(err, XL_EUSAGE, "unknown argument '%s'", argv[i]);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_ARG_FMT), argv[i]);
     }
     if (!out)
         return xl_err_set(err, XL_EUSAGE, "where to? e.g. -o community.xlsx");

@@ -229,6 +229,8 @@ static void emit_meeting_row(ld *d, mplan *m)
 int64_t ld_add_agenda(ld *d, const mplan *m, int pos, int64_t item, const char *title, int minutes,
                       const char *notes, const char *decision)
 {
+    if (m->day >= d->ref) /* planned, not held yet: nothing was said or decided */
+        notes = decision = NULL;
     sqlite3_stmt *st = ld_stmt(d, LS_AGENDA);
     sqlite3_bind_int64(st, 1, m->id);
     sqlite3_bind_int(st, 2, pos);

@@ -1,6 +1,8 @@
 /* keys.c — the binding table, parsed from the key names in keys.h. */
 #include "ui/keys.h"
 
+#include <stdint.h>
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,15 +94,45 @@ void ui_keys_init(void)
         bind_action((ui_action)a);
 }
 
+/* How many continuation bytes follow a UTF-8 lead byte; -1 for a byte that cannot lead. */
+static int utf8_tail(int c, uint32_t *cp)
+{
+    if (c >= 0xC2 && c <= 0xDF)
+        return *cp = (uint32_t)c & 0x1F, 1;
+    if (c >= 0xE0 && c <= 0xEF)
+        return *cp = (uint32_t)c & 0x0F, 2;
+    if (c >= 0xF0 && c <= 0xF4)
+        return *cp = (uint32_t)c & 0x07, 3;
+    return -1;
+}
+
+/* The bytes are decoded here, not by wget_wch: after one invalid byte ncurses' multibyte
+ * state stays broken and every typed character is dropped until a function key. Here an
+ * invalid byte is dropped alone and decoding starts again at the next byte. */
 int ui_key_read(WINDOW *w)
 {
-    wint_t ch;
-    int rc = wget_wch(w, &ch);
-    if (rc == KEY_CODE_YES)
-        return UI_KEY_FN((int)ch);
-    if (rc == OK)
-        return (int)ch;
-    return -1;
+    int c = wgetch(w);
+    uint32_t cp;
+    if (c == ERR)
+        return -1;
+    if (c >= KEY_MIN)
+        return UI_KEY_FN(c);
+    if (c < 0x80)
+        return c;
+    int need = utf8_tail(c, &cp);
+    for (int i = 0; i < need; i++) {
+        int d = wgetch(w);
+        if (d == ERR || d < 0x80 || d > 0xBF) {
+            if (d != ERR)
+                ungetch(d); /* not a continuation: it starts the next key */
+            return -1;
+        }
+        cp = cp << 6 | ((uint32_t)d & 0x3F);
+    }
+    if (need < 0 || (need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    return (int)cp;
 }
 
 ui_action ui_keys_global(int key)

@@ -154,6 +154,11 @@ scenario rt-close-80x24 80 24 test.ini "${PLANNED[@]}" "${PRESENT[@]}" "${DECIDE
     "${CLOSE[@]}" "file:$MINUTES|## 出席（3）" "file:$MINUTES|**决定：**本周六统一清运，物业负责" \
     "file:$MINUTES|- #474 本周六统一清运，物业负责 — 负责：杜巷物业服务站，期限：2026-12-02" \
     "file:$MINUTES|**记录：**居民反映三楼楼道堆满纸箱"
+# (issue 12 item 14) the minutes file's path stays in sight on the closed meeting once the
+# status line has moved on
+scenario rt-closed-minutes-path-80x24 80 24 test.ini "${PLANNED[@]}" "${PRESENT[@]}" \
+    "${DECIDE[@]}" "${CLOSE[@]}" keys:Down 'gone:纪要已导出' \
+    "wait:纪要文件：~/$MINUTES"
 
 # ---- the map and the building card
 scenario map-items-80x24 80 24 test.ini 'wait:共 326 栋' keys:o keys:o keys:o \

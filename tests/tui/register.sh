@@ -52,7 +52,7 @@ FORM=(keys:a 'wait:签进：登记新入住的人' text:王小梅 keys:Tab keys:
       text:341225199503121240 keys:Tab text:13912345678 keys:Tab text:安徽 keys:Tab
       text:松江某服装厂 keys:Tab text:127 keys:Tab text:302 keys:Tab keys:Tab keys:C-u
       text:2026-03-01 'wait:2026-03-01')
-REJECTED=(keys:Enter 'wait:身份证校验位不对（应为 1）')
+REJECTED=(keys:Enter 'wait:身份证号校验位不对，请逐位核对')
 # Fix the check character (the cursor is at its end: the ID field has the focus), submit.
 SIGNED_IN=(keys:BSpace text:1 'wait:341225199503121241' keys:Enter
            'wait:已签进：王小梅，127-302（租客）')

@@ -102,6 +102,19 @@ static void demo__build__totals(void **state)
     tu_db_free(db);
 }
 
+/* A meeting not held yet has an agenda but nothing said or decided (issue 12 item 19). */
+static void demo__build__planned_meetings_say_nothing(void **state)
+{
+    (void)state;
+    xl_db *db = built(1, 1);
+    assert_true(one_int(db, "SELECT count(*) FROM meeting WHERE status = 'planned'") >= 1);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+                                 " WHERE m.status = 'planned' AND (a.notes <> '' OR a.decision <> '')"), 0);
+    assert_true(one_int(db, "SELECT count(*) FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+                            " WHERE m.status = 'closed' AND a.decision <> ''") > 0);
+    tu_db_free(db);
+}
+
 static void demo__build__layout(void **state)
 {
     (void)state;
@@ -276,6 +289,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(demo__build__totals),
         cmocka_unit_test(demo__build__layout),
+        cmocka_unit_test(demo__build__planned_meetings_say_nothing),
         cmocka_unit_test(demo__build__ids_and_phones),
         cmocka_unit_test(demo__build__people),
         cmocka_unit_test(demo__build__refuses_nonempty),

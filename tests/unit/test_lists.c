@@ -400,6 +400,31 @@ static void lists__create_linked__one_transaction(void **state)
 
 /* The refusals a user can reach from the item form keep their "FIELD:" key (the form puts the
  * reason beside that field) and give the reason in the UI language. */
+/* The community office hands items out; it is never their owner. */
+static void lists__owner__not_the_office(void **state)
+{
+    (void)state;
+    xl_db *db = tu_fixture_db();
+    tu_exec(db, "INSERT INTO organisation(id, name, kind) VALUES (99, '杜巷居委会', 'other')");
+    xl_i18n_set_lang("zh");
+    xl_item_form f;
+    xl_item_form_init(&f, XL_ITEM_ACTION);
+    f.title = "清理楼道";
+    f.raised_at = "2026-10-01";
+    f.due = "2026-12-01";
+    f.owner = xl_party_org(99);
+    xl_err e;
+    xl_err_clear(&e);
+    assert_int_equal(xl_list_item_create(db, &f, NULL, &e), XL_EFAIL);
+    assert_non_null(strstr(tu_err_text(&e), "居委自己不能当负责人"));
+    assert_true(xl_party_is_office(db, xl_party_org(99)));
+    assert_false(xl_party_is_office(db, xl_party_org(1)));
+    f.owner = xl_party_org(1);
+    assert_int_equal(xl_list_item_create(db, &f, NULL, &e), XL_OK);
+    xl_i18n_set_lang("en");
+    tu_db_free(db);
+}
+
 static void lists__refusals__follow_the_ui_language(void **state)
 {
     (void)state;
@@ -414,7 +439,7 @@ static void lists__refusals__follow_the_ui_language(void **state)
         {"en", "  ", "2026-12-01", "title: required", 1},
         {"zh", long_title, "2026-12-01", "title: 最多 80 个字（现在 81 个）", 1},
         {"en", long_title, "2026-12-01", "title: at most 80 characters (this has 81)", 1},
-        {"zh", "清理", "2026-02-30", "due: 应为有效日期，格式 年-月-日：“2026-02-30”", 1},
+        {"zh", "清理", "2026-02-30", "due: “2026-02-30”：没有这一天，请检查月和日", 1},
         {"zh", "清理", "2026-09-30", "due: 期限 2026-09-30 早于提出日期（2026-10-01）", 1},
         {"en", "清理", "2026-09-30", "due: 2026-09-30 is before the date raised (2026-10-01)", 1},
         {"zh", "清理", "", "due: 行动须有期限", 1},
@@ -772,7 +797,9 @@ static void lists__date__real_calendar_days(void **state)
     assert_true(xl_list_date_valid("2026-12-31"));
     assert_false(xl_list_date_valid("2026-02-29"));
     assert_false(xl_list_date_valid("2026-04-31"));
-    assert_false(xl_list_date_valid("2026-4-1"));
+    assert_true(xl_list_date_valid("2026-4-1"));
+    assert_true(xl_list_date_valid("2026.4.1"));
+    assert_false(xl_list_date_valid("2026-4"));
     assert_false(xl_list_date_valid("2026-00-10"));
     assert_false(xl_list_date_valid("26-01-01xx"));
     assert_false(xl_list_date_valid(NULL));
@@ -879,6 +906,7 @@ int main(void)
         cmocka_unit_test(lists__link__follows_the_chain_order),
         cmocka_unit_test(lists__create_linked__one_transaction),
         cmocka_unit_test(lists__refusals__follow_the_ui_language),
+        cmocka_unit_test(lists__owner__not_the_office),
         cmocka_unit_test(lists__link__no_cycles),
         cmocka_unit_test(lists__link__never_dangles),
         cmocka_unit_test(lists__chain__seen_from_any_item),

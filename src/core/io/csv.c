@@ -633,93 +633,17 @@ size_t xl_csv_normalize_digits(char *s)
 
 /* ---- dates ---- */
 
-/* Reads min..max digits at *p into *v. 1 ok, 0 not. */
-static int read_num(const char **p, int min, int max, int *v)
-{
-    int n = 0;
-    *v = 0;
-    while (n < max && **p >= '0' && **p <= '9') {
-        *v = *v * 10 + (**p - '0');
-        (*p)++, n++;
-    }
-    return n >= min && !(**p >= '0' && **p <= '9');
-}
-
-static int eat(const char **p, const char *word)
-{
-    size_t n = strlen(word);
-    if (strncmp(*p, word, n) != 0)
-        return 0;
-    *p += n;
-    return 1;
-}
-
-/* An optional " H:MM" or " H:MM:SS" after the date. */
-static int parse_time_tail(const char *p)
-{
-    int h, m, s = 0;
-    if (*p == '\0')
-        return 1;
-    if (*p != ' ' && *p != 'T')
-        return 0;
-    while (*p == ' ' || *p == 'T')
-        p++;
-    if (!read_num(&p, 1, 2, &h) || !eat(&p, ":") || !read_num(&p, 2, 2, &m))
-        return 0;
-    if (eat(&p, ":") && !read_num(&p, 2, 2, &s))
-        return 0;
-    return *p == '\0' && h <= 23 && m <= 59 && s <= 59;
-}
-
-static int parse_ymd(const char *s, int *y, int *m, int *d)
-{
-    const char *p = s;
-    if (strlen(s) == 8 && strspn(s, "0123456789") == 8) {
-        *y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-        *m = (s[4] - '0') * 10 + (s[5] - '0');
-        *d = (s[6] - '0') * 10 + (s[7] - '0');
-        return 1;
-    }
-    if (!read_num(&p, 4, 4, y))
-        return 0;
-    if (eat(&p, "年")) {
-        if (!read_num(&p, 1, 2, m) || !eat(&p, "月") || !read_num(&p, 1, 2, d))
-            return 0;
-        if (!eat(&p, "日"))
-            eat(&p, "号");
-        return parse_time_tail(p);
-    }
-    const char sep[2] = {*p, '\0'};
-    if (!strchr("-/.", sep[0]) || sep[0] == '\0')
-        return 0;
-    p++;
-    return read_num(&p, 1, 2, m) && eat(&p, sep) && read_num(&p, 1, 2, d) &&
-           parse_time_tail(p);
-}
-
+/* Full-width digits first, then the one date reader of base (xiangli/date.h). */
 int xl_parse_date(const char *in, char out[11], xl_err *err)
 {
     char buf[64];
-    int y, m, d;
-    if (!in)
-        return xl_err_set(err, XL_EFAIL, "date is empty");
-    if (strlen(in) >= sizeof buf)
-        return xl_err_set(err, XL_EFAIL, "not a date (too long)");
+    if (!in || strlen(in) >= sizeof buf)
+        return xl_err_set(err, XL_EFAIL, "%s", _(DATE_E_SHAPE));
     memcpy(buf, in, strlen(in) + 1);
-    if (xl_csv_normalize_digits(buf) == 0)
-        return xl_err_set(err, XL_EFAIL, "date is empty");
-    if (!parse_ymd(buf, &y, &m, &d))
-        return xl_err_set(err, XL_EFAIL, "\"%s\" is not a date: write it as 2024-03-05, "
-                          "2024/3/5 or 2024年3月5日", buf);
-    if (y < 1900 || y > 2100)
-        return xl_err_set(err, XL_EFAIL, "year %d is out of range (1900..2100)", y);
-    if (m < 1 || m > 12)
-        return xl_err_set(err, XL_EFAIL, "month %d is not 1..12", m);
-    if (d < 1 || d > xl_date_days_in_month(y, m))
-        return xl_err_set(err, XL_EFAIL, "%04d-%02d-%02d is not a real date (month %d of "
-                          "%d has %d days)", y, m, d, m, y, xl_date_days_in_month(y, m));
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-             (unsigned)d % 100u);
+    xl_csv_normalize_digits(buf);
+    xl_date_status st = xl_date_read_stamp(buf, out);
+    if (st != XL_DATE_OK)
+        return xl_err_set(err, XL_EFAIL, _(DATE_E_VALUE_FMT), buf, xl_date_problem(st));
     return XL_OK;
 }
 

@@ -137,6 +137,18 @@ int xl_party_exists(xl_db *db, xl_party p)
     return 0;
 }
 
+int xl_party_is_office(xl_db *db, xl_party p)
+{
+    return p.kind == XL_PARTY_ORG &&
+           lists_row_exists(db, "SELECT 1 FROM organisation WHERE id = ?1 AND (name LIKE '%居委%'"
+                                " OR name LIKE '%居民委员会%')", p.id) == 1;
+}
+
+int xl_org_name_is_office(const char *name)
+{
+    return strstr(name, "居委") != NULL || strstr(name, "居民委员会") != NULL;
+}
+
 int xl_party_name(xl_db *db, xl_party p, char *out, size_t size, xl_err *err)
 {
     if (size)

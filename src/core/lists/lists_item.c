@@ -24,7 +24,8 @@
 
 int xl_list_date_valid(const char *s)
 {
-    return xl_date_valid(s);
+    char out[11];
+    return xl_date_read(s, out) == XL_DATE_OK;
 }
 
 enum { TEXT_LINE, TEXT_BLOCK };
@@ -86,6 +87,11 @@ static int check_party(xl_db *db, const char *field, xl_party p, xl_err *err)
     return XL_OK;
 }
 
+static int check_not_office(xl_db *db, xl_party p, xl_err *err)
+{
+    return xl_party_is_office(db, p) ? xl_err_field(err, "owner", "%s", _(ITEM_E_OWNER_OFFICE)) : XL_OK;
+}
+
 static int check_buildings(xl_db *db, const int *b, size_t n, xl_err *err)
 {
     if (n > XL_ITEM_MAX_BUILDINGS)
@@ -108,6 +114,7 @@ typedef struct item_norm {
     const char *category; /* key */
     char raised_at[11];
     const char *due;      /* NULL = none */
+    char due_buf[11];
 } item_norm;
 
 static int check_raised_at(const xl_item_form *f, item_norm *v, xl_err *err)
@@ -116,17 +123,19 @@ static int check_raised_at(const xl_item_form *f, item_norm *v, xl_err *err)
         xl_today(v->raised_at);
         return XL_OK;
     }
-    if (!xl_list_date_valid(f->raised_at))
-        return xl_err_field(err, "raised_at", _(LIST_E_DATE_FMT), f->raised_at);
-    memcpy(v->raised_at, f->raised_at, 11);
+    xl_date_status st = xl_date_read(f->raised_at, v->raised_at);
+    if (st != XL_DATE_OK)
+        return xl_err_field(err, "raised_at", _(DATE_E_VALUE_FMT), f->raised_at,
+                            xl_date_problem(st));
     return XL_OK;
 }
 
 static int check_due(const xl_item_form *f, item_norm *v, xl_err *err)
 {
-    v->due = f->due && *f->due ? f->due : NULL;
-    if (v->due && !xl_list_date_valid(v->due))
-        return xl_err_field(err, "due", _(LIST_E_DATE_FMT), v->due);
+    xl_date_status st = f->due && *f->due ? xl_date_read(f->due, v->due_buf) : XL_DATE_EMPTY;
+    v->due = st == XL_DATE_OK ? v->due_buf : NULL;
+    if (st != XL_DATE_OK && st != XL_DATE_EMPTY)
+        return xl_err_field(err, "due", _(DATE_E_VALUE_FMT), f->due, xl_date_problem(st));
     if (!v->due && f->kind == XL_ITEM_ACTION)
         return xl_err_field(err, "due", "%s", _(LIST_E_DUE));
     if (v->due && strcmp(v->due, v->raised_at) < 0)
@@ -166,7 +175,7 @@ static int check_form(xl_db *db, const xl_item_form *f, item_norm *v, xl_err *er
         check_party(db, "raised_by", f->raised_by, err) ||
         check_raised_at(f, v, err) ||
         check_meeting_ref(db, f->source_meeting, err) ||
-        check_party(db, "owner", f->owner, err))
+        check_party(db, "owner", f->owner, err) || check_not_office(db, f->owner, err))
         return XL_EFAIL;
     if (f->kind == XL_ITEM_ACTION && f->owner.kind == XL_PARTY_NONE)
         return xl_err_field(err, "owner", "%s", _(LIST_E_OWNER));

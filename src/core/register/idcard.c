@@ -6,6 +6,7 @@
 
 #include "xiangli/date.h"
 #include "xiangli/db.h"
+#include "xiangli/i18n.h"
 
 static const int id_weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 static const char id_checks[11] = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
@@ -23,42 +24,77 @@ char xl_id_check_char(const char *first17)
     return id_checks[sum % 11];
 }
 
-static int check_birth(const char *id, xl_err *err)
+static int birth(const char *id, int *y, int *m, int *d)
 {
-    int y = 0, m = 0, d = 0;
+    *y = 0;
     for (int i = 6; i < 10; i++)
-        y = y * 10 + (id[i] - '0');
-    m = (id[10] - '0') * 10 + (id[11] - '0');
-    d = (id[12] - '0') * 10 + (id[13] - '0');
+        *y = *y * 10 + (id[i] - '0');
+    *m = (id[10] - '0') * 10 + (id[11] - '0');
+    *d = (id[12] - '0') * 10 + (id[13] - '0');
+    return 0;
+}
+
+static xl_id_status birth_status(const char *id)
+{
+    int y, m, d;
+    char today[11], when[24];
+    birth(id, &y, &m, &d);
+    if (y < XL_ID_EARLIEST_YEAR)
+        return XL_ID_BIRTH_OLD;
     if (!xl_date_valid_ymd(y, m, d))
-        return xl_err_set(err, XL_EFAIL, "birth date %.8s in the ID number is not a real date", id + 6);
-    char today[11], birth[24];
+        return XL_ID_BIRTH_BAD;
     xl_today(today);
-    snprintf(birth, sizeof birth, "%04d-%02d-%02d", y, m, d);
-    if (strcmp(birth, today) > 0)
-        return xl_err_set(err, XL_EFAIL, "birth date %s in the ID number is in the future", birth);
-    return XL_OK;
+    snprintf(when, sizeof when, "%04d-%02d-%02d", y, m, d);
+    return strcmp(when, today) > 0 ? XL_ID_BIRTH_FUTURE : XL_ID_OK;
+}
+
+xl_id_status xl_id_check(const char *id)
+{
+    size_t n = id ? strlen(id) : 0;
+    if (n != 18)
+        return XL_ID_LENGTH;
+    for (int i = 0; i < 17; i++)
+        if (!is_digit(id[i]))
+            return XL_ID_CHARS;
+    char last = id[17] == 'x' ? 'X' : id[17];
+    if (!is_digit(last) && last != 'X')
+        return XL_ID_CHARS;
+    if (!xl_id_province(id))
+        return XL_ID_REGION;
+    xl_id_status st = birth_status(id);
+    if (st != XL_ID_OK)
+        return st;
+    return xl_id_check_char(id) == last ? XL_ID_OK : XL_ID_CHECK;
+}
+
+void xl_id_problem(const char *id, xl_id_status st, char *msg, size_t size)
+{
+    char when[16] = "";
+    if (st >= XL_ID_REGION)
+        snprintf(when, sizeof when, "%.4s-%.2s-%.2s", id + 6, id + 10, id + 12);
+    switch (st) {
+    case XL_ID_OK: snprintf(msg, size, "%s", ""); break;
+    case XL_ID_LENGTH: snprintf(msg, size, _(REG_E_ID_LEN_FMT), id ? (int)strlen(id) : 0); break;
+    case XL_ID_CHARS: snprintf(msg, size, "%s", _(REG_E_ID_CHARS)); break;
+    case XL_ID_REGION: snprintf(msg, size, "%s", _(ID_E_REGION)); break;
+    case XL_ID_BIRTH_OLD: snprintf(msg, size, _(ID_E_BIRTH_OLD_FMT), id + 6); break;
+    case XL_ID_BIRTH_BAD: snprintf(msg, size, _(REG_E_ID_BIRTH_FMT), when); break;
+    case XL_ID_BIRTH_FUTURE: snprintf(msg, size, _(REG_E_ID_FUTURE_FMT), when); break;
+    default: snprintf(msg, size, "%s", _(ID_E_CHECK)); break;
+    }
 }
 
 int xl_id_validate(const char *id, char out[19], xl_err *err)
 {
-    size_t n = id ? strlen(id) : 0;
-    if (n != 18)
-        return xl_err_set(err, XL_EFAIL, "ID number must have 18 characters, not %zu", n);
-    for (int i = 0; i < 17; i++)
-        if (!is_digit(id[i]))
-            return xl_err_set(err, XL_EFAIL, "ID number character %d is not a digit", i + 1);
-    char last = id[17] == 'x' ? 'X' : id[17];
-    if (!is_digit(last) && last != 'X')
-        return xl_err_set(err, XL_EFAIL, "ID number must end in a digit or X");
-    if (check_birth(id, err))
-        return XL_EFAIL;
-    char want = xl_id_check_char(id);
-    if (want != last)
-        return xl_err_set(err, XL_EFAIL, "ID number check digit is %c but should be %c (mistyped?)", last, want);
+    char msg[256];
+    xl_id_status st = xl_id_check(id);
+    if (st != XL_ID_OK) {
+        xl_id_problem(id, st, msg, sizeof msg);
+        return xl_err_set(err, XL_EFAIL, "%s", msg);
+    }
     if (out) {
         memcpy(out, id, 17);
-        out[17] = last;
+        out[17] = id[17] == 'x' ? 'X' : id[17];
         out[18] = '\0';
     }
     return XL_OK;
@@ -68,12 +104,12 @@ int xl_phone_validate(const char *phone, xl_err *err)
 {
     size_t n = phone ? strlen(phone) : 0;
     if (n != 11)
-        return xl_err_set(err, XL_EFAIL, "mobile number must have 11 digits, not %zu", n);
+        return xl_err_set(err, XL_EFAIL, _(REG_E_PHONE_LEN_FMT), (int)n);
     for (size_t i = 0; i < n; i++)
         if (!is_digit(phone[i]))
-            return xl_err_set(err, XL_EFAIL, "mobile number may only hold digits");
+            return xl_err_set(err, XL_EFAIL, "%s", _(REG_E_PHONE_CHARS));
     if (phone[0] != '1' || phone[1] < '3')
-        return xl_err_set(err, XL_EFAIL, "mobile number must start with 13..19");
+        return xl_err_set(err, XL_EFAIL, "%s", _(REG_E_PHONE_PREFIX));
     return XL_OK;
 }
 

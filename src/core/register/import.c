@@ -19,7 +19,9 @@
 #include "core/db/search_sql.h"
 #include "core/register/signin_form.h"
 #include "xiangli/export.h"
+#include "xiangli/date.h"
 #include "xiangli/i18n.h"
+#include "xiangli/idcard.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
 #include "xiangli/model.h"
@@ -115,10 +117,14 @@ static int moved_in(importer *im, size_t line, const char *raw, char out[11])
     out[0] = '\0';
     if (!raw[0])
         return 1;
-    if (xl_parse_date(raw, out, NULL) == XL_OK)
+    char digits[64];
+    xl_strlcpy_utf8(digits, raw, sizeof digits);
+    xl_csv_normalize_digits(digits);
+    xl_date_status st = xl_date_read_stamp(digits, out);
+    if (st == XL_DATE_OK)
         return 1;
     out[0] = '\0';
-    problem(im, line, XL_COL_MOVED_IN, 0, _(IMP_DATE_BAD_FMT), raw);
+    problem(im, line, XL_COL_MOVED_IN, 0, _(DATE_E_VALUE_FMT), raw, xl_date_problem(st));
     return 0;
 }
 
@@ -156,6 +162,10 @@ static void check_row(importer *im, const xl_csv_row *row)
         for (size_t i = 0; i < fe.n; i++)
             problem(im, row->line, field_column[fe.e[i].field], 0, "%s", fe.e[i].msg);
     } else if (date_ok) {
+        char warn[256];
+        xl_id_region_warning(p.f.id, warn, sizeof warn);
+        if (warn[0])
+            problem(im, row->line, XL_COL_ID_NUMBER, 1, "%s", warn);
         plan_add(im, &p);
     }
     for (int c = 0; c < XL_COL_COUNT; c++)

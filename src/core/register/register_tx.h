@@ -14,4 +14,7 @@ int xl_signin_commit_in_tx(xl_db *db, const xl_signin_form *form, xl_signin_mode
 int xl_signout_in_tx(xl_db *db, int64_t residency_id, const char *moved_out, const char *channel,
                      xl_err *err);
 
+/* xl_residency_confirm inside the caller's transaction (a whole building's stale list). */
+int xl_residency_confirm_in_tx(xl_db *db, int64_t residency_id, xl_err *err);
+
 #endif

@@ -188,8 +188,10 @@ static int signin_new(xl_db *db, const clean_form *c, int64_t *person_id, xl_err
         return XL_EFAIL;
     char now[20];
     xl_now(now);
-    if (run(db, err, insert_person_sql, "ttnnttt", c->name, c->gender, c->id, c->phone, c->province,
-            c->workplace, now))
+    /* the registered home province: from the ID number when not given */
+    const char *province = c->province[0] || !c->id[0] ? c->province : xl_id_province(c->id);
+    if (run(db, err, insert_person_sql, "ttnnttt", c->name, c->gender, c->id, c->phone,
+            province ? province : "", c->workplace, now))
         return XL_EFAIL;
     int64_t pid = sqlite3_last_insert_rowid(xl_db_handle(db));
     char detail[256];
@@ -457,6 +459,11 @@ static int confirm_in_tx(xl_db *db, int64_t rid, xl_err *err)
 static int confirm_body(xl_db *db, void *ctx, xl_err *err)
 {
     return confirm_in_tx(db, ((write_ctx *)ctx)->id, err);
+}
+
+int xl_residency_confirm_in_tx(xl_db *db, int64_t residency_id, xl_err *err)
+{
+    return confirm_in_tx(db, residency_id, err);
 }
 
 int xl_residency_confirm(xl_db *db, int64_t residency_id, xl_err *err)

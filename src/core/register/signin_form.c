@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/db/db_internal.h"
+#include "xiangli/date.h"
 #include "xiangli/idcard.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
@@ -116,26 +117,6 @@ int xl_form_count_chars(const char *s, int *bad)
     return count;
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
-}
-
-/* 1 when s is a real date YYYY-MM-DD from 1900 on. */
-static int real_date(const char *s)
-{
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
 /* A date field: empty = today; else a real date not after today. 0 when fine, else the
  * message is written to msg. */
 int xl_form_date(const char *raw, xl_msg label, char out[11], char *msg, size_t size)
@@ -146,8 +127,9 @@ int xl_form_date(const char *raw, xl_msg label, char out[11], char *msg, size_t 
         memcpy(out, today, 11);
         return 0;
     }
-    if (!real_date(s)) {
-        snprintf(msg, size, _(REG_E_DATE_BAD_FMT), xl_tr(label));
+    xl_date_status st = xl_date_read(s, s);
+    if (st != XL_DATE_OK) {
+        snprintf(msg, size, _(DATE_E_FIELD_FMT), xl_tr(label), xl_date_problem(st));
         return 1;
     }
     if (strcmp(s, today) > 0) {
@@ -160,6 +142,44 @@ int xl_form_date(const char *raw, xl_msg label, char out[11], char *msg, size_t 
 
 /* ---------- the form, field by field ---------- */
 
+static int han(uint32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
+}
+
+static int latin(uint32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+/* The marks between the parts of a name: the middle dot (and its look-alikes), a space;
+ * a hyphen or an apostrophe inside a Latin name (Jean-Luc, O'Brien). */
+static int joiner(uint32_t cp)
+{
+    return cp == 0xB7 || cp == 0x30FB || cp == 0x2027 || cp == 0x2022 || cp == ' ' ||
+           cp == '-' || cp == '\'';
+}
+
+/* 1 when a name is letters (Chinese, or Latin for a foreign tenant), its parts joined by
+ * one mark each, with no mark first or last. */
+int xl_name_letters_ok(const char *s)
+{
+    size_t n = strlen(s);
+    int prev_letter = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = xl_utf8_decode(s + i, n - i, &cp);
+        int letter = han(cp) || latin(cp);
+        if (!letter && (!joiner(cp) || !prev_letter))
+            return 0;
+        prev_letter = letter;
+        i += k ? k : 1;
+    }
+    return n > 0 && prev_letter;
+}
+
 static void check_name(const char *raw, xl_clean_form *c, xl_field_errors *fe)
 {
     char s[400];
@@ -169,8 +189,8 @@ static void check_name(const char *raw, xl_clean_form *c, xl_field_errors *fe)
         field_error(fe, XL_SF_NAME, "%s", _(REG_E_NAME_EMPTY));
     else if (len >= sizeof s || n > NAME_MAX_CHARS)
         field_error(fe, XL_SF_NAME, _(REG_E_NAME_LONG_FMT), NAME_MAX_CHARS);
-    else if (bad)
-        field_error(fe, XL_SF_NAME, "%s", _(REG_E_NAME_BAD));
+    else if (bad || !xl_name_letters_ok(s))
+        field_error(fe, XL_SF_NAME, "%s", _(REG_E_NAME_LETTERS));
     else
         xl_strlcpy_utf8(c->name, s, sizeof c->name);
 }
@@ -192,25 +212,6 @@ static void check_gender(const char *raw, xl_clean_form *c, xl_field_errors *fe)
         field_error(fe, XL_SF_GENDER, "%s", _(REG_E_GENDER));
 }
 
-/* Which rule an ID number that xl_id_validate refused breaks, for a message beside the
- * field: its shape, its birth date, or only its check character. */
-static void id_problem(const char *id, xl_field_errors *fe)
-{
-    char fixed[19], birth[11], today[11];
-    memcpy(fixed, id, 19);
-    fixed[17] = xl_id_check_char(id);
-    if (xl_id_validate(fixed, NULL, NULL) == XL_OK) {
-        field_error(fe, XL_SF_ID_NUMBER, _(REG_E_ID_CHECK_FMT), fixed[17]);
-        return;
-    }
-    snprintf(birth, sizeof birth, "%.4s-%.2s-%.2s", id + 6, id + 10, id + 12);
-    xl_today(today);
-    if (real_date(birth) && strcmp(birth, today) > 0)
-        field_error(fe, XL_SF_ID_NUMBER, _(REG_E_ID_FUTURE_FMT), birth);
-    else
-        field_error(fe, XL_SF_ID_NUMBER, _(REG_E_ID_BIRTH_FMT), birth);
-}
-
 static void check_id(const char *raw, xl_clean_form *c, xl_field_errors *fe)
 {
     char s[64];
@@ -229,8 +230,14 @@ static void check_id(const char *raw, xl_clean_form *c, xl_field_errors *fe)
         field_error(fe, XL_SF_ID_NUMBER, "%s", _(REG_E_ID_CHARS));
         return;
     }
-    if (xl_id_validate(s, c->id, NULL) != XL_OK)
-        id_problem(s, fe);
+    xl_id_status st = xl_id_check(s);
+    if (st != XL_ID_OK) {
+        char msg[256];
+        xl_id_problem(s, st, msg, sizeof msg);
+        field_error(fe, XL_SF_ID_NUMBER, "%s", msg);
+        return;
+    }
+    xl_id_validate(s, c->id, NULL);
 }
 
 static void check_phone(const char *raw, xl_clean_form *c, xl_field_errors *fe)

@@ -30,6 +30,8 @@ int xl_field_errors_first(const xl_field_errors *fe, xl_err *err);
 size_t xl_form_trim(const char *s, char *out, size_t size);
 /* Code points in s; *bad = 1 for invalid UTF-8 or a control character. */
 int xl_form_count_chars(const char *s, int *bad);
+/* 1 when s is a name: letters (Chinese, or Latin), parts joined by ·, a space, - or '. */
+int xl_name_letters_ok(const char *s);
 /* A date field: empty = today; else a real YYYY-MM-DD not after today. 0 when fine, else 1
  * with the message (naming the field by label) in msg. */
 int xl_form_date(const char *raw, xl_msg label, char out[11], char *msg, size_t size);

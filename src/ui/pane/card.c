@@ -15,6 +15,7 @@
 #include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/building.h"
+#include "xiangli/chase.h"
 #include "xiangli/i18n.h"
 #include "xiangli/lists.h"
 #include "xiangli/mem.h"
@@ -34,9 +35,10 @@ typedef struct card_pane {
     card_row *rows;
     size_t nrows;
     xl_list_page open;   /* the building's open items (the four lists) */
-    ui_listview lv; /* over rows: a table to scroll, no selection */
+    ui_listview lv; /* over rows: the selected room row is where a signs in */
     const int *draw_cw; /* the column widths, while the rows draw */
     char title[64];
+    char chased[160];   /* when the stale list was last chased, and how */
 } card_pane;
 
 /* X(column, heading message, width cap; 0 = none) in the order drawn. */
@@ -70,9 +72,10 @@ enum { HEADER_ROWS = 8, COL_GAP = 2 };
 static const ui_action card_actions[] = {
     UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PAGE_UP, UI_ACT_PAGE_DOWN, UI_ACT_FIRST, UI_ACT_LAST,
     UI_ACT_QR, UI_ACT_RESPONSIBLE, UI_ACT_BUILDING_EDIT, UI_ACT_ROOM_EDIT, UI_ACT_ROOM_REMOVE,
+    UI_ACT_SIGNIN,
 };
 static const ui_action card_hints[] = {
-    UI_ACT_DOWN, UI_ACT_PAGE_DOWN, UI_ACT_HELP, UI_ACT_BACK, UI_ACT_QR, UI_ACT_RESPONSIBLE,
+    UI_ACT_SIGNIN, UI_ACT_DOWN, UI_ACT_HELP, UI_ACT_BACK, UI_ACT_QR, UI_ACT_RESPONSIBLE,
     UI_ACT_BUILDING_EDIT, UI_ACT_ROOM_EDIT,
 };
 
@@ -205,13 +208,13 @@ static void draw_header(const card_pane *p, WINDOW *w)
     else
         ui_format(rate, sizeof rate, _(RATE_VALUE_NONE_FMT), c->s.residents);
     const char *owner[] = {or_none(c->owner_name), c->owner_phone_masked};
-    const char *rp[] = {c->resp_name[0] ? resp : _(NONE), c->resp_phone_masked};
+    const char *rp[] = {c->resp_name[0] ? resp : _(NONE), c->resp_phone_masked, p->chased};
     const char *grid[] = {or_none(c->micro_grid), _(GRID_LEADER), or_none(c->grid_leader),
                           c->grid_leader_phone_masked};
     const char *gr[] = {group}, *rt[] = {rate};
     draw_title(p, w);
     draw_field(w, 2, lw, XL_MSG_OWNER, owner, 2, ui_attr(UI_C_NORMAL));
-    draw_field(w, 3, lw, XL_MSG_RESPONSIBLE, rp, 2, ui_attr(UI_C_NORMAL) | A_BOLD);
+    draw_field(w, 3, lw, XL_MSG_RESPONSIBLE, rp, 3, ui_attr(UI_C_NORMAL) | A_BOLD);
     draw_field(w, 4, lw, XL_MSG_PIONEER_GROUP, gr, 1, ui_attr(UI_C_NORMAL));
     draw_field(w, 5, lw, XL_MSG_MICRO_GRID, grid, 4, ui_attr(UI_C_NORMAL));
     draw_field(w, 6, lw, XL_MSG_REG_RATE, rt, 1, ui_attr(ui_map_rate_role(&c->s)));
@@ -292,8 +295,11 @@ static int draw_open_items(const card_pane *p, WINDOW *w, int y)
 static void draw_room_row(void *ctx, WINDOW *w, int y, size_t i, int sel)
 {
     const card_pane *p = ctx;
-    (void)sel;
     draw_row(p, w, y, &p->rows[i], p->draw_cw);
+    if (sel) {
+        attr_t a = ui_attr(UI_C_SELECTED);
+        mvwchgat(w, y, 0, getmaxx(w) - 1, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
+    }
 }
 
 static void card_draw(void *self, WINDOW *w)
@@ -321,6 +327,9 @@ static int card_key(void *self, ui_app *app, int key)
     switch (act) {
     case UI_ACT_QR: return ui_qrview_open(app, p->number);
     case UI_ACT_RESPONSIBLE: return ui_resp_open(app, p->number);
+    case UI_ACT_SIGNIN:
+        return ui_signin_open_at(app, p->number,
+                                 p->nrows ? p->c.rooms[p->rows[p->lv.sel].room].room : NULL);
     case UI_ACT_BUILDING_EDIT: return ui_card_edit_building(app, p->number);
     case UI_ACT_ROOM_EDIT: return ui_card_room_ask(app, p->number);
     case UI_ACT_ROOM_REMOVE: return ui_card_room_remove_ask(app, p->number);
@@ -352,6 +361,12 @@ static int card_load(card_pane *p, ui_app *app)
     if (xl_list_building_open(ui_app_db(app), p->number, &p->open, &err) != XL_OK)
         memset(&p->open, 0, sizeof p->open); /* the rooms still show */
     ui_format(p->title, sizeof p->title, _(BUILDING_FMT), p->number);
+    xl_chase_last last;
+    if (xl_chase_last_load(ui_app_db(app), p->number, &last, &err) == XL_OK && last.at[0])
+        ui_format(p->chased, sizeof p->chased, _(CHASE_LAST_FMT), last.at,
+                  xl_chase_outcome_label(last.outcome));
+    else
+        ui_format(p->chased, sizeof p->chased, "%s", _(CHASE_NEVER));
     return XL_OK;
 }
 
@@ -392,7 +407,7 @@ static const pane_ops card_ops = {
 int ui_card_open(ui_app *app, int number)
 {
     card_pane *p = xl_calloc(1, sizeof *p);
-    ui_listview_init(&p->lv, UI_LV_SCROLL | UI_LV_FILL);
+    ui_listview_init(&p->lv, UI_LV_FILL); /* a room row is selected: a signs in there */
     p->number = number;
     if (card_load(p, app) != XL_OK) {
         card_free(p);

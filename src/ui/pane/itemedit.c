@@ -11,6 +11,7 @@
 #include "ui/pane/register.h"
 #include "ui/theme.h"
 #include "ui/widget/uitext.h"
+#include "xiangli/date.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
@@ -75,8 +76,10 @@ static void check_fields(item_edit *e, ui_app *app, ui_form *f, int *b, size_t *
         set_msg(f, IF_OWNER, _(ITEM_E_OWNER_PICK));
     if (kind == XL_ITEM_ACTION && e->owner.chosen.kind == XL_PARTY_NONE)
         set_msg(f, IF_OWNER, _(ITEM_E_OWNER));
-    if (due[0] && !xl_list_date_valid(due))
-        set_msg(f, IF_DUE, _(ITEM_E_DATE));
+    char ymd[11];
+    xl_date_status st = xl_date_read(due, ymd);
+    if (due[0] && st != XL_DATE_OK)
+        set_msg(f, IF_DUE, xl_date_problem(st));
     else if (due[0] && strcmp(due, e->raised_at) < 0)
         set_msg(f, IF_DUE, _(ITEM_E_DUE_EARLY));
     else if (!due[0] && kind == XL_ITEM_ACTION)
@@ -126,18 +129,13 @@ static int item_submit(void *ctx, ui_app *app, ui_form *f)
     item_edit *e = ctx;
     int b[XL_ITEM_MAX_BUILDINGS];
     size_t nb = 0;
-    char note[128];
     xl_item_form form;
     xl_err err;
     xl_err_clear(&err);
     ui_form_clear_msgs(f);
     check_fields(e, app, f, b, &nb);
-    size_t problems = ui_form_focus_first_problem(f);
-    if (problems) {
-        ui_format(note, sizeof note, _(REG_FORM_FIX_FMT), problems);
-        ui_form_set_note(f, note, 1);
+    if (ui_form_show_problem_count(f))
         return UI_REDRAW;
-    }
     fill_form(e, f, &form, b, nb);
     int64_t id = e->id;
     int rc = e->id        ? xl_list_item_update(ui_app_db(app), e->id, &form, &err)
@@ -212,7 +210,7 @@ static void init_fields(item_edit *e, ui_field fl[IF_COUNT])
     fl[IF_OWNER] = (ui_field){.label = _(LIST_COL_OWNER), .width = 24, .max_chars = 30,
                               .note = _(ITEM_NOTE_OWNER)};
     fl[IF_DUE] = (ui_field){.label = _(LIST_COL_DUE), .width = 12, .max_chars = 10,
-                            .accept = ui_accept_date, .note = _(REG_HINT_DATE)};
+                            .accept = ui_accept_date, .note = _(REG_HINT_DATE), .date = 1};
 }
 
 static int category_index(const char *key)

@@ -23,7 +23,9 @@ typedef struct item_view {
     xl_chain chain;
     xl_history_row *hist;
     size_t nhist;
-    ui_listview chain_lv;     /* over the chain's members */
+    ui_listview chain_lv;     /* over the chain's members, in tree order */
+    size_t *order;            /* row -> index in chain.items: each under what it answers */
+    int *depth;               /* row -> links from the chain's root */
     ui_listview hist_lv;      /* over the history, newest first: a text to scroll */
     char title[64];
 } item_view;
@@ -38,6 +40,52 @@ static const ui_action view_hints[] = {
 };
 
 /* ---- loading ---- */
+
+static int linked(const xl_chain *c, int64_t from, int64_t to)
+{
+    for (size_t k = 0; k < c->nlinks; k++)
+        if (c->links[k].from == from && c->links[k].to == to)
+            return 1;
+    return 0;
+}
+
+static int has_parent(const xl_chain *c, size_t i)
+{
+    for (size_t j = 0; j < c->n; j++)
+        if (j != i && linked(c, c->items[j].id, c->items[i].id))
+            return 1;
+    return 0;
+}
+
+static void visit(item_view *v, size_t i, int d, char *placed, size_t *k)
+{
+    placed[i] = 1;
+    v->order[*k] = i, v->depth[*k] = d, (*k)++;
+    for (size_t j = 0; j < v->chain.n; j++)
+        if (!placed[j] && linked(&v->chain, v->chain.items[i].id, v->chain.items[j].id))
+            visit(v, j, d + 1, placed, k);
+}
+
+/* Tree order: each item right under the item it is linked to (the first one, when it
+ * answers two), indented one step deeper; the roots in the chain's order. */
+static void chain_order(item_view *v)
+{
+    size_t n = v->chain.n, k = 0;
+    char *placed = xl_calloc(n + 1, 1);
+    free(v->order), free(v->depth);
+    v->order = xl_calloc(n + 1, sizeof *v->order);
+    v->depth = xl_calloc(n + 1, sizeof *v->depth);
+    for (int pass = 0; pass < 2; pass++) /* roots first; then anything a cycle would hide */
+        for (size_t i = 0; i < n; i++)
+            if (!placed[i] && (pass || !has_parent(&v->chain, i)))
+                visit(v, i, 0, placed, &k);
+    free(placed);
+}
+
+static const xl_list_row *chain_row(const item_view *v, size_t row)
+{
+    return &v->chain.items[v->order[row]];
+}
 
 static void view_release(item_view *v)
 {
@@ -67,8 +115,9 @@ static int view_load(item_view *v, ui_app *app, int64_t id)
     view_release(v);
     v->id = id, v->it = it, v->chain = chain, v->hist = hist, v->nhist = nhist;
     v->chain_lv.sel = v->chain_lv.top = v->hist_lv.top = 0;
+    chain_order(v);
     for (size_t i = 0; i < chain.n; i++)
-        if (chain.items[i].id == id)
+        if (chain_row(v, i)->id == id)
             v->chain_lv.sel = i;
     ui_listview_set_count(&v->chain_lv, chain.n);
     ui_listview_set_count(&v->hist_lv, nhist);
@@ -178,10 +227,22 @@ static int kind_width(void)
     return width;
 }
 
+/* The widest status text (overdue included), so that a long one moves no column. */
+static int status_width(void)
+{
+    int width = 0;
+    for (int s = 0; s < XL_ITEM_STATUS_COUNT; s++)
+        for (int o = 0; o < 2; o++) {
+            int sw = xl_str_width(ui_item_status_text((xl_item_status)s, o));
+            width = sw > width ? sw : width;
+        }
+    return width;
+}
+
 static void draw_chain_row(void *ctx, WINDOW *w, int y, size_t i, int on)
 {
     const item_view *v = ctx;
-    const xl_list_row *r = &v->chain.items[i];
+    const xl_list_row *r = chain_row(v, i);
     char where[48], id[24];
     int self = r->id == v->id, x = 1;
     int width = (getmaxx(w) < ROW_MAX ? getmaxx(w) : ROW_MAX) - 2; /* readable when wide */
@@ -190,10 +251,11 @@ static void draw_chain_row(void *ctx, WINDOW *w, int y, size_t i, int on)
     snprintf(id, sizeof id, "#%lld", (long long)r->id);
     ui_text_fill(w, y, 0, getmaxx(w), on ? attr : ui_attr(UI_C_NORMAL));
     x += ui_text_put(w, y, x, 2, self ? "*" : on ? ">" : " ", attr | A_BOLD) + 1;
-    x += 2 * (int)r->kind; /* indented by the place in the chain */
+    x += 2 * v->depth[i]; /* under the item it is linked to */
     x += ui_text_pad(w, y, x, kind_width(), xl_item_kind_label(r->kind), attr | A_BOLD) + 2;
     x += ui_text_pad(w, y, x, 6, id, attr) + 1;
-    int right = ui_text_right(w, y, width + 1, 12, ui_item_status_text(r->status, r->overdue), attr);
+    int sw = status_width(), right = width + 1 - sw; /* the columns stay put */
+    ui_text_put(w, y, right, sw, ui_item_status_text(r->status, r->overdue), attr);
     right = ui_text_right(w, y, right - 2, 10, where, on ? attr : ui_attr(UI_C_DIM));
     ui_text_put(w, y, x, right - 2 - x, r->title, attr | (self ? A_BOLD : 0));
 }
@@ -360,9 +422,9 @@ static void view_draw(void *self, WINDOW *w)
 
 static int jump(item_view *v, ui_app *app)
 {
-    if (v->chain_lv.sel >= v->chain.n || v->chain.items[v->chain_lv.sel].id == v->id)
+    if (v->chain_lv.sel >= v->chain.n || chain_row(v, v->chain_lv.sel)->id == v->id)
         return UI_HANDLED;
-    int64_t from = v->id, to = v->chain.items[v->chain_lv.sel].id;
+    int64_t from = v->id, to = chain_row(v, v->chain_lv.sel)->id;
     if (view_load(v, app, to) != XL_OK)
         return UI_REDRAW;
     if (v->nback == BACK_MAX)
@@ -431,6 +493,7 @@ static void view_free(void *self)
 {
     item_view *v = self;
     view_release(v);
+    free(v->order), free(v->depth);
     free(v);
 }
 

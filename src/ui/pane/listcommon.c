@@ -210,8 +210,8 @@ static void search_orgs(ui_party_pick *p, xl_db *db, const char *text)
     if (xl_orgs_list(db, &orgs, &n, NULL) != XL_OK)
         return;
     for (size_t i = 0; i < n; i++) {
-        if (*text && !strstr(orgs[i].name, text))
-            continue;
+        if ((*text && !strstr(orgs[i].name, text)) || xl_org_name_is_office(orgs[i].name))
+            continue; /* the office hands items out: it is never their owner */
         ui_party_hit *h = add_hit(p, xl_party_org(orgs[i].id), orgs[i].name);
         if (h)
             snprintf(h->note, sizeof h->note, "%s", org_kind_label(orgs[i].kind));
@@ -291,10 +291,10 @@ void ui_party_pick_search(ui_party_pick *p, xl_db *db, const char *text)
 
 int ui_party_pick_key(ui_party_pick *p, int key)
 {
-    /* the keys themselves: letters (k, j) are typed into the field above the list */
+    /* the keys themselves: letters are typed into the field above the list, and Up/Down
+     * move between the form's fields as everywhere else; PgUp/PgDn move one hit */
     static const struct { int key; ui_action act; } moves[] = {
-        {UI_KEY_FN(KEY_UP), UI_ACT_UP}, {UI_KEY_FN(KEY_DOWN), UI_ACT_DOWN},
-        {UI_KEY_FN(KEY_PPAGE), UI_ACT_PAGE_UP}, {UI_KEY_FN(KEY_NPAGE), UI_ACT_PAGE_DOWN},
+        {UI_KEY_FN(KEY_PPAGE), UI_ACT_UP}, {UI_KEY_FN(KEY_NPAGE), UI_ACT_DOWN},
     };
     if (p->n == 0)
         return 0;

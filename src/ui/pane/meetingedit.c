@@ -164,7 +164,6 @@ static int mtg_submit(void *ctx, ui_app *app, ui_form *f)
 {
     mtg_edit *e = ctx;
     xl_meeting_form form;
-    char note[128];
     int64_t id = e->id;
     xl_err err;
     xl_err_clear(&err);
@@ -177,12 +176,8 @@ static int mtg_submit(void *ctx, ui_app *app, ui_form *f)
         if (rc != XL_OK)
             show_refusal(e, f, &err);
     }
-    size_t problems = ui_form_focus_first_problem(f);
-    if (problems) {
-        ui_format(note, sizeof note, _(REG_FORM_FIX_FMT), problems);
-        ui_form_set_note(f, note, 1);
+    if (ui_form_show_problem_count(f))
         return UI_REDRAW;
-    }
     if (e->open_out)
         *e->open_out = id;
     ui_app_message(app, 0, e->id ? _(MTG_SAVED_FMT) : _(MTG_PLANNED_FMT), (long long)id);

@@ -4,6 +4,7 @@
  * attendance is ticked from the building's residents, organisations and deputies (A). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "ui/pane/lists_ui.h"
@@ -26,6 +27,7 @@ typedef struct mtg_view {
     size_t want_sel;     /* (size_t)-1 after a free item was added: the last gets the bar */
     int64_t prompt_entry; /* the agenda entry the minutes prompt asks about */
     char title[XL_TEXT_BYTES(XL_MEETING_TITLE_MAX)];
+    char minutes_file[4400]; /* closed: where its minutes were written ("" = not found) */
 } mtg_view;
 
 static const ui_action mv_actions[] = {
@@ -37,6 +39,28 @@ static const ui_action mv_hints[] = {
     UI_ACT_AGENDA_ADD, UI_ACT_AGENDA_FREE, UI_ACT_AGENDA_DOWN, UI_ACT_AGENDA_MINUTES,
     UI_ACT_ATTEND, UI_ACT_MTG_PRESENT, UI_ACT_MTG_CLOSE, UI_ACT_BACK,
 };
+
+/* A closed meeting's minutes file, as closing at the desk writes it (~/xiangli-minutes/…),
+ * so the path stays in sight after the status line has moved on. */
+static void find_minutes_file(mtg_view *v, ui_app *app)
+{
+    char dir[4096], name[128], path[4300];
+    struct stat sb;
+    v->minutes_file[0] = '\0';
+    if (v->m.status != XL_MEETING_CLOSED)
+        return;
+    ui_minutes_dir(ui_app_config(app)->backup_dir, dir, sizeof dir);
+    xl_meeting_minutes_filename(&v->m, name, sizeof name);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    const char *home = getenv("HOME");
+    size_t len = home ? strlen(home) : 0;
+    if (stat(path, &sb) != 0)
+        return;
+    if (len > 1 && strncmp(path, home, len) == 0 && path[len] == '/')
+        ui_format(v->minutes_file, sizeof v->minutes_file, _(MTG_MINUTES_FILE_FMT), "~", path + len);
+    else
+        ui_format(v->minutes_file, sizeof v->minutes_file, _(MTG_MINUTES_FILE_FMT), "", path);
+}
 
 static int mv_load(mtg_view *v, ui_app *app)
 {
@@ -54,6 +78,7 @@ static int mv_load(mtg_view *v, ui_app *app)
         v->lv.sel = m.nagenda - 1;
     v->want_sel = 0;
     ui_listview_set_count(&v->lv, m.nagenda);
+    find_minutes_file(v, app);
     return XL_OK;
 }
 
@@ -162,7 +187,10 @@ static void mv_draw(void *self, WINDOW *w)
     if (agenda_rows > height - AGENDA_Y - 4)
         agenda_rows = height - AGENDA_Y - 4;
     int y = draw_agenda(v, w, AGENDA_Y - 1, agenda_rows < 3 ? 3 : agenda_rows) + 1;
-    draw_attendees(v, w, y, height - y);
+    int file = v->minutes_file[0] != '\0';
+    draw_attendees(v, w, y, height - y - file);
+    if (file)
+        ui_text_put(w, height - 1, 1, getmaxx(w) - 2, v->minutes_file, ui_attr(UI_C_DIM));
 }
 
 /* ---- adding items from the lists ---- */

@@ -268,7 +268,7 @@ static int sign_out(person_pane *p, ui_app *app)
         ui_app_message(app, 1, "%s", _(REG_NOT_LIVING));
         return UI_REDRAW;
     }
-    ui_signout_who who = {h->residency_id, p->c.name, h->building, h->room, h->role, h->moved_in};
+    ui_signout_who who = {h->residency_id, p->c.name, h->building, h->room, h->role, h->moved_in, NULL};
     return ui_signout_open(app, &who);
 }
 

@@ -18,6 +18,7 @@
 #include "ui/pane/register.h"
 #include "ui/theme.h"
 #include "ui/widget/uitext.h"
+#include "xiangli/date.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
@@ -78,6 +79,61 @@ static void show_entry(present *p, size_t i)
         p->spent[p->cur] += now - p->shown_at;
     p->cur = i;
     p->shown_at = now;
+}
+
+/* ---- where a presentation was left (for as long as the program runs) ---- */
+
+enum { KEPT_MAX = 8 };
+
+/* The item shown and the time spent on each, per meeting, kept when the presentation is
+ * left so that coming back resumes there. */
+static struct kept_show {
+    int64_t id;
+    size_t cur, n;
+    double *spent;
+} kept[KEPT_MAX];
+
+static struct kept_show *kept_slot(int64_t id)
+{
+    struct kept_show *free_slot = NULL;
+    for (size_t i = 0; i < KEPT_MAX; i++) {
+        if (kept[i].id == id)
+            return &kept[i];
+        if (!kept[i].id && !free_slot)
+            free_slot = &kept[i];
+    }
+    if (!free_slot) { /* full: the oldest place goes */
+        free(kept[0].spent);
+        memmove(&kept[0], &kept[1], (KEPT_MAX - 1) * sizeof kept[0]);
+        free_slot = &kept[KEPT_MAX - 1];
+        memset(free_slot, 0, sizeof *free_slot);
+    }
+    return free_slot;
+}
+
+static void keep_place(present *p)
+{
+    struct kept_show *k = kept_slot(p->id);
+    show_entry(p, p->cur); /* the current item's time so far into spent[] */
+    free(k->spent);
+    k->id = p->id;
+    k->cur = p->cur;
+    k->n = p->nspent;
+    k->spent = p->nspent ? xl_reallocarray(NULL, p->nspent, sizeof *k->spent) : NULL;
+    if (k->spent)
+        memcpy(k->spent, p->spent, p->nspent * sizeof *p->spent);
+}
+
+static void resume_place(present *p)
+{
+    for (size_t i = 0; i < KEPT_MAX; i++) {
+        if (kept[i].id != p->id)
+            continue;
+        size_t n = kept[i].n < p->nspent ? kept[i].n : p->nspent;
+        if (n)
+            memcpy(p->spent, kept[i].spent, n * sizeof *p->spent);
+        p->cur = kept[i].cur < p->m.nagenda ? kept[i].cur : 0;
+    }
 }
 
 /* ---- loading ---- */
@@ -301,11 +357,9 @@ static void draw_keys(present *p, WINDOW *w, int y)
 {
     char key[32];
     int x = MARGIN;
-    if (p->msg[0]) {
-        ui_text_put(w, y, MARGIN, getmaxx(w) - 2 * MARGIN, p->msg,
+    if (p->msg[0]) /* on its own row: the keys stay on theirs */
+        ui_text_put(w, y - 1, MARGIN, getmaxx(w) - 2 * MARGIN, p->msg,
                     ui_attr(p->msg_error ? UI_C_ERROR : UI_C_SHOW_ACCENT));
-        return;
-    }
     for (size_t i = 0; i < sizeof show_keys / sizeof show_keys[0]; i++) {
         ui_action act = show_keys[i];
         const char *label = act == UI_ACT_BACK ? _(HINT_SHOW_LEAVE) : ui_keys_hint(act);
@@ -356,7 +410,7 @@ static void show_draw(void *self, WINDOW *w)
     draw_kind_line(p, w, 3);
     int nchain = chain_lines(p, chain);
     int lower = lower_rows(p, nchain);
-    int title_rows = height - 5 - lower;
+    int title_rows = height - 6 - lower; /* the last two rows: a message, the keys */
     draw_title(p, w, 5, title_rows > 1 ? title_rows : 1);
     draw_lower(p, w, 5 + (title_rows > 1 ? title_rows : 1) + 1, chain, nchain);
     if (p->mode != IN_NONE)
@@ -423,10 +477,13 @@ static int make_action(present *p, ui_app *app, const xl_agenda_entry *e)
     char ok[512];
     xl_err err;
     xl_err_clear(&err);
-    if (!xl_list_date_valid(p->input.text)) {
-        say(p, 1, "%s", _(ITEM_E_DATE));
+    char due[11];
+    xl_date_status st = xl_date_read(p->input.text, due);
+    if (st != XL_DATE_OK) {
+        say(p, 1, "%s", xl_date_problem(st));
         return UI_REDRAW;
     }
+    ui_field_set(&p->input, due);
     int rc = xl_meeting_decision_to_action(ui_app_db(app), e->id, NULL, p->owner.chosen,
                                            p->input.text, &id, &err);
     ui_format(ok, sizeof ok, _(SHOW_ACTION_MADE_FMT), (long long)id, p->owner.chosen_name,
@@ -469,7 +526,10 @@ static int input_key(present *p, ui_app *app, int key)
     }
     if (key == '\n' || key == '\r' || key == UI_KEY_FN(KEY_ENTER))
         return input_enter(p, app);
-    if (p->mode == IN_OWNER && ui_party_pick_key(&p->owner, key))
+    /* one line, no other field: Up/Down move in the owner's hits here */
+    int pick = key == UI_KEY_FN(KEY_UP) ? UI_KEY_FN(KEY_PPAGE)
+               : key == UI_KEY_FN(KEY_DOWN) ? UI_KEY_FN(KEY_NPAGE) : key;
+    if (p->mode == IN_OWNER && ui_party_pick_key(&p->owner, pick))
         return UI_REDRAW;
     if (ui_field_edit(&p->input, key) > 0 && p->mode == IN_OWNER)
         ui_party_pick_search(&p->owner, ui_app_db(app), p->input.text);
@@ -503,6 +563,24 @@ static int step(present *p, ui_app *app, int dir)
     return UI_REDRAW;
 }
 
+/* While presenting, only the presentation's keys act: Tab, S-Tab and 1-9 would drop to
+ * another pane on the shared screen. Back, help and Ctrl+L go on to the app. */
+static int pane_key_or_ignored(int key)
+{
+    switch (ui_keys_global(key)) {
+    case UI_ACT_NEXT_PANE:
+    case UI_ACT_PREV_PANE:
+    case UI_ACT_PANE_N: return UI_HANDLED;
+    default: return UI_IGNORED;
+    }
+}
+
+static int show_offers(void *self, ui_action act)
+{
+    (void)self;
+    return act != UI_ACT_NEXT_PANE && act != UI_ACT_PREV_PANE && act != UI_ACT_PANE_N;
+}
+
 static int show_key(void *self, ui_app *app, int key)
 {
     present *p = self;
@@ -518,7 +596,7 @@ static int show_key(void *self, ui_app *app, int key)
         start_input(p, IN_DECISION, p->m.agenda[p->cur].decision, XL_AGENDA_DECISION_MAX);
         return UI_REDRAW;
     case UI_ACT_SHOW_ACTION: return start_action(p, app);
-    default: return UI_IGNORED; /* q and Esc: the app's "back" closes the presentation */
+    default: return pane_key_or_ignored(key); /* q and Esc: "back" leaves the presentation */
     }
 }
 
@@ -544,6 +622,8 @@ static const char *show_help_title(void *self)
 static void show_free(void *self)
 {
     present *p = self;
+    if (p->m.nagenda)
+        keep_place(p);
     xl_meeting_release(&p->m);
     xl_chain_release(&p->chain);
     xl_bigfont_free(p->font);
@@ -561,6 +641,7 @@ static const pane_ops show_ops = {
     .nactions = sizeof show_actions / sizeof show_actions[0],
     .cursor = show_cursor,
     .tick = show_tick,
+    .offers = show_offers,
     .fullscreen = 1,
 };
 
@@ -576,6 +657,8 @@ static int open_running(ui_app *app, int64_t id)
         return UI_REDRAW;
     }
     load_font(p);
+    resume_place(p);
+    load_chain(p, app);
     p->shown_at = now_seconds(p);
     ui_app_push(app, (ui_pane){&show_ops, p});
     return UI_REDRAW;

@@ -41,7 +41,7 @@ int ui_accept_digit(uint32_t cp)
 
 int ui_accept_date(uint32_t cp)
 {
-    return ui_accept_digit(cp) || cp == '-';
+    return ui_accept_digit(cp) || cp == '-' || cp == '/' || cp == '.';
 }
 
 int ui_accept_id(uint32_t cp)

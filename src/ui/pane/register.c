@@ -518,6 +518,22 @@ static int is_move(ui_action act)
            act == UI_ACT_PAGE_DOWN || act == UI_ACT_FIRST || act == UI_ACT_LAST;
 }
 
+/* a: after a search (who lives in 127-302), the selected row's building and room; else the
+ * building filter's building. */
+static int sign_in(reg_pane *p, ui_app *app)
+{
+    ensure_window(p);
+    const xl_register_row *r = p->show_hits && rows_total(p) ? row_at(p, p->lv.sel) : NULL;
+    int building;
+    char room[9], end;
+    if (r && !r->moved_out[0])
+        return ui_signin_open_at(app, r->building, r->room);
+    /* an empty room searched for as 127-302 */
+    if (p->show_hits && sscanf(p->query.text, " %d-%8[0-9A-Za-z] %c", &building, room, &end) == 2)
+        return ui_signin_open_at(app, building, room);
+    return ui_signin_open(app, p->filter.building);
+}
+
 static int open_selected(reg_pane *p, ui_app *app)
 {
     ensure_window(p);
@@ -612,7 +628,7 @@ static int reg_key(void *self, ui_app *app, int key)
     switch (act) {
     case UI_ACT_OPEN_PERSON: return open_selected(p, app);
     case UI_ACT_SEARCH: p->searching = 1; return UI_REDRAW;
-    case UI_ACT_SIGNIN: return ui_signin_open(app, p->filter.building);
+    case UI_ACT_SIGNIN: return sign_in(p, app);
     case UI_ACT_STALE: return ui_stale_open(app);
     case UI_ACT_IMPORT: return ui_import_open(app);
     case UI_ACT_PENDING: return ui_pending_open(app);

@@ -15,6 +15,9 @@ int ui_person_open(ui_app *app, int64_t person_id);
 
 /* 签进: the sign-in form for someone new; building > 0 fills the building field. */
 int ui_signin_open(ui_app *app, int building);
+/* The same with the building and the room filled (from a building card's room row); room
+ * may be NULL or "". The focus is on the name. */
+int ui_signin_open_at(ui_app *app, int building, const char *room);
 /* 迁入: the same form for a registered person moving (MOVE), filled from their card. */
 int ui_signin_open_move(ui_app *app, const xl_person_card *card);
 
@@ -24,6 +27,8 @@ typedef struct ui_signout_who {
     const char *name;
     int building;
     const char *room, *role, *moved_in; /* role key */
+    const char *last_seen; /* the stale view: the last confirmed date, proposed as the
+                            * moved-out date (editable); NULL proposes today */
 } ui_signout_who;
 int ui_signout_open(ui_app *app, const ui_signout_who *who);
 

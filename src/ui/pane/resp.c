@@ -186,7 +186,7 @@ int ui_resp_open(ui_app *app, int building)
         [RP_ROLE] = {.label = _(REG_RESP_AS), .kind = UI_FIELD_CHOICE, .choices = roles, .nchoices = 2,
                      .choice = 1},
         [RP_SINCE] = {.label = _(REG_F_SINCE), .kind = UI_FIELD_TEXT, .width = 12, .max_chars = 10,
-                      .accept = ui_accept_date, .note = _(REG_HINT_DATE)},
+                      .accept = ui_accept_date, .note = _(REG_HINT_DATE), .date = 1},
     };
     xl_today(today);
     ui_field_set(&fields[RP_SINCE], today);

@@ -13,6 +13,7 @@
 #include "ui/theme.h"
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
+#include "xiangli/idcard.h"
 #include "xiangli/mem.h"
 #include "xiangli/model.h"
 #include "xiangli/text.h"
@@ -22,6 +23,8 @@ typedef struct signin_ctx {
     xl_signin_mode mode;
     int64_t person_id;   /* MOVE: who moves */
     int asking;          /* the ID number is registered: move that person? */
+    const char *id_note; /* the ID field's usual note */
+    char id_warn[256];   /* the region is in no current division list: check the card */
     xl_existing dup;
 } signin_ctx;
 
@@ -76,6 +79,7 @@ static void make_fields(ui_field *fields)
     fields[XL_SF_CHANNEL].nchoices = XL_CHANNEL_COUNT;
     fields[XL_SF_CHANNEL].choice = XL_CHANNEL_DESK;
     fields[XL_SF_MOVED_IN].note = _(REG_HINT_DATE);
+    fields[XL_SF_MOVED_IN].date = 1;
     ui_field_set(&fields[XL_SF_MOVED_IN], today);
 }
 
@@ -102,11 +106,9 @@ static void read_form(ui_form *f, xl_signin_form *out)
 
 static int show_problems(ui_form *f, const xl_field_errors *fe)
 {
-    char note[160];
     for (size_t i = 0; i < fe->n; i++)
         xl_strlcpy_utf8(ui_form_field(f, fe->e[i].field)->msg, fe->e[i].msg, UI_FIELD_MSG_MAX);
-    ui_format(note, sizeof note, _(REG_FORM_FIX_FMT), ui_form_focus_first_problem(f));
-    ui_form_set_note(f, note, 1);
+    ui_form_show_problem_count(f);
     return UI_REDRAW;
 }
 
@@ -121,8 +123,13 @@ static int commit(signin_ctx *s, ui_app *app, ui_form *f, xl_signin_mode mode, i
         return UI_REDRAW;
     }
     const char *name = mode == XL_SIGNIN_MOVE && s->asking ? s->dup.name : form.name;
-    ui_app_message(app, 0, mode == XL_SIGNIN_NEW ? _(REG_SIGNED_IN_FMT) : _(REG_MOVED_FMT), name,
-                   atoi(form.building), form.room, ui_role_label(form.role));
+    char done[512];
+    ui_format(done, sizeof done, mode == XL_SIGNIN_NEW ? _(REG_SIGNED_IN_FMT) : _(REG_MOVED_FMT),
+              name, atoi(form.building), form.room, ui_role_label(form.role));
+    if (s->id_warn[0])
+        ui_app_message(app, 1, _(SIGNIN_W_FMT), done, s->id_warn);
+    else
+        ui_app_message(app, 0, "%s", done);
     return UI_BACK;
 }
 
@@ -185,14 +192,40 @@ static void signin_draw(void *ctx, ui_form *f, WINDOW *w, int y, int rows)
     ui_text_wrap(w, y + used, 2, getmaxx(w) - 4, rows - used, _(REG_DUP_ASK), ui_attr(UI_C_PROMPT));
 }
 
+/* The ID number as it is typed: a region in no current division list gets a warning beside
+ * the field (accepted: older cards keep retired codes); a new person's home province is
+ * filled from the first two digits when still empty. */
+static void signin_changed(void *ctx, ui_app *app, ui_form *f, size_t i)
+{
+    signin_ctx *s = ctx;
+    ui_field *id = ui_form_field(f, XL_SF_ID_NUMBER);
+    (void)app;
+    if (i != XL_SF_ID_NUMBER)
+        return;
+    s->id_warn[0] = '\0';
+    if (xl_id_check(id->text) == XL_ID_OK)
+        xl_id_region_warning(id->text, s->id_warn, sizeof s->id_warn);
+    id->note = s->id_warn[0] ? s->id_warn : s->id_note;
+    id->note_warn = s->id_warn[0] != '\0';
+    ui_field *prov = ui_form_field(f, XL_SF_PROVINCE);
+    if (s->mode == XL_SIGNIN_NEW && !prov->text[0] && xl_id_check(id->text) == XL_ID_OK)
+        ui_field_set(prov, xl_id_province(id->text));
+}
+
 static const ui_form_spec signin_spec = {
     .submit = signin_submit,
+    .changed = signin_changed,
     .key = signin_key,
     .draw = signin_draw,
     .free = free,
 };
 
 int ui_signin_open(ui_app *app, int building)
+{
+    return ui_signin_open_at(app, building, NULL);
+}
+
+int ui_signin_open_at(ui_app *app, int building, const char *room)
 {
     ui_field fields[XL_SF_COUNT];
     char number[16];
@@ -204,6 +237,8 @@ int ui_signin_open(ui_app *app, int building)
         snprintf(number, sizeof number, "%d", building);
         ui_field_set(&fields[XL_SF_BUILDING], number);
     }
+    if (room)
+        ui_field_set(&fields[XL_SF_ROOM], room);
     ui_form_open(app, &signin_spec, s, _(REG_SIGNIN_TITLE), fields, XL_SF_COUNT);
     return UI_REDRAW;
 }
@@ -219,6 +254,7 @@ int ui_signin_open_move(ui_app *app, const xl_person_card *card)
     make_fields(fields);
     ui_field_set(&fields[XL_SF_NAME], card->name);
     fields[XL_SF_ID_NUMBER].note = card->id_masked[0] ? _(REG_HINT_ID_KNOWN) : NULL;
+    s->id_note = fields[XL_SF_ID_NUMBER].note;
     fields[XL_SF_PHONE].note = _(REG_HINT_KEEP);
     fields[XL_SF_PROVINCE].note = _(REG_HINT_KEEP);
     fields[XL_SF_WORKPLACE].note = _(REG_HINT_KEEP);

@@ -57,13 +57,19 @@ int ui_signout_open(ui_app *app, const ui_signout_who *who)
     xl_strlcpy_utf8(s->room, who->room, sizeof s->room);
     ui_field fields[SO_COUNT] = {
         [SO_DATE] = {.label = _(REG_F_MOVED_OUT), .kind = UI_FIELD_TEXT, .width = 12,
-                     .max_chars = 10, .accept = ui_accept_date, .note = _(REG_HINT_DATE)},
+                     .max_chars = 10, .accept = ui_accept_date, .note = _(REG_HINT_DATE), .date = 1},
         [SO_CHANNEL] = {.label = _(REG_F_CHANNEL_OUT), .kind = UI_FIELD_CHOICE,
                         .choices = ui_channel_choices(), .nchoices = XL_CHANNEL_COUNT,
                         .choice = XL_CHANNEL_DESK},
     };
     xl_today(today);
-    ui_field_set(&fields[SO_DATE], today);
+    if (who->last_seen && who->last_seen[0]) {
+        /* nobody saw them since: the last confirmed date is the likeliest moved-out date */
+        ui_field_set(&fields[SO_DATE], who->last_seen);
+        fields[SO_DATE].note = _(SIGNOUT_NOTE_LAST_SEEN);
+    } else {
+        ui_field_set(&fields[SO_DATE], today);
+    }
     ui_format(title, sizeof title, _(REG_SIGNOUT_TITLE_FMT), who->name);
     ui_format(intro, sizeof intro, _(REG_SIGNOUT_INFO_FMT), who->name, who->building, who->room,
               ui_role_label(who->role), who->moved_in);

@@ -1,7 +1,10 @@
 /* stale.c — 长期未确认: open tenancies with no confirmation for [register] stale_days days
  * (the forgotten sign-outs), grouped by building under the first responsible person's name
  * and masked phone, so the office can ask the landlord. y confirms "still living here",
- * o signs out, Enter opens the person's card. */
+ * o signs out (at the last confirmed date, editable), Enter opens the person's card; b and r
+ * narrow the list to the selected building or first responsible person; Y and O confirm or
+ * sign out the selected building's whole list (one transaction, after calling the
+ * landlord); P writes the selected person's chase list for the grid worker's round. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +14,9 @@
 #include "ui/theme.h"
 #include "ui/widget/listview.h"
 #include "ui/widget/uitext.h"
+#include "xiangli/chase.h"
 #include "xiangli/config.h"
+#include "xiangli/fileio.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/model.h"
@@ -33,6 +38,8 @@ typedef struct stale_pane {
     size_t nlines;
     ui_listview lv; /* over lines: the headings cannot be selected */
     char err[512];
+    int only_building;      /* 0 = every building */
+    char only_resp[100];    /* "" = every first responsible person */
 } stale_pane;
 
 /* X(column, heading message) of a tenancy line */
@@ -59,10 +66,13 @@ static const xl_msg stale_heads[SC_COUNT] = {
 
 static const ui_action stale_actions[] = {
     UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PAGE_UP, UI_ACT_PAGE_DOWN, UI_ACT_FIRST, UI_ACT_LAST,
-    UI_ACT_CONFIRM, UI_ACT_SIGNOUT, UI_ACT_OPEN_PERSON,
+    UI_ACT_CONFIRM, UI_ACT_SIGNOUT, UI_ACT_OPEN_PERSON, UI_ACT_STALE_BY_BUILDING,
+    UI_ACT_STALE_BY_RESP, UI_ACT_STALE_CONFIRM_ALL, UI_ACT_STALE_SIGNOUT_ALL,
+    UI_ACT_STALE_CHASE_LIST,
 };
 static const ui_action stale_hints[] = {
-    UI_ACT_CONFIRM, UI_ACT_SIGNOUT, UI_ACT_OPEN_PERSON, UI_ACT_BACK, UI_ACT_HELP,
+    UI_ACT_CONFIRM, UI_ACT_SIGNOUT, UI_ACT_STALE_BY_BUILDING, UI_ACT_STALE_BY_RESP,
+    UI_ACT_STALE_CONFIRM_ALL, UI_ACT_STALE_CHASE_LIST, UI_ACT_HELP,
 };
 
 /* ---- lines ---- */
@@ -74,6 +84,9 @@ static void build_lines(stale_pane *p)
     p->lines = xl_calloc(l->ngroups + l->nrows + 1, sizeof *p->lines);
     p->nlines = 0;
     for (size_t g = 0; g < l->ngroups; g++) {
+        if ((p->only_building && l->groups[g].building != p->only_building) ||
+            (p->only_resp[0] && strcmp(l->groups[g].resp_name, p->only_resp) != 0))
+            continue;
         p->lines[p->nlines++] = (stale_line){g, -1};
         for (size_t k = 0; k < l->groups[g].count; k++)
             p->lines[p->nlines++] = (stale_line){g, (long)(l->groups[g].first + k)};
@@ -154,7 +167,13 @@ static void draw_top(const stale_pane *p, WINDOW *w)
     char head[200];
     ui_format(head, sizeof head, _(REG_STALE_HEAD_FMT), p->days, p->list.nrows, p->list.ngroups);
     ui_text_put(w, 0, 1, getmaxx(w) - 2, head, ui_attr(UI_C_HEADING));
-    ui_text_put(w, 1, 1, getmaxx(w) - 2, _(REG_STALE_ADVICE), ui_attr(UI_C_DIM));
+    char only[160];
+    if (p->only_building)
+        ui_format(only, sizeof only, _(STALE_FILTER_BUILDING_FMT), p->only_building);
+    else if (p->only_resp[0])
+        ui_format(only, sizeof only, _(STALE_FILTER_RESP_FMT), p->only_resp);
+    ui_text_put(w, 1, 1, getmaxx(w) - 2, p->only_building || p->only_resp[0] ? only : _(REG_STALE_ADVICE),
+                ui_attr(p->only_building || p->only_resp[0] ? UI_C_WARN : UI_C_DIM));
 }
 
 static void draw_line(void *ctx, WINDOW *w, int y, size_t i, int sel)
@@ -205,8 +224,90 @@ static int confirm(stale_pane *p, ui_app *app, const xl_stale_row *r)
 static int sign_out(stale_pane *p, ui_app *app, const xl_stale_row *r)
 {
     ui_signout_who who = {r->residency_id, r->name, p->list.groups[p->lines[p->lv.sel].group].building,
-                          r->room, xl_role_key(XL_ROLE_TENANT), r->moved_in};
+                          r->room, xl_role_key(XL_ROLE_TENANT), r->moved_in, r->last_seen};
     return ui_signout_open(app, &who);
+}
+
+static const xl_stale_group *selected_group(const stale_pane *p)
+{
+    size_t i;
+    return ui_listview_current(&p->lv, &i) ? &p->list.groups[p->lines[i].group] : NULL;
+}
+
+static void relist(stale_pane *p)
+{
+    build_lines(p);
+    ui_listview_set_count(&p->lv, p->nlines);
+    ui_listview_reset(&p->lv);
+}
+
+/* b / r: only the selected building, or the selected person's buildings; again: all. */
+static int narrow(stale_pane *p, ui_action act)
+{
+    const xl_stale_group *g = selected_group(p);
+    int was = p->only_building || p->only_resp[0];
+    p->only_building = 0;
+    p->only_resp[0] = '\0';
+    if (g && !was && act == UI_ACT_STALE_BY_BUILDING)
+        p->only_building = g->building;
+    if (g && !was && act == UI_ACT_STALE_BY_RESP)
+        xl_strlcpy_utf8(p->only_resp, g->resp_name, sizeof p->only_resp);
+    relist(p);
+    return UI_REDRAW;
+}
+
+static int whole_yes(void *ctx, ui_app *app, int64_t building)
+{
+    stale_pane *p = ctx;
+    xl_err err;
+    int count = 0, signout = building < 0, number = (int)(signout ? -building : building);
+    xl_err_clear(&err);
+    int rc = signout ? xl_chase_signout_building(p->db, p->days, number, &count, &err)
+                     : xl_chase_confirm_building(p->db, p->days, number, &count, &err);
+    if (rc != XL_OK)
+        ui_app_message(app, 1, "%s", err.msg);
+    else
+        ui_app_message(app, 0, signout ? _(STALE_SIGNED_OUT_ALL_FMT) : _(STALE_CONFIRMED_ALL_FMT),
+                       number, count);
+    return UI_RELOAD;
+}
+
+/* Y / O: the selected building's whole list, after asking (the id says which: < 0 signs out). */
+static int whole_building(stale_pane *p, ui_app *app, int signout)
+{
+    static char question[256];
+    const xl_stale_group *g = selected_group(p);
+    if (!g)
+        return UI_HANDLED;
+    ui_format(question, sizeof question,
+              signout ? _(STALE_ASK_SIGNOUT_ALL_FMT) : _(STALE_ASK_CONFIRM_ALL_FMT), g->building,
+              (int)g->count);
+    ui_app_confirm(app, &(ui_confirm_spec){.question = question, .yes = whole_yes, .ctx = p,
+                                           .id = signout ? -g->building : g->building});
+    return UI_REDRAW;
+}
+
+/* P: the selected first responsible person's chase list, as CSV under ~/xiangli-reports. */
+static int chase_list(stale_pane *p, ui_app *app)
+{
+    const xl_stale_group *g = selected_group(p);
+    char dir[4096], path[4400], today[11];
+    xl_err err;
+    int rows = 0;
+    if (!g)
+        return UI_HANDLED;
+    xl_err_clear(&err);
+    xl_today(today);
+    const char *home = getenv("HOME");
+    snprintf(dir, sizeof dir, "%s/xiangli-reports", home && *home ? home : ".");
+    snprintf(path, sizeof path, "%s/催办单-%s-%s.csv", dir, g->resp_name[0] ? g->resp_name : _(NONE),
+             today);
+    if (xl_mkdir_p(dir, 0700, &err) ||
+        xl_chase_list_write(p->db, p->days, g->resp_name, path, &rows, &err))
+        ui_app_message(app, 1, "%s", err.msg);
+    else
+        ui_app_message(app, 0, _(STALE_LIST_DONE_FMT), rows, path + strlen(dir) + 1);
+    return UI_REDRAW;
 }
 
 static int stale_key(void *self, ui_app *app, int key)
@@ -219,6 +320,11 @@ static int stale_key(void *self, ui_app *app, int key)
     case UI_ACT_CONFIRM: return r ? confirm(p, app, r) : UI_HANDLED;
     case UI_ACT_SIGNOUT: return r ? sign_out(p, app, r) : UI_HANDLED;
     case UI_ACT_OPEN_PERSON: return r ? ui_person_open(app, r->person_id) : UI_HANDLED;
+    case UI_ACT_STALE_BY_BUILDING:
+    case UI_ACT_STALE_BY_RESP: return narrow(p, act);
+    case UI_ACT_STALE_CONFIRM_ALL: return whole_building(p, app, 0);
+    case UI_ACT_STALE_SIGNOUT_ALL: return whole_building(p, app, 1);
+    case UI_ACT_STALE_CHASE_LIST: return chase_list(p, app);
     default: ui_listview_key(&p->lv, act); return UI_REDRAW;
     }
 }

@@ -2,9 +2,12 @@
  * Unifont glyphs (xiangli/bigfont.h), big enough to read across a room.
  *   half  ▀ ▄ █: one column per pixel, two pixel rows per cell (a Chinese character is
  *         16 columns by 8 rows);
- *   full  █ twice per pixel, one row per pixel row (32 columns by 16 rows), for big screens.
- * A text is wrapped between characters; when even half blocks do not fit, or a character
- * has no glyph, the caller falls back to normal text. */
+ *   full  █ twice per pixel, one row per pixel row (32 columns by 16 rows), for big screens;
+ *   quarter ▘▝▖▗ and their combinations: two by two pixels per cell (8 columns by 8 rows),
+ *         so that 80x24 still shows a title of nine characters, or two lines.
+ * A text is wrapped between characters over lines of balanced width (never one character
+ * left alone on the last line); when even quarter blocks do not fit, or a character has no
+ * glyph, the caller falls back to normal text. */
 #ifndef UI_BIGTEXT_H
 #define UI_BIGTEXT_H
 
@@ -12,7 +15,7 @@
 
 #include "xiangli/bigfont.h"
 
-typedef enum { UI_BIG_NONE, UI_BIG_HALF, UI_BIG_FULL } ui_big_scale;
+typedef enum { UI_BIG_NONE, UI_BIG_QUARTER, UI_BIG_HALF, UI_BIG_FULL } ui_big_scale;
 
 enum { UI_BIG_MAX_LINES = 8 };
 

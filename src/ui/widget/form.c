@@ -6,6 +6,7 @@
 
 #include "ui/theme.h"
 #include "ui/widget/uitext.h"
+#include "xiangli/date.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
@@ -19,6 +20,7 @@ struct ui_form {
     char intro[512];
     char note[512];
     int note_warn;
+    int count_problems;  /* the note is "有 N 项需要修改", N live */
     ui_field *fields;
     size_t n, focus;
     int dirty;           /* something was typed */
@@ -69,7 +71,8 @@ int ui_field_draw_text(WINDOW *w, int y, int x, ui_field *fl, int focused)
 {
     ui_lineedit le = field_line(fl);
     int width = fl->width > 2 ? fl->width : 2;
-    int cx = ui_lineedit_draw(w, y, x, width, &le, ui_attr(focused ? UI_C_FIELD_FOCUS : UI_C_FIELD));
+    ui_color_role c = !focused ? UI_C_FIELD : fl->fresh && fl->text[0] ? UI_C_SELECTED : UI_C_FIELD_FOCUS;
+    int cx = ui_lineedit_draw(w, y, x, width, &le, ui_attr(c));
     field_keep(fl, &le);
     return cx;
 }
@@ -118,8 +121,8 @@ static int draw_after(WINDOW *w, int y, int x, const ui_field *fl)
         return xl_str_width(fl->msg) > room;
     }
     if (fl->note)
-        ui_text_put(w, y, x, room, fl->note, ui_attr(UI_C_DIM));
-    return 0;
+        ui_text_put(w, y, x, room, fl->note, ui_attr(fl->note_warn ? UI_C_WARN : UI_C_DIM));
+    return fl->note && fl->note_warn && xl_str_width(fl->note) > room;
 }
 
 /* Draws field i at row y; returns 1 when its message did not fit beside it. */
@@ -141,13 +144,28 @@ static int draw_field(ui_form *f, WINDOW *w, int y, int lw, size_t i)
 }
 
 /* Under the fields: the focused field's whole message when it was cut, else the note. */
+static size_t problems(const ui_form *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        n += f->fields[i].msg[0] != '\0';
+    return n;
+}
+
 static int draw_note(ui_form *f, WINDOW *w, int y, int rows, int cut)
 {
     char text[UI_FIELD_MSG_MAX + 64];
     const ui_field *fl = &f->fields[f->focus];
     int width = getmaxx(w) - LABEL_X - 1;
-    if (cut && fl->msg[0]) {
-        ui_format(text, sizeof text, _(REG_FORM_NOTE_FMT), fl->label, fl->msg);
+    if (cut && (fl->msg[0] || fl->note_warn)) {
+        ui_format(text, sizeof text, _(REG_FORM_NOTE_FMT), fl->label, fl->msg[0] ? fl->msg : fl->note);
+        return ui_text_wrap(w, y, LABEL_X, width, rows, text, ui_attr(UI_C_WARN));
+    }
+    if (f->count_problems) {
+        size_t n = problems(f);
+        if (n == 0)
+            return 0;
+        ui_format(text, sizeof text, _(REG_FORM_FIX_FMT), n);
         return ui_text_wrap(w, y, LABEL_X, width, rows, text, ui_attr(UI_C_WARN));
     }
     return ui_text_wrap(w, y, LABEL_X, width, rows, f->note,
@@ -195,10 +213,41 @@ static void field_changed(ui_form *f, ui_app *app)
         f->spec.changed(f->ctx, app, f, f->focus);
 }
 
+/* A date that reads as one is written the one way (2026.12.6 -> 2026-12-06). */
+static void tidy_date(ui_field *fl)
+{
+    char s[UI_FIELD_TEXT_MAX];
+    xl_strlcpy_utf8(s, fl->text, sizeof s);
+    if (fl->kind == UI_FIELD_TEXT && fl->date && xl_date_normalize(s, sizeof s) &&
+        strcmp(s, fl->text) != 0)
+        ui_field_set(fl, s);
+}
+
+/* The focus arrives on field i: a filled text field is selected, to be replaced by typing. */
+static void focus_to(ui_form *f, size_t i)
+{
+    if (i >= f->n)
+        return;
+    tidy_date(&f->fields[f->focus]);
+    f->fields[f->focus].fresh = 0;
+    f->focus = i;
+    ui_field *fl = &f->fields[i];
+    fl->fresh = fl->kind == UI_FIELD_TEXT && fl->text[0];
+    if (fl->fresh)
+        ui_field_set(fl, fl->text);
+}
+
 static int move_focus(ui_form *f, int dir)
 {
-    f->focus = dir < 0 ? (f->focus + f->n - 1) % f->n : (f->focus + 1) % f->n;
+    focus_to(f, dir < 0 ? (f->focus + f->n - 1) % f->n : (f->focus + 1) % f->n);
     return UI_REDRAW;
+}
+
+static int submit(ui_form *f, ui_app *app)
+{
+    for (size_t i = 0; i < f->n; i++)
+        tidy_date(&f->fields[i]);
+    return f->spec.submit(f->ctx, app, f);
 }
 
 /* y to "discard what was typed?": the form closes. */
@@ -212,7 +261,11 @@ static int field_key(ui_form *f, ui_app *app, int key)
 {
     ui_field *fl = &f->fields[f->focus];
     if (fl->kind == UI_FIELD_TEXT) {
+        if (fl->fresh && ui_key_printable(key) && (!fl->accept || fl->accept((uint32_t)key)))
+            ui_field_set(fl, "");
         int r = ui_field_edit(fl, key);
+        if (r >= 0)
+            fl->fresh = 0;
         if (r > 0)
             field_changed(f, app);
         if (r >= 0)
@@ -248,7 +301,7 @@ static int form_key(void *self, ui_app *app, int key)
     default: break;
     }
     switch (UI_KEYS_MATCH(key, form_actions)) {
-    case UI_ACT_SUBMIT: return f->spec.submit(f->ctx, app, f);
+    case UI_ACT_SUBMIT: return submit(f, app);
     case UI_ACT_NEXT_FIELD: return move_focus(f, 1);
     case UI_ACT_PREV_FIELD: return move_focus(f, -1);
     default: return field_key(f, app, key);
@@ -263,7 +316,7 @@ static int form_mouse(void *self, ui_app *app, int y, int x, unsigned long bstat
         return UI_IGNORED;
     for (size_t i = 0; i < f->n; i++)
         if (f->field_y[i] == y) {
-            f->focus = i;
+            focus_to(f, i);
             return UI_REDRAW;
         }
     return UI_HANDLED;
@@ -332,6 +385,7 @@ ui_form *ui_form_open(ui_app *app, const ui_form_spec *spec, void *ctx, const ch
     f->cur_y = -1;
     for (size_t i = 0; i < n; i++)
         f->fields[i].cur = strlen(f->fields[i].text);
+    focus_to(f, 0);
     if (ui_app_push(app, (ui_pane){&form_ops, f}))
         return f;
     /* Too many panes open: f and ctx are freed. The caller may still fill "the form": it
@@ -354,8 +408,7 @@ size_t ui_form_focus(const ui_form *f)
 
 void ui_form_set_focus(ui_form *f, size_t i)
 {
-    if (i < f->n)
-        f->focus = i;
+    focus_to(f, i);
 }
 
 void ui_form_set_intro(ui_form *f, const char *text)
@@ -367,6 +420,7 @@ void ui_form_set_note(ui_form *f, const char *text, int warn)
 {
     xl_strlcpy_utf8(f->note, text ? text : "", sizeof f->note);
     f->note_warn = warn;
+    f->count_problems = 0;
 }
 
 void ui_form_clear_msgs(ui_form *f)
@@ -374,16 +428,26 @@ void ui_form_clear_msgs(ui_form *f)
     for (size_t i = 0; i < f->n; i++)
         f->fields[i].msg[0] = '\0';
     f->note[0] = '\0';
+    f->count_problems = 0;
+}
+
+size_t ui_form_show_problem_count(ui_form *f)
+{
+    f->note[0] = '\0';
+    f->count_problems = 1;
+    return ui_form_focus_first_problem(f);
 }
 
 size_t ui_form_focus_first_problem(ui_form *f)
 {
-    size_t count = 0;
+    size_t count = 0, first = f->focus;
     for (size_t i = f->n; i-- > 0;)
         if (f->fields[i].msg[0]) {
-            f->focus = i;
+            first = i;
             count++;
         }
+    if (first != f->focus)
+        focus_to(f, first);
     return count;
 }
 

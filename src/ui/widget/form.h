@@ -4,6 +4,9 @@
  * and is placed by display columns); choice fields show every option and cycle with
  * Left/Right or Space.
  *
+ * A filled text field that the focus arrives on is shown selected: typing replaces it, any
+ * other editing key (arrows, Backspace, Home/End) keeps it to be edited.
+ *
  * Keys (keys.h): Enter/F2 submit, Down next field, Up previous field, ^U empties a text
  * field; and the global keys in their form meaning: Tab/S-Tab next/previous field (never
  * another tab: that would throw the form away), Esc cancel (asks first when something was
@@ -36,7 +39,12 @@ typedef struct ui_field {
     const char *const *choices;    /* choice: translated labels */
     int nchoices;
     const char *note;              /* dim note after the field ("YYYY-MM-DD"), or NULL */
+    int note_warn;                 /* the note is a warning (warning colour), not a hint */
+    int date;                      /* text: a date, rewritten as YYYY-MM-DD (xl_date_read)
+                                    * when it reads as one, on leaving it and on submit */
     /* state */
+    int fresh;                     /* focus just arrived on a filled field: the first
+                                    * character typed replaces the text (shown selected) */
     char text[UI_FIELD_TEXT_MAX];  /* UTF-8 */
     size_t cur, scroll;            /* byte offsets of the cursor and of the first shown char */
     int choice;
@@ -81,6 +89,9 @@ void ui_form_set_focus(ui_form *f, size_t i);
 void ui_form_set_intro(ui_form *f, const char *text);
 /* Text shown under the fields: warn = 1 in the warning colour. */
 void ui_form_set_note(ui_form *f, const char *text, int warn);
+/* Sets the note to "有 N 项需要修改" and keeps N following the fields' messages as they
+ * are corrected (0: the note goes); returns N and focuses the first field with a problem. */
+size_t ui_form_show_problem_count(ui_form *f);
 /* Clears every field's msg and the note. */
 void ui_form_clear_msgs(ui_form *f);
 /* Focuses the first field with a msg; returns how many have one. */
