@@ -253,6 +253,15 @@ static void report__resp__record(void **state)
     assert_int_equal(r[1].changes, 1);
     assert_string_equal(r[1].since, "2020-01-01");
     free(r);
+    /* a chase of building 5 that ended in 2 sign-outs counts as found stale for 李二房 (2); a
+     * chase that only listed the tenants does not */
+    tu_exec(db, "INSERT INTO chase(building, responsible_id, operator, at, outcome, residents)"
+                " VALUES (5, 2, 'tester', '2026-10-01 10:00:00', 'signed_out', 2),"
+                "        (5, 2, 'tester', '2026-10-02 10:00:00', 'listed', 5)");
+    assert_int_equal(xl_resp_records_load(db, 180, &r, &n, &e), XL_OK);
+    assert_string_equal(r[1].name, "李二房");
+    assert_int_equal(r[1].found_stale, 4);
+    free(r);
     xl_resp_change *c;
     assert_int_equal(xl_resp_changes_load(db, 2, &c, &n, &e), XL_OK);
     assert_int_equal(n, 2);

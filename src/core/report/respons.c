@@ -73,14 +73,20 @@ static xl_resp_record *find(xl_resp_record *arr, size_t n, int64_t id)
     return NULL;
 }
 
-/* Hook for issue 12: stale tenancies found by the chase (a chase record per tenancy) in the
- * person's buildings. Until the chase records exist this counts nothing; the stale view's
- * own count is added by add_stale(). */
+/* Tenancies found stale by a chase and then signed out (chase records, migration 010) while
+ * the person answered for the building; the stale view's open ones are added by add_stale(). */
 int xl_resp_chase_count(xl_db *db, int64_t person_id);
 int xl_resp_chase_count(xl_db *db, int64_t person_id)
 {
-    (void)db, (void)person_id;
-    return 0;
+    sqlite3_stmt *st = xl_db_prepare(db,
+        "SELECT coalesce(sum(residents), 0) FROM chase"
+        " WHERE responsible_id = ?1 AND outcome = 'signed_out'", NULL);
+    if (!st)
+        return 0;
+    sqlite3_bind_int64(st, 1, person_id);
+    int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    return n;
 }
 
 static const char owner_sql[] = "SELECT number, coalesce(responsible_id, 0) FROM building";
