@@ -207,6 +207,16 @@ only decoder-bad-byte-80x24 80 24 test.ini "${SIGNIN[@]}" 'raw:\xff' text:王小
 only decoder-cut-char-80x24 80 24 test.ini "${SIGNIN[@]}" 'raw:\xe7\x8e' text:Anna 'wait:Anna' \
     'raw:\x80' text:丽 'wait:Anna丽'
 
+# ---- 16. English at 80x24: help descriptions wrap instead of being cut; a field's problem
+# too long for the line wraps under the field; a choice whose options do not fit shows the
+# chosen one between ‹ › and ←/→ still go through them
+EN_SIGNIN=(keys:2 'wait:1 of 7203' keys:a 'wait:Sign in: someone moving in')
+only help-wrap-en-80x24 80 24 test-en.ini 'wait:Building 1 ' 'keys:?' 'wait:Keys'
+only error-wrap-en-80x24 80 24 test-en.ini "${EN_SIGNIN[@]}" text:? keys:Enter \
+    'wait:with · or a space' 'gone:…'
+only choice-one-en-80x24 80 24 test-en.ini keys:3 'wait:Problem' keys:n 'wait:New item' \
+    'keys:Tab Tab' 'wait:‹' 'wait:6/6' 'keys:Right Right' 'wait:2/6'
+
 # ---- 18. every subcommand answers --help (exit 0, its usage on stdout); the pointers in
 # xiangli --help work; usage errors in Chinese under --lang zh
 cli_check() { # NAME COMMAND... — the command must succeed
