@@ -46,6 +46,13 @@ kept_files() {
         echo "  the message says ${said:-?} files, $1 holds $have (652 = all)"; return 1; }
 }
 
+# bigcsv:N — a residents sheet of N rows at ~/big.csv (the scenario's home).
+big_csv() {
+    { echo "姓名,性别,身份证号,手机号,楼栋,房间,身份,入住日期,户籍省份,工作单位"
+      awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "王小梅,女,,,%d,101,租客,2026-11-01,上海,\n", 1 + i % 300 }'
+    } >"$TMP/home-$CUR/big.csv"
+}
+
 MASKS=()
 step_extra() {
     local s=$1 arg=$2
@@ -58,6 +65,7 @@ step_extra() {
                 sed '$d' "$TMP/snap-$arg.txt" | diff -u - "$TMP/now-$arg.txt" || {
                     echo "  the screen changed after the overlay closed ($arg)"; return 1; } ;;
         mask:*) MASKS+=("$arg") ;;
+        bigcsv:*) big_csv "$arg" ;;
         kept:*) kept_files "$arg" || return 1 ;;
         seen:*) seen "$arg" || { echo "  never saw: $arg"; return 1; } ;;
         signal:*) local pid; pid=$(program_pid)
@@ -245,6 +253,11 @@ only posters-cancel-80x24 80 24 test.ini "${MAP[@]}" "${QR[@]}" keys:a 'wait:为
     keys:y 'seen:/326，按 Esc 取消' keys:Escape 'wait:已取消：已生成' \
     kept:xiangli-posters \
     'mask:s/已生成 [0-9]+ 栋的海报（[0-9]+ 个文件），在 .*$/已生成 N 栋的海报（M 个文件），在 DIR/'
+
+# ... and a large import checks its rows with the count in the status line; Esc stops it
+# before anything is written (the path stays, to check again)
+only import-cancel-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入住户' bigcsv:20000 \
+    'text:~/big.csv' 'keys:Enter Escape' 'wait:已取消导入：什么都没有写入'
 
 # ---- 18. every subcommand answers --help (exit 0, its usage on stdout); the pointers in
 # xiangli --help work; usage errors in Chinese under --lang zh
