@@ -99,11 +99,13 @@ static void measure(help_layout *h, int max_w, int max_h)
     fit_section(g, room), fit_section(p, room);
     int stacked = 1 + g->rows + 1 + 1 + p->rows;
     h->side = stacked + 6 > max_h;
-    if (h->side)
-        fit_side(h, room - SECTION_GAP);
+    if (h->side) /* the sections may use the margins: the box's edge stays where it was */
+        fit_side(h, max_w - 2 - SECTION_GAP);
     int tall = 1 + (g->rows > p->rows ? g->rows : p->rows);
     h->inner_w = h->side ? g->width + SECTION_GAP + p->width
                          : (g->width > p->width ? g->width : p->width);
+    if (h->inner_w > room)
+        h->inner_w = room;
     if (h->note && xl_str_width(h->note) > h->inner_w && h->inner_w < 60 && max_w >= 64)
         h->inner_w = room < 60 ? room : 60;
     h->note_lines = h->note ? ui_text_wrap(NULL, 0, 0, h->inner_w, 3, h->note, 0) : 0;
