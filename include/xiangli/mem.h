@@ -19,6 +19,9 @@ char *xl_strdup(const char *s);
 char *xl_strndup(const char *s, size_t n);
 char *xl_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* qsort that accepts an empty array (base may then be NULL, which qsort itself does not). */
+void xl_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* Copy at most size-1 bytes, never splitting a UTF-8 sequence; always terminates. */
 void xl_strlcpy_utf8(char *dst, const char *src, size_t size);
 

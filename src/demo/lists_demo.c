@@ -311,7 +311,7 @@ static void ld_setup(ld *d)
     choose_hosts(d);
     plan_roundtables(d);
     plan_others(d);
-    qsort(d->m, d->nm, sizeof *d->m, plan_order);
+    xl_qsort(d->m, d->nm, sizeof *d->m, plan_order);
     for (size_t i = 0; i < d->nm; i++)
         d->community_left_meetings += (d->m[i].kind == XL_MEETING_DISCUSSION || d->m[i].kind == XL_MEETING_JOINT)
                                       && d->m[i].day < d->ref;

@@ -38,15 +38,23 @@ scenario_captured() {
 
 # The screen line holding TEXT, with its colours (SGR sequences).
 line_with() { tmx capture-pane -p -e -t xl | grep -F -- "$1" | head -n 1; }
+is_red() { [[ $1 == *$'\e[1m\e[31m'* || $1 == *$'\e[31;1m'* || $1 == *$'\e[1;31m'* ]]; }
+# Polls (as lib.sh's poll) until the line holding TEXT is red (want=1) or shown without red.
+poll_red() {
+    local want=$1 text=$2 end=$((SECONDS + TIMEOUT)) line
+    while :; do
+        line=$(line_with "$text")
+        if [ "$want" = 1 ]; then is_red "$line" && return 0
+        else [ -n "$line" ] && [[ $line != *'31m'* ]] && return 0; fi
+        [ $SECONDS -ge $end ] && { printf '  %q\n' "$line"; return 1; }
+        sleep 0.05
+    done
+}
 step_extra() {
-    local s=$1 arg=$2 line
+    local s=$1 arg=$2
     case $s in
-        warn:*) line=$(line_with "$arg")
-                [[ $line == *$'\e[1m\e[31m'* || $line == *$'\e[31;1m'* || $line == *$'\e[1;31m'* ]] || {
-                    echo "  not in the warning colour: $arg"; printf '  %q\n' "$line"; return 1; } ;;
-        plain:*) line=$(line_with "$arg")
-                [ -n "$line" ] && [[ $line != *'31m'* ]] || {
-                    echo "  missing or red: $arg"; printf '  %q\n' "$line"; return 1; } ;;
+        warn:*) poll_red 1 "$arg" || { echo "  not in the warning colour: $arg"; return 1; } ;;
+        plain:*) poll_red 0 "$arg" || { echo "  missing or red: $arg"; return 1; } ;;
         *) echo "  bad step: $s"; return 1 ;;
     esac
 }
@@ -59,8 +67,8 @@ REVEAL=(keys:Enter 'wait:居住记录' keys:v 'wait:查看完整号码：李波'
         keys:q 'gone:> 李波')
 AUDIT=(keys:L 'wait:> 操作留痕')
 # The reveal is the newest (selected); the export is red, the demo's entry is not; one line
-# down the reveal is red too; back up.
-COLOURS=(warn:file=out.csv plain:seed=1 keys:Down warn:李波 keys:Up
+# down the reveal is red too; back up (selected: no longer red).
+COLOURS=(warn:file=out.csv plain:seed=1 keys:Down warn:李波 keys:Up plain:李波
          'wait:reason=派出所核查')
 
 scenario audit-80x24 80 24 test.ini "${REGISTER[@]}" "${REVEAL[@]}" "${AUDIT[@]}" \
@@ -69,7 +77,7 @@ scenario audit-en-100x30 100 30 test-en.ini keys:2 'wait:1 of 7203' keys:Enter '
     keys:v 'wait:Show a whole number: 李波' keys:Enter 'wait:needs a reason' text:police-check \
     keys:Enter 'wait:any key hides it' keys:x 'gone:any key hides it' keys:q 'gone:> 李波' \
     keys:L 'wait:> Audit log' 'wait:4 entries' warn:file=out.csv plain:seed=1 \
-    keys:Down warn:李波 keys:Up 'wait:reason=police-check'
+    keys:Down warn:李波 keys:Up plain:李波 'wait:reason=police-check'
 # One officer: only 李强's export; a date that is not one is refused, the filter kept
 scenario audit-filter-80x24 80 24 test.ini "${REGISTER[@]}" "${AUDIT[@]}" keys:o \
     'wait:只看值班员' text:李强 keys:Enter 'wait:共 1 条' keys:d 'wait:从哪天起' \

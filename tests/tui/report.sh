@@ -52,7 +52,8 @@ scenario stats-card-80x24 80 24 test.ini "${STATS[@]}" keys:Down keys:Down keys:
     keys:Enter 'wait:徐浩坤'
 scenario docs-80x24 80 24 test.ini keys:6 'wait:租客入住须知' 'wait:第 1.0 版'
 scenario docs-200x50 200 50 test.ini keys:6 'wait:第 1.0 版' 'keys:]' 'wait:杜巷小区居民公约'
-scenario docs-scroll-80x24 80 24 test.ini keys:6 'wait:第 1.0 版' 'keys:[' 'wait:业主手册' keys:PgDn 'wait:三、安全责任'
+scenario docs-scroll-80x24 80 24 test.ini keys:6 'wait:第 1.0 版' 'keys:[' 'wait:本手册写给' keys:PgDn \
+    'wait:四、小圆桌'
 # an assessment entry: the first lane scored, then the table shows its total and rank
 scenario assess-form-80x24 80 24 test.ini "${STATS[@]}" keys:a 'wait:物业服务管理考核' keys:Enter \
     'wait:考核评分' text:90 keys:Down text:巷弄干净 keys:Down text:70 keys:Down \

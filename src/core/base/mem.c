@@ -183,3 +183,9 @@ void xl_buf_json_str(xl_buf *b, const char *s)
     }
     xl_buf_put(b, "\"", 1);
 }
+
+void xl_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (base && n > 1)
+        qsort(base, n, size, cmp);
+}

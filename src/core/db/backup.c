@@ -197,7 +197,7 @@ static void prune(const char *dir, int keep)
         names[n++] = xl_strdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, by_name_desc);
+    xl_qsort(names, n, sizeof *names, by_name_desc);
     for (size_t i = 0; i < n; i++) {
         if (i >= (size_t)keep) {
             char *p = xl_asprintf("%s/%s", dir, names[i]);

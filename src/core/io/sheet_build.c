@@ -192,10 +192,10 @@ void sheet_build_finish(sheet_build *b, xl_sheet *s, const char *name)
     free(t->name);
     t->name = xl_strdup(name);
     t->encoding = "UTF-8";
-    qsort(b->cells, b->n, sizeof *b->cells, by_place);
+    xl_qsort(b->cells, b->n, sizeof *b->cells, by_place);
     dedupe(b);
     fill_merges(b);
-    qsort(b->cells, b->n, sizeof *b->cells, by_place);
+    xl_qsort(b->cells, b->n, sizeof *b->cells, by_place);
     dedupe(b);
     drop_blank_cells(b);
     size_t w = width(b), nr = 0, *offs = NULL;

@@ -263,7 +263,7 @@ int xl_list_chain(xl_db *db, int64_t id, xl_chain_mode mode, xl_chain *out, xl_e
         xl_chain_release(out);
         return rc;
     }
-    qsort(out->items, out->n, sizeof *out->items, row_order);
+    xl_qsort(out->items, out->n, sizeof *out->items, row_order);
     return XL_OK;
 }
 

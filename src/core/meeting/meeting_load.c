@@ -177,7 +177,7 @@ static int load_attendees(xl_db *db, xl_meeting *m, xl_err *err)
     }
     sqlite3_finalize(st);
     if (m->nattendees)
-        qsort(m->attendees, m->nattendees, sizeof *m->attendees, attendee_order);
+        xl_qsort(m->attendees, m->nattendees, sizeof *m->attendees, attendee_order);
     return rc == SQLITE_DONE ? XL_OK : xl_db_fail(db, "attendance", err);
 }
 

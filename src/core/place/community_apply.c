@@ -813,7 +813,7 @@ int ci_layout(xl_db *db, xl_err *err)
         n++;
     }
     sqlite3_finalize(st);
-    qsort(lanes, n, sizeof *lanes, by_lane);
+    xl_qsort(lanes, n, sizeof *lanes, by_lane);
     int rc = XL_OK;
     for (size_t i = 0; i < n && rc == XL_OK; i++)
         rc = lay_out_lane(db, lanes[i].id, (int)i, err);

@@ -98,7 +98,7 @@ static int refused(const xl_csv *t, int kind, xl_centry_problems *out, xl_err *e
     }
     if (out->n == 0)
         return xl_err_set(err, XL_EFAIL, "refused");
-    qsort(out->e, out->n, sizeof out->e[0], by_column);
+    xl_qsort(out->e, out->n, sizeof out->e[0], by_column);
     char field[16];
     snprintf(field, sizeof field, "%d", out->e[0].col);
     return xl_err_field(err, field, "%s", out->e[0].msg);

@@ -39,7 +39,7 @@ static size_t wanted_points(const char *utf8, uint32_t *out, size_t cap)
         out[n++] = cp;
         s += used, len -= used;
     }
-    qsort(out, n, sizeof *out, cmp_cp);
+    xl_qsort(out, n, sizeof *out, cmp_cp);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (k == 0 || out[k - 1] != out[i])
@@ -121,7 +121,7 @@ static void scan_file(FILE *fp, scan_state *st, xl_bigfont *f)
 static void sort_glyphs(xl_bigfont *f)
 {
     size_t k = 0;
-    qsort(f->glyphs, f->n, sizeof *f->glyphs, cmp_cp);
+    xl_qsort(f->glyphs, f->n, sizeof *f->glyphs, cmp_cp);
     for (size_t i = 0; i < f->n; i++)
         if (k == 0 || f->glyphs[k - 1].cp != f->glyphs[i].cp)
             f->glyphs[k++] = f->glyphs[i];

@@ -248,7 +248,7 @@ static void check_duplicates(importer *im)
     plan_row **by = xl_calloc(im->nrows + 1, sizeof *by);
     for (size_t i = 0; i < im->nrows; i++)
         by[i] = &im->rows[i];
-    qsort(by, im->nrows, sizeof *by, by_key_then_line);
+    xl_qsort(by, im->nrows, sizeof *by, by_key_then_line);
     for (size_t i = 1; i < im->nrows; i++) {
         if (strcmp(by[i - 1]->key, by[i]->key) != 0)
             continue;

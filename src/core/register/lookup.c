@@ -373,7 +373,7 @@ static int hit_cmp_name(const void *a, const void *b)
 static void walk_sort_room(const name_search *s, walk *w)
 {
     if (s->res->n - w->room_first > 1)
-        qsort(s->res->hits + w->room_first, s->res->n - w->room_first, sizeof *s->res->hits, hit_cmp_name);
+        xl_qsort(s->res->hits + w->room_first, s->res->n - w->room_first, sizeof *s->res->hits, hit_cmp_name);
     w->room_first = s->res->n;
 }
 

@@ -1,5 +1,6 @@
 /* assess_read.c — reading the assessment (assess.h): a quarter's ranking, a lane's history
  * and trend, the quarters scored, one lane's scores with their comments. */
+#include "xiangli/mem.h"
 #include "xiangli/assess.h"
 
 #include <stdio.h>
@@ -143,6 +144,6 @@ int xl_assess_quarter(xl_db *db, const xl_criteria *crit, const char *quarter,
     free(prev);
     rank_rows(*out, *n);
     if (*n)
-        qsort(*out, *n, sizeof **out, rank_order);
+        xl_qsort(*out, *n, sizeof **out, rank_order);
     return XL_OK;
 }

@@ -12,6 +12,7 @@
 #include "report_internal.h"
 #include "xiangli/datadir.h"
 #include "xiangli/date.h"
+#include "xiangli/i18n.h"
 #include "xiangli/text.h"
 
 typedef struct parse_state {
@@ -24,7 +25,7 @@ typedef struct parse_state {
 
 static int bad(parse_state *ps, const char *key, const char *why, xl_err *err)
 {
-    return xl_err_set(err, XL_EFAIL, "%s 第 %d 行 · %s：%s", ps->path, ps->line, key, why);
+    return xl_err_set(err, XL_EFAIL, _(CRIT_LINE_FMT), ps->path, ps->line, key, why);
 }
 
 static int key_ok(const char *k)
@@ -42,13 +43,13 @@ static int open_section(parse_state *ps, char *s, xl_err *err)
 {
     char *end = strchr(s, ']');
     if (!end || *xl_trim_inplace(end + 1))
-        return bad(ps, s, "小节名缺少“]”", err);
+        return bad(ps, s, _(CRIT_NO_BRACKET), err);
     *end = '\0';
     char *name = xl_trim_inplace(s + 1);
     if (strcmp(name, "assessment") != 0 && !key_ok(name))
-        return bad(ps, name, "小节名只能用小写字母、数字和下划线", err);
+        return bad(ps, name, _(CRIT_BAD_KEY), err);
     if (strcmp(name, "assessment") != 0 && xl_criteria_find(ps->out, name) >= 0)
-        return bad(ps, name, "考核项目重复", err);
+        return bad(ps, name, _(CRIT_DUPLICATE), err);
     snprintf(ps->section, sizeof ps->section, "%s", name);
     if (strcmp(name, "assessment") == 0)
         return XL_OK;
@@ -66,9 +67,9 @@ static int set_meta(parse_state *ps, const char *k, const char *v, xl_err *err)
     else if (strcmp(k, "date") == 0 && xl_date_valid(v))
         snprintf(ps->out->date, sizeof ps->out->date, "%s", v);
     else if (strcmp(k, "date") == 0)
-        return bad(ps, k, "请按 2026-01-01 的格式填写日期", err);
+        return bad(ps, k, _(CRIT_BAD_DATE), err);
     else
-        return bad(ps, k, strcmp(k, "version") ? "未知的键" : "版本号为空或太长", err);
+        return bad(ps, k, strcmp(k, "version") ? _(CRIT_UNKNOWN_KEY) : _(CRIT_BAD_VERSION), err);
     return XL_OK;
 }
 
@@ -78,17 +79,17 @@ static int set_field(parse_state *ps, const char *k, const char *v, xl_err *err)
     if (strcmp(k, "name") == 0 || strcmp(k, "name_en") == 0) {
         char *dst = k[4] ? c->name_en : c->name;
         if (!*v || strlen(v) >= sizeof c->name)
-            return bad(ps, k, "名称为空或太长", err);
+            return bad(ps, k, _(CRIT_BAD_NAME), err);
         xl_strlcpy_utf8(dst, v, sizeof c->name);
         return XL_OK;
     }
     if (strcmp(k, "weight") != 0)
-        return bad(ps, k, "未知的键（可用 name、name_en、weight）", err);
+        return bad(ps, k, _(CRIT_UNKNOWN_FIELD), err);
     char *end;
     errno = 0;
     long w = strtol(v, &end, 10);
     if (!*v || *end || errno || w < 1 || w > 100)
-        return bad(ps, k, "权重请填 1～100 的整数", err);
+        return bad(ps, k, _(CRIT_BAD_WEIGHT), err);
     c->weight = (int)w;
     return XL_OK;
 }
@@ -102,11 +103,11 @@ static int parse_line(parse_state *ps, char *s, xl_err *err)
         return open_section(ps, s, err);
     char *eq = strchr(s, '=');
     if (!eq)
-        return bad(ps, s, "应写成“键 = 值”", err);
+        return bad(ps, s, _(CRIT_NO_EQUALS), err);
     *eq = '\0';
     char *k = xl_trim_inplace(s), *v = xl_trim_inplace(eq + 1);
     if (!ps->section[0])
-        return bad(ps, k, "写在了任何小节之外", err);
+        return bad(ps, k, _(CRIT_OUTSIDE), err);
     if (strcmp(ps->section, "assessment") == 0)
         return set_meta(ps, k, v, err);
     return set_field(ps, k, v, err);
@@ -115,10 +116,10 @@ static int parse_line(parse_state *ps, char *s, xl_err *err)
 static int check_complete(parse_state *ps, xl_err *err)
 {
     if (ps->out->n == 0)
-        return xl_err_set(err, XL_EFAIL, "%s：没有考核项目", ps->path);
+        return xl_err_set(err, XL_EFAIL, _(CRIT_EMPTY_FMT), ps->path);
     for (size_t i = 0; i < ps->out->n; i++)
         if (!ps->out->c[i].name[0] || ps->out->c[i].weight == 0)
-            return xl_err_set(err, XL_EFAIL, "%s · [%s]：缺少 name 或 weight", ps->path,
+            return xl_err_set(err, XL_EFAIL, _(CRIT_INCOMPLETE_FMT), ps->path,
                               ps->out->c[i].key);
     return XL_OK;
 }
@@ -129,7 +130,7 @@ int xl_criteria_parse(const char *path, xl_criteria *out, xl_err *err)
     snprintf(out->source, sizeof out->source, "%s", path);
     FILE *f = fopen(path, "r");
     if (!f)
-        return xl_err_set(err, XL_EFAIL, "%s：读不到考核项目文件", path);
+        return xl_err_set(err, XL_EFAIL, _(CRIT_READ_FMT), path);
     parse_state ps = {.path = path, .out = out};
     char buf[1024];
     int rc = XL_OK;
@@ -150,7 +151,7 @@ int xl_criteria_load(xl_db *db, xl_criteria *out, xl_err *err)
     char path[4096];
     int local = 0;
     if (xl_datadir_find(db, "assessment/criteria.ini", path, sizeof path, &local) != XL_OK)
-        return xl_err_set(err, XL_EFAIL, "%s：找不到考核项目文件（可设置 XIANGLI_DATA_DIR）", path);
+        return xl_err_set(err, XL_EFAIL, _(CRIT_MISSING_FMT), path);
     int rc = xl_criteria_parse(path, out, err);
     out->local = local;
     return rc;

@@ -1,5 +1,6 @@
 /* respons.c — the first responsible persons' record (第一责任人履职, report.h): per owner or
  * sub-landlord across their buildings. */
+#include "xiangli/mem.h"
 #include "xiangli/report.h"
 
 #include <stdio.h>
@@ -180,7 +181,7 @@ int xl_resp_records_load(xl_db *db, int stale_days, xl_resp_record **out, size_t
         return XL_EFAIL;
     }
     if (c.n)
-        qsort(c.arr, c.n, sizeof *c.arr, thank_first);
+        xl_qsort(c.arr, c.n, sizeof *c.arr, thank_first);
     *out = c.arr, *n = c.n;
     return XL_OK;
 }

@@ -1,5 +1,6 @@
 /* statistics.c — the monthly figures (report.h): totals, buildings worst first, monthly
  * moves, home provinces. The list and roundtable figures are in statistics_lists.c. */
+#include "xiangli/mem.h"
 #include "xiangli/report.h"
 
 #include <stdio.h>
@@ -105,7 +106,7 @@ static int load_buildings(xl_db *db, xl_figures *f, xl_err *err)
     resp_ctx c = {f, 0};
     if (!st || xl_report_each(db, st, resp_row, &c, "buildings", err))
         return XL_EFAIL;
-    qsort(f->buildings, f->nbuildings, sizeof *f->buildings, worst_first);
+    xl_qsort(f->buildings, f->nbuildings, sizeof *f->buildings, worst_first);
     return XL_OK;
 }
 

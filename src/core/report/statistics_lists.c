@@ -1,5 +1,6 @@
 /* statistics_lists.c — the figures of the four lists and the roundtables (report.h): open
  * items by category and state, overdue actions by owner, roundtable coverage. */
+#include "xiangli/mem.h"
 #include "xiangli/report.h"
 
 #include <stdlib.h>
@@ -93,7 +94,7 @@ static int load_cover(xl_db *db, xl_figures *f, xl_err *err)
         f->cover[i].share = (double)f->cover[i].covered / f->cover[i].buildings;
     f->rt_share = f->rt_buildings ? (double)f->rt_covered / f->rt_buildings : 0.0;
     if (f->ncover)
-        qsort(f->cover, f->ncover, sizeof *f->cover, by_kind_id);
+        xl_qsort(f->cover, f->ncover, sizeof *f->cover, by_kind_id);
     return XL_OK;
 }
 

@@ -584,7 +584,7 @@ static void map_reload(void *self, ui_app *app)
         return;
     }
     int keep = m->n ? m->b[m->sel].number : -1;
-    qsort(list, n, sizeof *list, cmp_position);
+    xl_qsort(list, n, sizeof *list, cmp_position);
     xl_buildings_free(m->b);
     m->b = list, m->n = n, m->sel = 0, m->err[0] = '\0';
     long i = find_number(m, keep);
