@@ -64,6 +64,12 @@ typedef struct xl_import_report {
     size_t nproblems;
     size_t nerrors;
     size_t unlisted;      /* problems beyond the list's limit */
+    /* Optional, set after xl_import_report_init (release keeps it): called while the rows
+     * are checked, before anything is written, with the rows checked and the rows in all;
+     * nonzero stops the import: cancelled = 1, XL_EFAIL, nothing written. */
+    int (*progress)(int done, int total, void *ctx);
+    void *progress_ctx;
+    int cancelled;
     xl_csv csv;           /* private: the file read */
 } xl_import_report;
 

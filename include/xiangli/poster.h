@@ -55,12 +55,17 @@ typedef struct xl_poster_job {
     int dpi;                    /* PNG resolution, 0 = 300 */
     const char *lane;           /* batch filter: lane name or id; NULL or "" = all */
     const char *font_path;      /* NULL = default (see xl_font_load) */
+    /* Optional, for every building: called before each one is written with how many are done
+     * of how many; nonzero stops there (the files written so far stay; res->cancelled = 1). */
+    int (*progress)(int done, int total, void *ctx);
+    void *progress_ctx;
 } xl_poster_job;
 
 typedef struct xl_poster_result {
     int buildings;              /* posters' buildings written */
     int files;
     int font_missing;           /* PNG posters were drawn without Chinese text */
+    int cancelled;              /* the progress callback stopped the batch */
     char last_path[4096];       /* the last file written */
 } xl_poster_result;
 

@@ -101,6 +101,21 @@ void ui_app_message(ui_app *app, int is_error, const char *fmt, ...)
     app->msg_error = is_error;
 }
 
+int ui_app_progress(ui_app *app, const char *text)
+{
+    int key, esc = 0;
+    if (app->small)
+        return 0;
+    werase(app->statw);
+    ui_text_pad(app->statw, 0, 0, COLS, text, ui_attr(UI_C_MESSAGE));
+    wnoutrefresh(app->statw);
+    doupdate();
+    wtimeout(stdscr, 0);
+    while ((key = ui_key_read(stdscr)) >= 0)
+        esc |= key == UI_KEY_ESC;
+    return esc;
+}
+
 int ui_app_push(ui_app *app, ui_pane p)
 {
     if (app->depth >= MAX_DEPTH) {

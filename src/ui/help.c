@@ -1,5 +1,7 @@
 /* help.c — the help overlay: two sections (everywhere / this pane), each a list of
  * "keys  what they do" generated from the key table, side by side when the window is short.
+ * A description too long for its column wraps onto the next rows (English at 80x24), it is
+ * never cut.
  * A plain panel without a frame: box-drawing characters are of ambiguous width on Chinese
  * terminals. */
 #include "ui/help.h"
@@ -11,12 +13,13 @@
 #include "xiangli/i18n.h"
 #include "xiangli/text.h"
 
-enum { MAX_ENTRIES = UI_ACT_COUNT, KEY_GAP = 2, SECTION_GAP = 4, MARGIN = 2 };
+enum { MAX_ENTRIES = UI_ACT_COUNT, KEY_GAP = 2, SECTION_GAP = 4, MARGIN = 2, LABEL_LINES = 3 };
 
 typedef struct help_section {
     const char *title;
     ui_action acts[MAX_ENTRIES];
-    int n, key_w, width;
+    int n, key_w, width, want;
+    int rows; /* the entries' rows, wrapped to width */
 } help_section;
 
 typedef struct help_layout {
@@ -24,6 +27,13 @@ typedef struct help_layout {
     int side, inner_w, inner_h, note_lines;
     const char *note;
 } help_layout;
+
+static int entry_rows(const help_section *s, int i)
+{
+    int n = ui_text_wrap(NULL, 0, 0, s->width - s->key_w, LABEL_LINES,
+                         ui_keys_label(s->acts[i]), 0);
+    return n > 0 ? n : 1;
+}
 
 static void measure_section(help_section *s)
 {
@@ -39,6 +49,16 @@ static void measure_section(help_section *s)
     s->width = s->key_w + label_w;
     if (xl_str_width(s->title) > s->width)
         s->width = xl_str_width(s->title);
+    s->want = s->width;
+}
+
+/* The section in at most width columns: its rows once the descriptions are wrapped. */
+static void fit_section(help_section *s, int width)
+{
+    s->width = s->want < width ? s->want : width;
+    s->rows = 0;
+    for (int i = 0; i < s->n; i++)
+        s->rows += entry_rows(s, i);
 }
 
 static void collect(help_layout *h, const ui_pane *pane)
@@ -57,18 +77,37 @@ static void collect(help_layout *h, const ui_pane *pane)
     measure_section(p);
 }
 
+/* Side by side: the narrower section keeps its width when it can, the other wraps. */
+static void fit_side(help_layout *h, int room)
+{
+    help_section *g = &h->sec[0], *p = &h->sec[1];
+    int half = room / 2;
+    if (g->want + p->want <= room)
+        fit_section(g, g->want), fit_section(p, p->want);
+    else if (g->want <= half)
+        fit_section(g, g->want), fit_section(p, room - g->width);
+    else if (p->want <= half)
+        fit_section(p, p->want), fit_section(g, room - p->width);
+    else
+        fit_section(g, half), fit_section(p, room - half);
+}
+
 static void measure(help_layout *h, int max_w, int max_h)
 {
-    const help_section *g = &h->sec[0], *p = &h->sec[1];
-    int stacked = 1 + g->n + 1 + 1 + p->n;
-    int tall = 1 + (g->n > p->n ? g->n : p->n);
+    help_section *g = &h->sec[0], *p = &h->sec[1];
+    int room = max_w - 2 * MARGIN;
+    fit_section(g, room), fit_section(p, room);
+    int stacked = 1 + g->rows + 1 + 1 + p->rows;
     h->side = stacked + 6 > max_h;
+    if (h->side) /* the sections may use the margins: the box's edge stays where it was */
+        fit_side(h, max_w - 2 - SECTION_GAP);
+    int tall = 1 + (g->rows > p->rows ? g->rows : p->rows);
     h->inner_w = h->side ? g->width + SECTION_GAP + p->width
                          : (g->width > p->width ? g->width : p->width);
-    if (h->inner_w > max_w - 2 * MARGIN)
-        h->inner_w = max_w - 2 * MARGIN;
+    if (h->inner_w > room)
+        h->inner_w = room;
     if (h->note && xl_str_width(h->note) > h->inner_w && h->inner_w < 60 && max_w >= 64)
-        h->inner_w = max_w - 2 * MARGIN < 60 ? max_w - 2 * MARGIN : 60;
+        h->inner_w = room < 60 ? room : 60;
     h->note_lines = h->note ? ui_text_wrap(NULL, 0, 0, h->inner_w, 3, h->note, 0) : 0;
     h->inner_h = (h->side ? tall : stacked) + 1 + h->note_lines + 1;
     if (h->inner_h + 2 > max_h && h->note_lines > 0) { /* the keys first: the mouse note goes */
@@ -80,11 +119,13 @@ static void measure(help_layout *h, int max_w, int max_h)
 static void draw_section(WINDOW *w, int y, int x, int width, const help_section *s)
 {
     ui_text_put(w, y, x, width, s->title, ui_attr(UI_C_PANEL_HEAD));
+    y++;
     for (int i = 0; i < s->n; i++) {
-        ui_text_put(w, y + 1 + i, x, s->key_w - KEY_GAP, ui_keys_names(s->acts[i]),
+        ui_text_put(w, y, x, s->key_w - KEY_GAP, ui_keys_names(s->acts[i]),
                     ui_attr(UI_C_PANEL_KEY));
-        ui_text_put(w, y + 1 + i, x + s->key_w, width - s->key_w, ui_keys_label(s->acts[i]),
-                    ui_attr(UI_C_PANEL));
+        int n = ui_text_wrap(w, y, x + s->key_w, width - s->key_w, entry_rows(s, i),
+                             ui_keys_label(s->acts[i]), ui_attr(UI_C_PANEL));
+        y += n > 0 ? n : 1;
     }
 }
 
@@ -108,7 +149,7 @@ void ui_help_draw(WINDOW *w, const ui_pane *pane, int mouse)
     if (h.side)
         draw_section(w, y + 2, in + h.sec[0].width + SECTION_GAP, h.sec[1].width, &h.sec[1]);
     else
-        draw_section(w, y + 2 + h.sec[0].n + 2, in, h.inner_w, &h.sec[1]);
+        draw_section(w, y + 2 + h.sec[0].rows + 2, in, h.inner_w, &h.sec[1]);
     int close_y = y + height - 1;
     ui_text_wrap(w, close_y - h.note_lines - 1, in, h.inner_w, h.note_lines, h.note,
                  ui_attr(UI_C_PANEL));

@@ -77,6 +77,10 @@ const xl_config *ui_app_config(ui_app *app);
 /* Shows a message in the status line until the next key; fmt is printf-style. */
 void ui_app_message(ui_app *app, int is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A long job's step: shows text in the status line at once (the loop is not drawing now)
+ * and reads the keys typed meanwhile without waiting. Returns 1 when one of them was Esc
+ * (the job should stop); other keys typed during the job are dropped. */
+int ui_app_progress(ui_app *app, const char *text);
 /* Opens p over the current tab; q/Esc (UI_BACK) closes it. The app owns p from now on.
  * Returns 0 when too many panes are open already: p has been freed then. */
 int ui_app_push(ui_app *app, ui_pane p);

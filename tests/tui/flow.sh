@@ -14,6 +14,7 @@ setup() { tui_setup "$TMP/pristine.db"; }
 
 scenario_start() {
     MASKS=()
+    CUR=$1
     cp "$TMP/pristine.db" "$TMP/$1.db"
     mkdir -p "$TMP/home-$1"
     start "$2" "$3" "$4" "$TMP/$1.db" "$TMP/home-$1"
@@ -24,6 +25,32 @@ program_pid() {
     local sh
     sh=$(tmx display-message -p -t xl '#{pane_pid}')
     pgrep -P "$sh" -f "$BIN" | head -n 1
+}
+
+# seen:TEXT — as wait:, without waiting for the screen to settle (a progress count that
+# changes until the job ends).
+seen() {
+    local end=$((SECONDS + TIMEOUT))
+    until [[ $(capture) == *"$1"* ]]; do
+        [ $SECONDS -ge $end ] && return 1
+        sleep 0.05
+    done
+}
+
+# kept:DIR — the files the message says were written are in $HOME/DIR, fewer than all.
+kept_files() {
+    local said have
+    said=$(capture | grep -o '（[0-9]* 个文件）' | grep -o '[0-9]*')
+    have=$(find "$TMP/home-$CUR/$1" -type f 2>/dev/null | wc -l)
+    [ -n "$said" ] && [ "$said" = "$have" ] && [ "$have" -lt 652 ] || {
+        echo "  the message says ${said:-?} files, $1 holds $have (652 = all)"; return 1; }
+}
+
+# bigcsv:N — a residents sheet of N rows at ~/big.csv (the scenario's home).
+big_csv() {
+    { echo "姓名,性别,身份证号,手机号,楼栋,房间,身份,入住日期,户籍省份,工作单位"
+      awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "王小梅,女,,,%d,101,租客,2026-11-01,上海,\n", 1 + i % 300 }'
+    } >"$TMP/home-$CUR/big.csv"
 }
 
 MASKS=()
@@ -38,6 +65,9 @@ step_extra() {
                 sed '$d' "$TMP/snap-$arg.txt" | diff -u - "$TMP/now-$arg.txt" || {
                     echo "  the screen changed after the overlay closed ($arg)"; return 1; } ;;
         mask:*) MASKS+=("$arg") ;;
+        bigcsv:*) big_csv "$arg" ;;
+        kept:*) kept_files "$arg" || return 1 ;;
+        seen:*) seen "$arg" || { echo "  never saw: $arg"; return 1; } ;;
         signal:*) local pid; pid=$(program_pid)
                   [ -n "$pid" ] || { echo "  no program to signal"; return 1; }
                   kill -s "$arg" "$pid" ;;
@@ -206,6 +236,28 @@ only chain-indent-80x24 80 24 test.ini "${L_CHAIN[@]}" "${L_OPEN_PROBLEM[@]}" \
 only decoder-bad-byte-80x24 80 24 test.ini "${SIGNIN[@]}" 'raw:\xff' text:王小梅 'wait:王小梅'
 only decoder-cut-char-80x24 80 24 test.ini "${SIGNIN[@]}" 'raw:\xe7\x8e' text:Anna 'wait:Anna' \
     'raw:\x80' text:丽 'wait:Anna丽'
+
+# ---- 16. English at 80x24: help descriptions wrap instead of being cut; a field's problem
+# too long for the line wraps under the field; a choice whose options do not fit shows the
+# chosen one between ‹ › and ←/→ still go through them
+EN_SIGNIN=(keys:2 'wait:1 of 7203' keys:a 'wait:Sign in: someone moving in')
+only help-wrap-en-80x24 80 24 test-en.ini 'wait:Building 1 ' 'keys:?' 'wait:Keys'
+only error-wrap-en-80x24 80 24 test-en.ini "${EN_SIGNIN[@]}" text:? keys:Enter \
+    'wait:with · or a space' 'gone:…'
+only choice-one-en-80x24 80 24 test-en.ini keys:3 'wait:Problem' keys:n 'wait:New item' \
+    'keys:Tab Tab' 'wait:‹' 'wait:6/6' 'keys:Right Right' 'wait:2/6'
+
+# ---- 14. posters for every building show their progress in the status line; Esc stops
+# between two buildings, the files written stay and the message says how many
+only posters-cancel-80x24 80 24 test.ini "${MAP[@]}" "${QR[@]}" keys:a 'wait:为全部楼栋生成海报' \
+    keys:y 'seen:/326，按 Esc 取消' keys:Escape 'wait:已取消：已生成' \
+    kept:xiangli-posters \
+    'mask:s/已生成 [0-9]+ 栋的海报（[0-9]+ 个文件），在 .*$/已生成 N 栋的海报（M 个文件），在 DIR/'
+
+# ... and a large import checks its rows with the count in the status line; Esc stops it
+# before anything is written (the path stays, to check again)
+only import-cancel-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入住户' bigcsv:20000 \
+    'text:~/big.csv' 'keys:Enter Escape' 'wait:已取消导入：什么都没有写入'
 
 # ---- 18. every subcommand answers --help (exit 0, its usage on stdout); the pointers in
 # xiangli --help work; usage errors in Chinese under --lang zh

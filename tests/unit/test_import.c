@@ -427,6 +427,52 @@ static void import__dry_run__counts_and_writes_nothing(void **state)
     tu_db_free(db);
 }
 
+typedef struct seen_progress {
+    int calls, last_done, total, stop;
+} seen_progress;
+
+static int note_progress(int done, int total, void *ctx)
+{
+    seen_progress *s = ctx;
+    s->calls++;
+    s->last_done = done;
+    s->total = total;
+    return s->stop;
+}
+
+/* The progress callback runs while the rows are checked; stopping there writes nothing. */
+static void import__progress__cancel_writes_nothing(void **state)
+{
+    (void)state;
+    char path_db[4096];
+    xl_db *db = register_db(path_db);
+    char *text = three_rows(), *path = sheet("cancel.csv", text);
+    size_t len;
+    char *before = db_bytes(&db, path_db, &len);
+    seen_progress seen = {.stop = 1};
+    xl_import_report rep;
+    xl_err e;
+    xl_import_report_init(&rep);
+    rep.progress = note_progress, rep.progress_ctx = &seen;
+    assert_int_equal(xl_import_residents(db, path, 0, &rep, &e), XL_EFAIL);
+    assert_true(rep.cancelled);
+    assert_false(rep.written);
+    assert_int_equal(seen.calls, 1);
+    assert_non_null(strstr(e.msg, "已取消导入"));
+    xl_import_report_release(&rep);
+    expect_unchanged_file(&db, path_db, before, len);
+    seen = (seen_progress){.stop = 0};
+    xl_import_report_release(&rep); /* the callback stays set */
+    assert_int_equal(xl_import_residents(db, path, 0, &rep, &e), XL_OK);
+    assert_false(rep.cancelled);
+    assert_int_equal(seen.last_done, 3);
+    assert_int_equal(seen.total, 3);
+    assert_int_equal(tu_one_int(db, "SELECT count(*) FROM person"), 3);
+    xl_import_report_release(&rep);
+    free(before), free(path), free(text);
+    tu_db_free(db);
+}
+
 static void import__duplicates__same_row_twice_is_skipped(void **state)
 {
     (void)state;
@@ -568,6 +614,7 @@ int main(void)
         cmocka_unit_test(import__moves__detected_and_checked),
         cmocka_unit_test(import__write_failure__rolls_back_every_row),
         cmocka_unit_test(import__dry_run__counts_and_writes_nothing),
+        cmocka_unit_test(import__progress__cancel_writes_nothing),
         cmocka_unit_test(import__duplicates__same_row_twice_is_skipped),
         cmocka_unit_test(export__masked__excel_safe),
         cmocka_unit_test(export__unmasked__needs_reason_is_audited_and_reimports),

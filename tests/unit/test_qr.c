@@ -2,6 +2,7 @@
  * decoder (zbarimg from zbar-tools; SVG rasterised by rsvg-convert from librsvg2-bin). */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -657,6 +658,59 @@ static void qr__posters_write__lane_and_all(void **state)
     tu_db_free(db);
 }
 
+typedef struct stop_at {
+    int stop, calls, total;
+} stop_at;
+
+static int stop_progress(int done, int total, void *ctx)
+{
+    stop_at *s = ctx;
+    s->calls++;
+    s->total = total;
+    return done >= s->stop;
+}
+
+static int files_in(const char *dir)
+{
+    int n = 0;
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* The progress callback sees every building; nonzero stops the batch there, and what was
+ * written stays and is counted. */
+static void qr__posters_write__progress_cancels(void **state)
+{
+    (void)state;
+    xl_db *db = fixture_db();
+    char *dir = tu_tmpdir();
+    stop_at at = {.stop = 1};
+    xl_poster_job job = {.url_template = TMPL, .ec = XL_QR_EC_M, .community = "杜巷小区",
+                         .dir = dir, .formats = XL_POSTER_SVG, .progress = stop_progress,
+                         .progress_ctx = &at};
+    xl_poster_result res;
+    xl_err e;
+    assert_int_equal(xl_posters_write(db, &job, 0, &res, &e), XL_OK);
+    assert_int_equal(res.cancelled, 1);
+    assert_int_equal(res.buildings, 1);
+    assert_int_equal(res.files, 1);
+    assert_int_equal(files_in(dir), 1);
+    assert_int_equal(at.calls, 2);
+    assert_int_equal(at.total, 3);
+    at = (stop_at){.stop = 99};
+    assert_int_equal(xl_posters_write(db, &job, 0, &res, &e), XL_OK);
+    assert_int_equal(res.cancelled, 0);
+    assert_int_equal(res.buildings, 3);
+    assert_int_equal(at.calls, 3);
+    assert_int_equal(files_in(dir), 3);
+    rm_rf(dir);
+    tu_db_free(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -678,6 +732,7 @@ int main(void)
         cmocka_unit_test(qr__poster_svg__says_what_it_must),
         cmocka_unit_test(qr__poster_png__decodes_with_and_without_font),
         cmocka_unit_test(qr__posters_write__lane_and_all),
+        cmocka_unit_test(qr__posters_write__progress_cancels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -517,8 +517,12 @@ static int write_batch(poster_run *run, xl_err *err)
     int rc = batch_list(run->db, run->job->lane, &numbers, &n, err);
     if (rc == XL_OK)
         rc = xl_qr_tokens_ensure_all(run->db, NULL, err);
-    for (size_t i = 0; rc == XL_OK && i < n; i++)
-        rc = write_building(run, numbers[i], err);
+    for (size_t i = 0; rc == XL_OK && i < n && !run->res->cancelled; i++) {
+        if (run->job->progress && run->job->progress((int)i, (int)n, run->job->progress_ctx))
+            run->res->cancelled = 1;
+        else
+            rc = write_building(run, numbers[i], err);
+    }
     free(numbers);
     return rc;
 }

@@ -629,14 +629,31 @@ static void read_sheet(importer *im, const char *path)
     xl_sheet_take(&s, im->csv);
 }
 
+enum { PROGRESS_EVERY = 64 };
+
+/* The caller's progress callback, every PROGRESS_EVERY rows; 1 when it says stop. */
+static int stopped(importer *im, size_t done, size_t total)
+{
+    xl_import_report *rep = im->rep;
+    if (!rep->progress || (done % PROGRESS_EVERY != 0 && done != total))
+        return 0;
+    rep->cancelled = rep->progress((int)done, (int)total, rep->progress_ctx) != 0;
+    return rep->cancelled;
+}
+
 /* Checks and plans the rows of im->csv (header at row 0). */
 static int check_and_plan(importer *im, xl_err *err)
 {
     xl_import_report *rep = im->rep;
     if (im->csv->nrows == 0 || !check_header(im))
         return XL_EFAIL;
-    for (size_t i = 1; i < im->csv->nrows; i++)
+    for (size_t i = 1; i < im->csv->nrows; i++) {
+        if (stopped(im, i - 1, im->csv->nrows - 1))
+            return XL_EFAIL;
         check_row(im, &im->csv->rows[i]);
+    }
+    if (stopped(im, im->csv->nrows - 1, im->csv->nrows - 1))
+        return XL_EFAIL;
     rep->rows = im->csv->nrows - 1;
     if (plan_all(im, err))
         return XL_EFAIL;
@@ -677,6 +694,8 @@ int xl_import_residents_in_tx(xl_db *db, const char *path, xl_csv *sheet, xl_imp
     report_sync(rep);
     if (rc == XL_OK)
         return XL_OK;
+    if (rep->cancelled)
+        return xl_err_set(err, XL_EFAIL, "%s", _(IMPORT_CANCELLED));
     if (rep->nerrors == 0 && dberr.msg[0])
         return xl_err_set(err, XL_EFAIL, "%s", dberr.msg);
     return refused(rep, err);
@@ -697,6 +716,8 @@ int xl_import_residents(xl_db *db, const char *path, int dry_run, xl_import_repo
     report_sync(rep);
     if (rc == XL_OK)
         return XL_OK;
+    if (rep->cancelled)
+        return xl_err_set(err, XL_EFAIL, "%s", _(IMPORT_CANCELLED));
     if (rep->nerrors == 0 && dberr.msg[0])
         return xl_err_set(err, XL_EFAIL, "%s", dberr.msg);
     return refused(rep, err);
@@ -712,8 +733,12 @@ void xl_import_report_release(xl_import_report *rep)
 {
     xl_csv_release(&rep->csv); /* leaves it empty, its limits kept */
     xl_csv empty = rep->csv;
+    int (*progress)(int, int, void *) = rep->progress;
+    void *ctx = rep->progress_ctx;
     memset(rep, 0, sizeof *rep);
     rep->csv = empty;
+    rep->progress = progress;
+    rep->progress_ctx = ctx;
 }
 
 void xl_import_problem_format(const xl_import_report *rep, size_t i, char *out, size_t size)

@@ -39,6 +39,7 @@ typedef struct import_pane {
     xl_cimport_report crep;
     ui_listview lv;          /* over the problems: a text to scroll, no selection */
     int cur_y, cur_x;
+    ui_app *app;             /* for the progress of a long check */
 } import_pane;
 
 /* Esc (the global "back") goes from the report back to the path, and from the path out. */
@@ -118,11 +119,21 @@ static void summary_text(const import_pane *p, char *out, size_t size)
               p->rep.moves, p->rep.unchanged);
 }
 
+/* A large sheet: the rows checked in the status line; Esc stops before anything is written. */
+static int import_progress(int done, int total, void *ctx)
+{
+    char text[160];
+    ui_format(text, sizeof text, _(PROGRESS_IMPORT_FMT), done, total);
+    return ui_app_progress(ctx, text);
+}
+
 /* Runs the import (dry_run or for real) into a fresh report. */
 static int run(import_pane *p, int dry_run, xl_err *err)
 {
     xl_import_report_release(&p->rep);
     xl_import_report_init(&p->rep);
+    p->rep.progress = import_progress;
+    p->rep.progress_ctx = p->app;
     p->lv.top = 0;
     if (p->community)
         return xl_community_import(p->db, p->full, -1, dry_run, &p->crep, err);
@@ -240,8 +251,9 @@ static int dry_run(import_pane *p)
         return UI_REDRAW;
     }
     expand_path(p);
-    if (run(p, 1, &err) == XL_EUSAGE) {
+    if (run(p, 1, &err) == XL_EUSAGE || p->rep.cancelled) {
         xl_strlcpy_utf8(p->note, err.msg, sizeof p->note);
+        p->stage = IM_ASK;
         return UI_REDRAW;
     }
     p->stage = IM_REPORT;
@@ -256,7 +268,9 @@ static int import_for_real(import_pane *p, ui_app *app)
     if (!can_import(p))
         return UI_HANDLED;
     if (run(p, 0, &err) != XL_OK) {
-        ui_app_message(app, 1, "%s", err.msg);
+        ui_app_message(app, !p->rep.cancelled, "%s", err.msg);
+        if (p->rep.cancelled) /* the report was of a check that stopped: check again */
+            p->stage = IM_ASK;
         return UI_REDRAW;
     }
     summary_text(p, summary, sizeof summary);
@@ -328,6 +342,7 @@ static const pane_ops import_ops = {
 static import_pane *import_new(ui_app *app)
 {
     import_pane *p = xl_calloc(1, sizeof *p);
+    p->app = app;
     ui_listview_init(&p->lv, UI_LV_SCROLL | UI_LV_FILL);
     p->db = ui_app_db(app);
     p->path.kind = UI_FIELD_TEXT;

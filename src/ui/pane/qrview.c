@@ -241,6 +241,26 @@ static void say_keys(ui_app *app, const qr_pane *p)
     ui_app_message(app, 0, "%s   %s", _(QR_KEYS), style);
 }
 
+/* Every building's posters: the count in the status line, Esc stops between two. */
+static int poster_progress(int done, int total, void *ctx)
+{
+    char text[160];
+    ui_format(text, sizeof text, _(PROGRESS_POSTERS_FMT), done, total);
+    return ui_app_progress(ctx, text);
+}
+
+static void say_written(ui_app *app, const xl_poster_result *res, const char *dir)
+{
+    char done[1024];
+    if (res->cancelled) {
+        ui_app_message(app, 0, _(QR_CANCELLED_FMT), res->buildings, res->files, dir);
+        return;
+    }
+    snprintf(done, sizeof done, _(QR_WRITTEN_FMT), res->buildings, res->files, dir);
+    ui_app_message(app, 0, "%s%s%s", done, res->font_missing ? "  " : "",
+                   res->font_missing ? _(QR_FONT_MISSING) : "");
+}
+
 static int write_posters(ui_app *app, int building, const char *lane)
 {
     const xl_config *cfg = ui_app_config(app);
@@ -249,7 +269,8 @@ static int write_posters(ui_app *app, int building, const char *lane)
     xl_poster_default_dir(dir, sizeof dir);
     xl_poster_job job = {.url_template = cfg->url_template, .ec = ec < 0 ? XL_QR_EC_M : (xl_qr_ec)ec,
                          .community = cfg->community, .dir = dir,
-                         .formats = XL_POSTER_SVG | XL_POSTER_PNG, .lane = lane};
+                         .formats = XL_POSTER_SVG | XL_POSTER_PNG, .lane = lane,
+                         .progress = poster_progress, .progress_ctx = app};
     xl_poster_result res;
     xl_err err;
     xl_err_clear(&err);
@@ -257,10 +278,7 @@ static int write_posters(ui_app *app, int building, const char *lane)
         ui_app_message(app, 1, "%s", err.msg);
         return UI_REDRAW;
     }
-    char done[1024];
-    snprintf(done, sizeof done, _(QR_WRITTEN_FMT), res.buildings, res.files, dir);
-    ui_app_message(app, 0, "%s%s%s", done, res.font_missing ? "  " : "",
-                   res.font_missing ? _(QR_FONT_MISSING) : "");
+    say_written(app, &res, dir);
     return UI_REDRAW;
 }
 

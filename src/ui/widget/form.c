@@ -11,7 +11,7 @@
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
 
-enum { LABEL_X = 2, GAP = 2, INTRO_LINES = 3, NOTE_LINES = 3 };
+enum { LABEL_X = 2, GAP = 2, INTRO_LINES = 3, NOTE_LINES = 3, MSG_LINES = 3 };
 
 struct ui_form {
     ui_form_spec spec;
@@ -80,9 +80,31 @@ int ui_field_draw_text(WINDOW *w, int y, int x, ui_field *fl, int focused)
 /* ---- a choice field ---- */
 
 /* " 业主  二房东 [租客] 家属 ": brackets (and the colour) mark the chosen one. */
+static int choices_width(const ui_field *fl)
+{
+    int width = 0;
+    for (int i = 0; i < fl->nchoices; i++)
+        width += xl_str_width(fl->choices[i]) + 3;
+    return width;
+}
+
+/* Options that do not fit the line: only the chosen one, between ‹ ›, and where it is in
+ * the list ("‹ Tenant › 3/12"); ←/→ and Space still go through them. */
+static int draw_choice_one(WINDOW *w, int y, int x, const ui_field *fl, int focused)
+{
+    char item[128], pos[32];
+    ui_format(item, sizeof item, "‹ %s ›", fl->choices[fl->choice]);
+    ui_format(pos, sizeof pos, "%d/%d", fl->choice + 1, fl->nchoices);
+    x += ui_text_put(w, y, x, getmaxx(w) - x, item,
+                     ui_attr(focused ? UI_C_FIELD_FOCUS : UI_C_SELECTED)) + 1;
+    return x + ui_text_put(w, y, x, getmaxx(w) - x, pos, ui_attr(UI_C_DIM)) + 1;
+}
+
 static int draw_choice(WINDOW *w, int y, int x, const ui_field *fl, int focused)
 {
     char item[96];
+    if (x + choices_width(fl) > getmaxx(w) - 1)
+        return draw_choice_one(w, y, x, fl, focused);
     for (int i = 0; i < fl->nchoices; i++) {
         int chosen = i == fl->choice;
         attr_t attr = ui_attr(chosen ? (focused ? UI_C_FIELD_FOCUS : UI_C_SELECTED) : UI_C_NORMAL);
@@ -112,20 +134,33 @@ static int label_width(const ui_form *f)
     return width;
 }
 
-/* The message or the note after a field, from column x. Returns 1 when a message was cut. */
-static int draw_after(WINDOW *w, int y, int x, const ui_field *fl)
+/* A message (or warning note) too long for the line: wrapped under the field, from the
+ * field's column. Returns the rows it took. */
+static int draw_under(WINDOW *w, int y, int x, const char *text, attr_t attr)
 {
     int room = getmaxx(w) - 1 - x;
-    if (fl->msg[0]) {
-        ui_text_put(w, y, x, room, fl->msg, ui_attr(UI_C_WARN));
-        return xl_str_width(fl->msg) > room;
-    }
-    if (fl->note)
-        ui_text_put(w, y, x, room, fl->note, ui_attr(fl->note_warn ? UI_C_WARN : UI_C_DIM));
-    return fl->note && fl->note_warn && xl_str_width(fl->note) > room;
+    if (room < 20)
+        x = LABEL_X, room = getmaxx(w) - 1 - x;
+    return ui_text_wrap(w, y, x, room, MSG_LINES, text, attr);
 }
 
-/* Draws field i at row y; returns 1 when its message did not fit beside it. */
+/* The message or the note after a field, from column x (beside it) or under it from column
+ * fx when it does not fit beside. Returns the extra rows used under the field. */
+static int draw_after(WINDOW *w, int y, int x, int fx, const ui_field *fl)
+{
+    int room = getmaxx(w) - 1 - x;
+    const char *text = fl->msg[0] ? fl->msg : fl->note;
+    attr_t attr = ui_attr(fl->msg[0] || fl->note_warn ? UI_C_WARN : UI_C_DIM);
+    if (!text)
+        return 0;
+    if (xl_str_width(text) <= room || !(fl->msg[0] || fl->note_warn)) {
+        ui_text_put(w, y, x, room, text, attr);
+        return 0;
+    }
+    return draw_under(w, y + 1, fx, text, attr);
+}
+
+/* Draws field i at row y; returns the rows it took (its message may wrap under it). */
 static int draw_field(ui_form *f, WINDOW *w, int y, int lw, size_t i)
 {
     ui_field *fl = &f->fields[i];
@@ -140,10 +175,10 @@ static int draw_field(ui_form *f, WINDOW *w, int y, int lw, size_t i)
         end = draw_choice(w, y, x, fl, focused);
     }
     f->field_y[i] = y;
-    return draw_after(w, y, end + GAP - (fl->kind == UI_FIELD_CHOICE), fl);
+    return 1 + draw_after(w, y, end + GAP - (fl->kind == UI_FIELD_CHOICE), x, fl);
 }
 
-/* Under the fields: the focused field's whole message when it was cut, else the note. */
+/* Under the fields: the count of problems, else the note. */
 static size_t problems(const ui_form *f)
 {
     size_t n = 0;
@@ -152,15 +187,10 @@ static size_t problems(const ui_form *f)
     return n;
 }
 
-static int draw_note(ui_form *f, WINDOW *w, int y, int rows, int cut)
+static int draw_note(ui_form *f, WINDOW *w, int y, int rows)
 {
     char text[UI_FIELD_MSG_MAX + 64];
-    const ui_field *fl = &f->fields[f->focus];
     int width = getmaxx(w) - LABEL_X - 1;
-    if (cut && (fl->msg[0] || fl->note_warn)) {
-        ui_format(text, sizeof text, _(REG_FORM_NOTE_FMT), fl->label, fl->msg[0] ? fl->msg : fl->note);
-        return ui_text_wrap(w, y, LABEL_X, width, rows, text, ui_attr(UI_C_WARN));
-    }
     if (f->count_problems) {
         size_t n = problems(f);
         if (n == 0)
@@ -175,19 +205,16 @@ static int draw_note(ui_form *f, WINDOW *w, int y, int rows, int cut)
 static void form_draw(void *self, WINDOW *w)
 {
     ui_form *f = self;
-    int lw = label_width(f), y = 2, cut_focus = 0;
+    int lw = label_width(f), y = 2;
     werase(w);
     f->cur_y = f->cur_x = -1;
     ui_text_put(w, 0, 1, getmaxx(w) - 2, f->title, ui_attr(UI_C_HEADING));
     if (f->intro[0])
         y = 1 + ui_text_wrap(w, 1, 1, getmaxx(w) - 2, INTRO_LINES, f->intro, ui_attr(UI_C_NORMAL)) + 1;
-    for (size_t i = 0; i < f->n; i++, y++) {
-        int cut = draw_field(f, w, y, lw, i);
-        if (i == f->focus)
-            cut_focus = cut;
-    }
+    for (size_t i = 0; i < f->n; i++)
+        y += draw_field(f, w, y, lw, i);
     y += 1;
-    y += draw_note(f, w, y, NOTE_LINES, cut_focus);
+    y += draw_note(f, w, y, NOTE_LINES);
     if (f->spec.draw && y + 2 < getmaxy(w))
         f->spec.draw(f->ctx, f, w, y + 1, getmaxy(w) - y - 2);
     ui_text_put(w, getmaxy(w) - 1, LABEL_X, getmaxx(w) - LABEL_X - 1, _(REG_FORM_KEYS),

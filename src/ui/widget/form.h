@@ -1,8 +1,9 @@
 /* form.h — a form: labelled fields one under another, each with its problem shown beside it
- * in the warning colour. Text fields edit UTF-8 by characters (Chinese arrives as one wide
+ * in the warning colour (wrapped on rows under the field when it does not fit beside it). Text fields edit UTF-8 by characters (Chinese arrives as one wide
  * character from get_wch; Backspace deletes one character; the cursor moves by characters
  * and is placed by display columns); choice fields show every option and cycle with
- * Left/Right or Space.
+ * Left/Right or Space (when the options do not fit the line, only the chosen one, as
+ * "‹ 租客 › 3/5").
  *
  * A filled text field that the focus arrives on is shown selected: typing replaces it, any
  * other editing key (arrows, Backspace, Home/End) keeps it to be edited.
