@@ -241,8 +241,9 @@ static int wal_holds_more(const char *path)
 static int probe_read_only(const char *path, int init, xl_err *err)
 {
     sqlite3 *h = NULL;
-    int app = -1, version = -1;
-    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+    int app = -1, version = -1, rc;
+    if ((rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL)) == SQLITE_OK) {
+        sqlite3_busy_timeout(h, busy_ms); /* another desk may be writing right now */
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(h, "PRAGMA application_id", -1, &st, NULL) == SQLITE_OK &&
             sqlite3_step(st) == SQLITE_ROW)
@@ -254,9 +255,12 @@ static int probe_read_only(const char *path, int init, xl_err *err)
             version = sqlite3_column_int(st, 0);
         sqlite3_finalize(st);
     }
+    rc = h ? sqlite3_errcode(h) : rc;
     sqlite3_close(h);
-    if (app == -1 || version == -1)
+    if ((app == -1 || version == -1) && (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT))
         return xl_err_set(err, XL_EFAIL, _(DB_E_NOT_SQLITE_FMT), path);
+    if (app == -1 || version == -1)
+        return xl_err_set(err, XL_EFAIL, _(DB_E_OPEN_FMT), path, sqlite3_errstr(rc));
     if (app == XL_APPLICATION_ID || (init && app == 0 && version == 0))
         return XL_OK;
     return xl_err_set(err, XL_EFAIL, _(DB_E_FOREIGN_FMT), path);
