@@ -11,8 +11,8 @@ XL=$(cd "$(dirname "$XL")" && pwd)/$(basename "$XL")
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
 if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
-    echo "SKIP: python3-openpyxl is not installed"
-    exit 77
+    echo "FAIL: python3-openpyxl is not installed (.ci/setup installs it)"
+    exit 1
 fi
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/xl-community.XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT

@@ -20,7 +20,7 @@
 #                                 HOME=$TMP)
 #   scenario_captured FILE        adjust the captured screen before it is compared
 #   step_extra STEP ARG           the script's own step types
-# SKIP_MISSING=1: a scenario without an expected screen is skipped (unless UPDATE_EXPECTED=1).
+# A scenario without an expected screen fails (UPDATE_EXPECTED=1 writes it): nothing is skipped.
 
 # tui_args "$@" — the one argument (the program), checked; sets BIN, HERE, EXPECTED, TIMEOUT.
 tui_args() {
@@ -140,10 +140,6 @@ scenario() {
     local name=$1 w=$2 h=$3 ini=$HERE/$4 expected=$EXPECTED/$1.txt actual=$TMP/$1.txt
     shift 4
     local log=$TMP/$name.log ok=1
-    if [ "${SKIP_MISSING:-0}" = 1 ] && [ ! -f "$expected" ] && [ "${UPDATE_EXPECTED:-0}" != 1 ]; then
-        echo "skip $name (no expected screen yet)"
-        return
-    fi
     scenario_start "$name" "$w" "$h" "$ini"
     for s in "$@"; do
         step "$s" >>"$log" 2>&1 || { ok=0; break; }
@@ -155,6 +151,9 @@ scenario() {
         mkdir -p "$EXPECTED"
         cp "$actual" "$expected"
         echo "ok $name (expected screen rewritten)"
+    elif [ $ok = 1 ] && [ ! -f "$expected" ]; then
+        echo "FAIL $name: no expected screen $expected (UPDATE_EXPECTED=1 writes it; read it first)"
+        failures=$((failures + 1))
     elif [ $ok = 1 ] && diff -u "$expected" "$actual" >"$log.diff" 2>&1; then
         echo "ok $name"
     else

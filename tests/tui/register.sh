@@ -8,7 +8,7 @@
 # on its own fresh copy of the demo database (seed 1): these scenarios write.
 # Prints "ok NAME" / "FAIL NAME" (with a diff) per scenario; exits 1 on any failure.
 # UPDATE_EXPECTED=1 rewrites the expected screens (read them before committing!). A scenario
-# whose expected screen does not exist yet is skipped (and said so) unless UPDATE_EXPECTED=1.
+# whose expected screen does not exist fails.
 # Scenario steps:
 #   wait:TEXT      poll until TEXT is on the screen (10 s at most)
 #   gone:TEXT      poll until TEXT is no longer on the screen
@@ -21,7 +21,6 @@ set -u
 tui_args "$@"
 tui_init xl-reg xl-reg
 tui_pin_env
-SKIP_MISSING=1
 
 # ---- set up: one pristine demo database (copied for each scenario), a tmux server
 setup() {
