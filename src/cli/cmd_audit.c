@@ -28,7 +28,7 @@ static int parse(int argc, char **argv, audit_opts *o, xl_err *err)
         } else if (!strcmp(a, "--operator") && i + 1 < argc) {
             o->operator_name = argv[++i];
         } else {
-            return xl_err_set(err, XL_EUSAGE, "unknown or incomplete argument '%s'", a);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_INCOMPLETE_ARG_FMT), a);
         }
     }
     return XL_OK;

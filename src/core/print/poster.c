@@ -117,7 +117,7 @@ static int read_whole(const char *path, xl_buf *b, xl_err *err)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp)
-        return xl_err_set(err, XL_ENOTFOUND, "%s: %s", path, strerror(errno));
+        return xl_err_set(err, XL_ENOTFOUND, _(FIO_E_READ_FMT), path, xl_sys_reason(errno));
     char tmp[65536];
     size_t n;
     while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)

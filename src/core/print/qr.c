@@ -74,7 +74,7 @@ static int random_bytes(unsigned char *buf, size_t n, xl_err *err)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0)
-            return xl_err_field(err, "getrandom", "%s", strerror(errno));
+            return xl_err_field(err, "getrandom", "%s", _(SYS_E_RANDOM));
         got += (size_t)r;
     }
     return XL_OK;
@@ -383,12 +383,10 @@ static QRecLevel ec_level(xl_qr_ec ec)
 static int encode_fail(size_t n, xl_qr_ec ec, int e, xl_err *err)
 {
     if (e == ERANGE)
-        return xl_err_set(err, XL_EFAIL, "payload %zu bytes is too long for a QR code at level "
-                          "%c; shorten [signin] url_template", n, xl_qr_ec_letter(ec));
+        return xl_err_set(err, XL_EFAIL, _(SYS_E_QR_TOO_LONG_FMT), n, xl_qr_ec_letter(ec));
     if (e == ENOMEM)
         return xl_err_set(err, XL_EFAIL, "QR encoding: out of memory (%zu bytes)", n);
-    return xl_err_set(err, XL_EFAIL, "QR encoding of a %zu-byte payload failed: %s", n,
-                      e ? strerror(e) : "unknown error");
+    return xl_err_set(err, XL_EFAIL, _(SYS_E_QR_FAILED_FMT), n, xl_sys_reason(e));
 }
 
 static void matrix_copy(const QRcode *code, xl_qr *qr)
