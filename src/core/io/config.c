@@ -240,8 +240,14 @@ static int parse_value(xl_config *c, const key_def *k, const char *v, const char
     } else if (k->type == K_ENUM) {
         char probe[80];
         snprintf(probe, sizeof probe, "|%.60s|", v);
-        if (!*v || !strstr(k->choices, probe))
-            return xl_err_set(err, XL_EFAIL, _(CFG_E_ENUM_FMT), path, line, key, v, k->choices);
+        if (!*v || !strstr(k->choices, probe)) {
+            char shown[160] = ""; /* "|zh|en|auto|" → "zh、en、auto" */
+            const char *p = k->choices + 1, *bar;
+            for (; (bar = strchr(p, '|')) != NULL; p = bar + 1)
+                snprintf(shown + strlen(shown), sizeof shown - strlen(shown), "%s%.*s",
+                         shown[0] ? _(LIST_SEP) : "", (int)(bar - p), p);
+            return xl_err_set(err, XL_EFAIL, _(CFG_E_ENUM_FMT), path, line, key, v, shown);
+        }
         snprintf(dst, k->size, "%s", strcmp(v, "auto") == 0 ? "" : v);
     } else if (k->type == K_PATH && strncmp(v, "~/", 2) == 0) {
         if ((size_t)snprintf(dst, k->size, "%s/%s", home_dir(), v + 2) >= k->size)
