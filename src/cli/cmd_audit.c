@@ -56,7 +56,7 @@ static void row_text(FILE *f, const xl_audit_row *r)
     fputs(r->flagged ? _(AUD_MARK) : "  ", f);
     cli_cell(f, r->at, 19);
     cli_cell(f, r->operator_name, 10);
-    cli_cell(f, r->action, 22);
+    cli_cell(f, xl_audit_action_label(r->action), 22);
     cli_cell(f, r->whom[0] ? r->whom : r->entity_id, 12);
     fprintf(f, "%s\n", r->detail);
 }

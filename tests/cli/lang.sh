@@ -138,6 +138,18 @@ for lang in zh en; do
     done
 done
 
+# Results of typical runs, under zh only (under en they carry the register's Chinese names):
+# into transcript.zh with the rest.
+RESULTS=(
+    "--db $TMP/new.db init" "stats" "lookup 127" "check" "backup -o $TMP/copy.db" "purge --dry-run"
+    "qr rotate 127" "docs list" "pending" "assess show" "responsible history 127"
+    "export residents $TMP/out.csv" "report -o $TMP/out.xlsx" "print convention -o $TMP/out.pdf"
+)
+for args in "${RESULTS[@]}"; do
+    read -r -a argv <<<"$args"
+    run zh "$args" 0 "${argv[@]}"
+done
+
 # --lang itself refused: in the locale's language (Chinese under C.UTF-8).
 "$BIN" --config "$INI" --lang xx stats >"$TMP/out.lang" 2>&1
 rc=$?

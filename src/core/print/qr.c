@@ -148,10 +148,10 @@ static int token_store(xl_db *db, int building, const char *tok, int only_if_mis
     *changed = sqlite3_changes(xl_db_handle(db)) > 0;
     if (!*changed)
         return only_if_missing ? XL_OK : xl_err_no_building(err, NULL, building);
-    char id[16], detail[64];
+    char id[16];
     snprintf(id, sizeof id, "%d", building);
-    snprintf(detail, sizeof detail, only_if_missing ? "building %d: first sign-in token"
-                                                    : "building %d: sign-in token replaced", building);
+    char detail[160];
+    snprintf(detail, sizeof detail, only_if_missing ? _(QR_AUDIT_FIRST_FMT) : _(QR_AUDIT_NEW_FMT), building);
     return xl_db_audit(db, only_if_missing ? "qr.token.create" : "qr.rotate", "building", id,
                        detail, err);
 }
