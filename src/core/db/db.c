@@ -184,12 +184,12 @@ static int apply_migrations(xl_db *db, int have, int latest, xl_err *err)
     for (int v = have; v < latest; v++) {
         if (xl_db_exec(db, xl_schema_migrations[v], err)) {
             xl_db_rollback(db);
-            return xl_err_set(err, XL_EFAIL, "%s: migration %03d failed: %s", db->path, v + 1, err ? err->msg : "");
+            return xl_err_set(err, XL_EFAIL, _(DB_E_MIGRATE_FMT), db->path, v + 1, err ? err->msg : "");
         }
     }
     if (foreign_keys_broken(db)) {
         xl_db_rollback(db);
-        return xl_err_set(err, XL_EFAIL, "%s: migration left dangling references", db->path);
+        return xl_err_set(err, XL_EFAIL, _(DB_E_MIGRATE_REFS_FMT), db->path);
     }
     char sql[96];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d", latest, XL_APPLICATION_ID);
@@ -363,8 +363,11 @@ static int tighten(xl_db *db, xl_err *err)
     if (stat(dir, &sb) == 0 && !(sb.st_mode & S_ISVTX) && sb.st_uid == geteuid() &&
         strcmp(dir, "/") && !(home && !strcmp(dir, home)))
         (void)xl_file_tighten(dir, &changed, NULL);
-    if (changed && !db->notice[0])
-        snprintf(db->notice, sizeof db->notice, _(FIO_TIGHTENED_FMT), dir);
+    if (changed && !db->notice[0]) {
+        char *shown = realpath(dir, NULL); /* "/home/…/data", not "." */
+        snprintf(db->notice, sizeof db->notice, _(FIO_TIGHTENED_FMT), shown ? shown : dir);
+        free(shown);
+    }
     free(dir);
     return XL_OK;
 }
