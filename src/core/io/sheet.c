@@ -2,8 +2,8 @@
  * one-sheet book, the header row, and spreadsheet numbers as text. */
 #include "xiangli/sheet.h"
 
-#include <math.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
