@@ -13,34 +13,14 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-        "Xiangli (巷里) %s — community office desk for Du Xiang\n"
-        "\n"
-        "usage: xiangli [OPTIONS]                open the desk (building map, register, ...)\n"
-        "       xiangli [OPTIONS] COMMAND ARGS   run one command\n"
-        "\n"
-        "options:\n"
-        "  --db PATH       database file (default: [community] database in the config)\n"
-        "  --config PATH   config file (default: $XDG_CONFIG_HOME/xiangli/xiangli.ini,\n"
-        "                  then /etc/xiangli/xiangli.ini, then built-in defaults)\n"
-        "  --lang zh|en    language of screens and messages (overrides the config)\n"
-        "  --operator NAME the officer on duty, named in every audit row (else XIANGLI_OPERATOR,\n"
-        "                  else [community] operator; the desk asks when none names one; the CLI\n"
-        "                  then records the operating-system login)\n"
-        "  -h, --help      this help\n"
-        "  -V, --version   version\n"
-        "\n"
-        "commands:\n", XL_VERSION);
+    fprintf(f, _(CLI_MAIN_HELP_HEAD_FMT), XL_VERSION);
     cli_print_commands(f);
-    fprintf(f,
-        "\n"
-        "environment: XIANGLI_TODAY=YYYY-MM-DD pins \"today\" (tests, demos);\n"
-        "             XIANGLI_OPERATOR=NAME as --operator.\n"
-        "exit codes: 0 ok, 1 failure (including rejected input), 2 usage error.\n");
+    fputs(_(CLI_MAIN_HELP_TAIL), f);
 }
 
 typedef struct main_opts {
     const char *db, *config, *lang, *operator_name;
+    int help;
 } main_opts;
 
 /* Returns -1 to continue, else an exit code. */
@@ -61,15 +41,18 @@ static int parse_globals(int argc, char **argv, main_opts *o)
         case 'o': o->operator_name = optarg; break;
         case 'l':
             if (strcmp(optarg, "zh") && strcmp(optarg, "en")) {
-                fprintf(stderr, "xiangli: --lang must be zh or en, not '%s'\n", optarg);
+                fprintf(stderr, _(CLI_E_LANG_FMT), optarg);
+                fputc('\n', stderr);
                 return 2;
             }
             o->lang = optarg;
+            xl_i18n_set_lang(o->lang); /* what follows (help, config errors) speaks it */
             break;
-        case 'h': usage(stdout); return 0;
-        case 'V': printf("xiangli %s\n", XL_VERSION); return 0;
+        case 'h': o->help = 1; break; /* after the config: in its language */
+        case 'V': printf(_(CLI_VERSION_FMT), XL_VERSION); putchar('\n'); return 0;
         default:
-            fprintf(stderr, "xiangli: unknown or incomplete option '%s' (see xiangli --help)\n", argv[optind - 1]);
+            fprintf(stderr, _(CLI_E_GLOBAL_OPT_FMT), argv[optind - 1]);
+            fputc('\n', stderr);
             return 2;
         }
     }
@@ -87,7 +70,8 @@ static int take_operator(const main_opts *o, xl_config *cfg)
     xl_err err;
     if (xl_operator_check(name, cfg->operator_login, &err) == XL_OK)
         return 0;
-    fprintf(stderr, "xiangli: --operator: %s\n", err.msg);
+    fprintf(stderr, _(CLI_E_OPERATOR_FMT), err.msg);
+    fputc('\n', stderr);
     return 2;
 }
 
@@ -96,18 +80,19 @@ static int run_tui(cli_ctx *ctx)
     xl_err err;
     xl_err_clear(&err);
     if (cli_open_db(ctx, 0, &err)) {
-        fprintf(stderr, "xiangli: %s\n", err.msg);
+        fprintf(stderr, _(CLI_TOP_ERR_FMT), err.msg), fputc('\n', stderr);
         return 1;
     }
     int rc = ui_run(ctx->db, ctx->cfg, &err);
     if (rc != XL_OK)
-        fprintf(stderr, "xiangli: %s\n", err.msg);
+        fprintf(stderr, _(CLI_TOP_ERR_FMT), err.msg), fputc('\n', stderr);
     return rc == XL_OK ? 0 : 1;
 }
 
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    xl_i18n_set_lang(NULL); /* until --lang or the config says otherwise: from the locale */
     main_opts o = {0};
     int rc = parse_globals(argc, argv, &o);
     if (rc >= 0)
@@ -116,10 +101,16 @@ int main(int argc, char **argv)
     xl_err err;
     xl_err_clear(&err);
     if (xl_config_find_and_load(&cfg, o.config, &err)) {
-        fprintf(stderr, "xiangli: %s\n", err.msg);
-        return 1;
+        fprintf(stderr, _(CLI_TOP_ERR_FMT), err.msg), fputc('\n', stderr);
+        if (o.help)
+            usage(stdout);
+        return o.help ? 0 : 1;
     }
     xl_i18n_set_lang(o.lang ? o.lang : cfg.lang);
+    if (o.help) {
+        usage(stdout);
+        return 0;
+    }
     if ((rc = take_operator(&o, &cfg)) != 0)
         return rc;
     xl_db_set_default_busy_timeout(cfg.busy_timeout_ms);

@@ -29,4 +29,9 @@ int xl_err_field(xl_err *e, const char *field, const char *fmt, ...) __attribute
  * field, a field refusal (XL_EFAIL); without, XL_ENOTFOUND. */
 int xl_err_no_building(xl_err *e, const char *field, int number);
 
+/* What a system error number means for the officer, as one sentence in the UI's language
+ * that says what to do ("找不到这个文件或文件夹，请检查路径"): never the C library's English
+ * strerror text. Use it wherever errno reaches a message. */
+const char *xl_sys_reason(int errnum);
+
 #endif

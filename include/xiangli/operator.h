@@ -63,6 +63,8 @@ typedef struct xl_audit_filter {
 /* Newest first. */
 int xl_audit_list(xl_db *db, const xl_audit_filter *f, xl_audit_rows *out, xl_err *err);
 void xl_audit_rows_release(xl_audit_rows *r);
+/* What an action key ("qr.rotate") means in the UI's language; an unknown key as stored. */
+const char *xl_audit_action_label(const char *key);
 /* 1 for the actions shown highlighted (person.reveal, export.unmasked). */
 int xl_audit_action_flagged(const char *action);
 

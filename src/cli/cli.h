@@ -6,6 +6,7 @@
 #include "xiangli/config.h"
 #include "xiangli/db.h"
 #include "xiangli/err.h"
+#include "xiangli/i18n.h"
 
 /* What main.c hands every subcommand: the loaded config, the --db path chosen
  * (--db PATH, else config's db_path), and a lazily opened database. */
@@ -22,7 +23,8 @@ int cli_open_db(cli_ctx *ctx, int create, xl_err *err);
 typedef struct cli_cmd {
     const char *name;
     const char *usage;     /* one line for --help, e.g. "lookup QUERY [--json]" */
-    const char *summary;   /* one line description */
+    xl_msg summary;        /* one line description (messages.def CLI_SUM_*) */
+    int detail;            /* more for `COMMAND --help` (an xl_msg), or -1 */
     /* argv[0] is the subcommand name. Returns XL_OK / XL_EFAIL / XL_EUSAGE, message in err. */
     int (*run)(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 } cli_cmd;

@@ -125,7 +125,7 @@ int cmd_assess(cli_ctx *ctx, int argc, char **argv, xl_err *err)
     const char *what = argc > 1 ? argv[1] : "";
     if (strcmp(what, "criteria") && strcmp(what, "score") && strcmp(what, "show") &&
         strcmp(what, "history"))
-        return xl_err_set(err, XL_EUSAGE, "assess criteria | score | show | history");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_ASSESS_WHAT));
     if (cli_open_db(ctx, 0, err))
         return XL_EFAIL;
     xl_criteria c;

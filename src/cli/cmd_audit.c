@@ -28,7 +28,7 @@ static int parse(int argc, char **argv, audit_opts *o, xl_err *err)
         } else if (!strcmp(a, "--operator") && i + 1 < argc) {
             o->operator_name = argv[++i];
         } else {
-            return xl_err_set(err, XL_EUSAGE, "unknown or incomplete argument '%s'", a);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_INCOMPLETE_ARG_FMT), a);
         }
     }
     return XL_OK;
@@ -56,7 +56,7 @@ static void row_text(FILE *f, const xl_audit_row *r)
     fputs(r->flagged ? _(AUD_MARK) : "  ", f);
     cli_cell(f, r->at, 19);
     cli_cell(f, r->operator_name, 10);
-    cli_cell(f, r->action, 22);
+    cli_cell(f, xl_audit_action_label(r->action), 22);
     cli_cell(f, r->whom[0] ? r->whom : r->entity_id, 12);
     fprintf(f, "%s\n", r->detail);
 }

@@ -17,7 +17,7 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv, xl_err *err)
         if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
             out = argv[++i];
         else
-            return xl_err_set(err, XL_EUSAGE, "unknown or incomplete argument '%s'", argv[i]);
+            return xl_err_set(err, XL_EUSAGE, _(CLI_E_INCOMPLETE_ARG_FMT), argv[i]);
     }
     if (cli_open_db(ctx, 0, err))
         return XL_EFAIL;
@@ -36,7 +36,7 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv, xl_err *err)
 int cmd_check(cli_ctx *ctx, int argc, char **argv, xl_err *err)
 {
     if (argc > 1)
-        return xl_err_set(err, XL_EUSAGE, "unknown argument '%s'", argv[1]);
+        return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_ARG_FMT), argv[1]);
     if (cli_open_db(ctx, 0, err) || xl_db_check(ctx->db, err))
         return XL_EFAIL;
     fprintf(ctx->out, _(CHECK_OK_FMT), xl_db_path(ctx->db));

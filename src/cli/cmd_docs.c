@@ -63,7 +63,7 @@ int cmd_docs(cli_ctx *ctx, int argc, char **argv, xl_err *err)
     else if (!strcmp(what, "install"))
         rc = need_doc(argc, argv, 4, &d, err);
     else if (strcmp(what, "list") != 0)
-        rc = xl_err_set(err, XL_EUSAGE, "docs list | show NAME | path NAME | install NAME FILE | reset NAME");
+        rc = xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_DOCS_WHAT));
     if (rc != XL_OK)
         return rc;
     if (cli_open_db(ctx, 0, err))

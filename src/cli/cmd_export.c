@@ -11,7 +11,7 @@ static int parse_args(int argc, char **argv, const char **file, xl_export_opts *
     *file = NULL;
     memset(o, 0, sizeof *o);
     if (argc < 2 || strcmp(argv[1], "residents") != 0)
-        return xl_err_set(err, XL_EUSAGE, "what to export? only `residents FILE.csv` for now");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_EXPORT_WHAT));
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--unmasked"))
             o->unmasked = 1;
@@ -27,7 +27,7 @@ static int parse_args(int argc, char **argv, const char **file, xl_export_opts *
             return xl_err_set(err, XL_EUSAGE, _(CLI_E_ONE_FILE_FMT), argv[i]);
     }
     if (!*file)
-        return xl_err_set(err, XL_EUSAGE, "which file? e.g. xiangli export residents register.csv");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_EXPORT_FILE));
     if (o->unmasked != (o->reason != NULL))
         return xl_err_set(err, XL_EUSAGE, "%s", _(EXP_E_REASON));
     return XL_OK;

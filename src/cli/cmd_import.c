@@ -38,8 +38,7 @@ static int parse_args(int argc, char **argv, const char **file, int *dry_run, xl
     *file = NULL;
     *dry_run = 0;
     if (argc < 2 || (strcmp(argv[1], "community") != 0 && xl_ckind_parse(argv[1]) < 0))
-        return xl_err_set(err, XL_EUSAGE,
-                          "what to import? community, buildings, rooms, residents, organisations, party or teams");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_IMPORT_WHAT));
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--dry-run"))
             *dry_run = 1;
@@ -50,7 +49,7 @@ static int parse_args(int argc, char **argv, const char **file, int *dry_run, xl
         else
             return xl_err_set(err, XL_EUSAGE, _(CLI_E_ONE_FILE_FMT), argv[i]);
     }
-    return *file ? XL_OK : xl_err_set(err, XL_EUSAGE, "which file? e.g. xiangli import community community.xlsx");
+    return *file ? XL_OK : xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_IMPORT_FILE));
 }
 
 static void print_lines(FILE *f, const char *head, const size_t *lines, size_t n)

@@ -81,9 +81,9 @@ static void print_summary(cli_ctx *ctx, double secs)
     xl_err err;
     if (xl_stats_compute(ctx->db, &st, &err) != XL_OK)
         return;
-    fprintf(ctx->out, "%s: %d buildings, %d current residents (%d tenants), %d moved out, "
-            "registration rate %.1f%%, built in %.2f s\n", ctx->db_path, st.buildings, st.residents,
-            st.tenants, st.moved_out, st.registration_rate * 100.0, secs);
+    fprintf(ctx->out, _(CLI_INIT_DEMO_FMT), ctx->db_path, st.buildings, st.residents, st.tenants,
+            st.moved_out, st.registration_rate * 100.0, secs);
+    fputc('\n', ctx->out);
     xl_stats_release(&st);
 }
 
@@ -96,14 +96,13 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv, xl_err *err)
         return XL_EFAIL;
     if (!xl_db_is_empty(ctx->db)) {
         if (!o.force)
-            return xl_err_set(err, XL_EFAIL, "%s already holds a community; nothing was changed "
-                              "(use --force to start over; the old file is kept)", ctx->db_path);
+            return xl_err_set(err, XL_EFAIL, _(CLI_INIT_EXISTS_FMT), ctx->db_path);
         if (set_aside(ctx, err) || cli_open_db(ctx, 1, err))
             return XL_EFAIL;
     }
     if (!o.demo) {
-        fprintf(ctx->out, "%s: empty database ready (schema version %d)\n", ctx->db_path,
-                xl_db_user_version(ctx->db));
+        fprintf(ctx->out, _(CLI_INIT_EMPTY_FMT), ctx->db_path, xl_db_user_version(ctx->db));
+        fputc('\n', ctx->out);
         return XL_OK;
     }
     struct timespec t0, t1;

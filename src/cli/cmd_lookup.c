@@ -12,9 +12,9 @@ static void print_header(cli_ctx *ctx, const xl_lookup_result *r)
 {
     if (r->kind != XL_Q_BUILDING && r->kind != XL_Q_ROOM)
         return;
-    fprintf(ctx->out, "%s %d · %s: %s (%s) %s\n", _(BUILDING), r->building, _(RESPONSIBLE),
-            r->resp_name[0] ? r->resp_name : "-", cli_role_label(r->resp_role),
-            r->resp_phone_masked[0] ? r->resp_phone_masked : "-");
+    fprintf(ctx->out, _(CLI_LOOKUP_HEAD_FMT), r->building, r->resp_name[0] ? r->resp_name : "-",
+            cli_role_label(r->resp_role), r->resp_phone_masked[0] ? r->resp_phone_masked : "-");
+    fputc('\n', ctx->out);
 }
 
 static void print_hits(cli_ctx *ctx, const xl_lookup_result *r)

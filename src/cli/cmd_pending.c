@@ -67,7 +67,7 @@ static int parse_id(const char *s, int64_t *id, xl_err *err)
     char *end = NULL;
     long long v = s ? strtoll(s, &end, 10) : 0;
     if (!s || !*s || *end || v <= 0)
-        return xl_err_set(err, XL_EUSAGE, "a submission number, as listed by `xiangli pending`");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_PENDING_ID));
     *id = v;
     return XL_OK;
 }
@@ -76,7 +76,7 @@ static int confirm(cli_ctx *ctx, int argc, char **argv, xl_err *err)
 {
     int64_t id;
     if (argc != 3)
-        return xl_err_set(err, XL_EUSAGE, "pending confirm ID");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_PENDING_CONFIRM));
     if (parse_id(argv[2], &id, err) || cli_open_db(ctx, 0, err))
         return XL_EUSAGE;
     /* not interactive: a sign-in of someone living elsewhere is the move they asked for */
@@ -97,7 +97,7 @@ static int reject(cli_ctx *ctx, int argc, char **argv, xl_err *err)
     int64_t id;
     const char *reason = NULL;
     if (argc != 5 || strcmp(argv[3], "--reason") != 0)
-        return xl_err_set(err, XL_EUSAGE, "pending reject ID --reason TEXT");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_PENDING_REJECT));
     reason = argv[4];
     if (parse_id(argv[2], &id, err) || cli_open_db(ctx, 0, err))
         return XL_EUSAGE;

@@ -11,7 +11,7 @@ int cmd_purge(cli_ctx *ctx, int argc, char **argv, xl_err *err)
 {
     int dry = argc == 2 && !strcmp(argv[1], "--dry-run");
     if (argc > 2 || (argc == 2 && !dry))
-        return xl_err_set(err, XL_EUSAGE, "unknown argument '%s'", argv[1]);
+        return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_ARG_FMT), argv[argc > 2 ? 2 : 1]);
     if (cli_open_db(ctx, 0, err))
         return XL_EFAIL;
     xl_purge_report rep;

@@ -12,6 +12,7 @@
  *
  * utf8 prints light modules as ink (right on a dark terminal), utf8i dark modules as ink
  * (right on paper or a light terminal), ansi forces dark-on-light with SGR colours. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,15 +60,17 @@ static int parse_format(const char *s, int *out, xl_err *err)
             return *out = i, XL_OK;
     if (strcmp(s, "both") == 0 || strcmp(s, "svg,png") == 0)
         return *out = FMT_BOTH, XL_OK;
-    return xl_err_set(err, XL_EUSAGE, "--format must be utf8, utf8i, ansi, svg, png or pdf, not '%s'", s);
+    return xl_err_set(err, XL_EUSAGE, _(CLI_E_QR_FORMAT_FMT), s);
 }
 
+/* what: the option's name, or NULL for a building number. */
 static int parse_int(const char *what, const char *s, int lo, int hi, int *out, xl_err *err)
 {
     char *end;
     long v = strtol(s, &end, 10);
     if (!*s || *end || v < lo || v > hi)
-        return xl_err_set(err, XL_EUSAGE, "%s must be a number from %d to %d, not '%s'", what, lo, hi, s);
+        return what ? xl_err_set(err, XL_EUSAGE, _(CLI_E_QR_NUMBER_FMT), what, lo, hi, s)
+                    : xl_err_set(err, XL_EUSAGE, _(CLI_E_QR_BUILDING_FMT), lo, hi, s);
     *out = (int)v;
     return XL_OK;
 }
@@ -80,11 +83,11 @@ static int parse_valued(qr_opts *o, const char *opt, const char *val, xl_err *er
     if (!strcmp(opt, "--style")) {
         o->style = xl_qr_style_parse(val);
         return o->style >= 0 ? XL_OK
-               : xl_err_set(err, XL_EUSAGE, "--style must be halfblock, fullwidth or ascii, not '%s'", val);
+               : xl_err_set(err, XL_EUSAGE, _(CLI_E_QR_STYLE_FMT), val);
     }
     if (!strcmp(opt, "--ec")) {
         o->ec = xl_qr_ec_parse(val);
-        return o->ec >= 0 ? XL_OK : xl_err_set(err, XL_EUSAGE, "--ec must be L, M, Q or H, not '%s'", val);
+        return o->ec >= 0 ? XL_OK : xl_err_set(err, XL_EUSAGE, _(CLI_E_QR_EC_FMT), val);
     }
     if (!strcmp(opt, "--scale"))
         return parse_int("--scale", val, 1, 100, &o->scale, err);
@@ -137,8 +140,8 @@ static int parse_args(int argc, char **argv, const xl_config *cfg, qr_opts *o, x
 static int parse_building(const qr_opts *o, int *n, xl_err *err)
 {
     if (o->npos < 2)
-        return xl_err_set(err, XL_EUSAGE, "%s needs a building number", o->pos[0]);
-    return parse_int("building", o->pos[1], 1, 99999, n, err);
+        return xl_err_set(err, XL_EUSAGE, _(CLI_E_QR_NEED_BUILDING_FMT), o->pos[0], o->pos[0]);
+    return parse_int(NULL, o->pos[1], 1, 99999, n, err);
 }
 
 /* Writes bytes to -o FILE or the output stream. */
@@ -146,8 +149,9 @@ static int emit(cli_ctx *ctx, const qr_opts *o, const xl_buf *b, xl_err *err)
 {
     if (o->out && strcmp(o->out, "-") != 0)
         return xl_poster_file_write(o->out, b->data, b->len, err);
+    errno = 0;
     if (fwrite(b->data, 1, b->len, ctx->out) != b->len || fflush(ctx->out) != 0)
-        return xl_err_set(err, XL_EFAIL, "cannot write the output");
+        return xl_err_set(err, XL_EFAIL, _(CLI_E_QR_OUTPUT_FMT), xl_sys_reason(errno ? errno : EIO));
     return XL_OK;
 }
 
@@ -159,7 +163,7 @@ static int render(const qr_opts *o, const xl_qr *qr, xl_buf *b, xl_err *err)
     case FMT_ANSI: xl_qr_render_ansi(qr, (xl_qr_style)o->style, b); return XL_OK;
     case FMT_SVG: xl_qr_render_svg(qr, o->scale, b); return XL_OK;
     case FMT_PNG: return xl_qr_render_png(qr, o->scale, b, err);
-    default: return xl_err_set(err, XL_EUSAGE, "--format both and pdf are for posters (qr poster N, qr --all)");
+    default: return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_QR_POSTER_ONLY));
     }
 }
 
@@ -172,7 +176,7 @@ static int run_building(cli_ctx *ctx, qr_opts *o, xl_err *err)
         o->format = FMT_UTF8;
     int to_stream = !o->out || !strcmp(o->out, "-");
     if (o->format == FMT_PNG && to_stream && isatty(fileno(ctx->out)))
-        return xl_err_set(err, XL_EUSAGE, "PNG is binary: give -o FILE (or redirect the output)");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_QR_PNG_TTY));
     if (cli_open_db(ctx, 0, err))
         return XL_EFAIL;
     xl_buf payload, b;
@@ -214,12 +218,13 @@ static int run_verify(cli_ctx *ctx, qr_opts *o, xl_err *err)
     if (parse_building(o, &n, err))
         return XL_EUSAGE;
     if (o->npos < 3)
-        return xl_err_set(err, XL_EUSAGE, "verify needs the scanned payload");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_QR_VERIFY_WHAT));
     if (cli_open_db(ctx, 0, err))
         return XL_EFAIL;
     if (!xl_qr_payload_matches(ctx->db, ctx->cfg->url_template, n, o->pos[2]))
-        return xl_err_set(err, XL_EFAIL, "this is not building %d's current code", n);
-    fprintf(ctx->out, "ok\n");
+        return xl_err_set(err, XL_EFAIL, _(CLI_E_QR_NOT_CURRENT_FMT), n);
+    fprintf(ctx->out, _(CLI_QR_VERIFY_OK_FMT), n);
+    fputc('\n', ctx->out);
     return XL_OK;
 }
 
@@ -246,7 +251,7 @@ static unsigned poster_formats(int format, xl_err *err)
         return XL_POSTER_SVG | XL_POSTER_PNG;
     if (format == FMT_SVG || format == FMT_PNG)
         return format == FMT_SVG ? XL_POSTER_SVG : XL_POSTER_PNG;
-    xl_err_set(err, XL_EUSAGE, "posters are svg or png, not %s", format_names[format]);
+    xl_err_set(err, XL_EUSAGE, _(CLI_E_QR_POSTER_FORMAT_FMT), format_names[format]);
     return 0;
 }
 
@@ -254,7 +259,7 @@ static unsigned poster_formats(int format, xl_err *err)
 static int run_posters_pdf(cli_ctx *ctx, qr_opts *o, int building, xl_err *err)
 {
     if (!o->out)
-        return xl_err_set(err, XL_EUSAGE, "a PDF of posters needs -o FILE.pdf");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_QR_PDF_OUT));
     if (cli_open_db(ctx, 0, err))
         return XL_EFAIL;
     xl_pdf_job job = {.url_template = ctx->cfg->url_template, .ec = (xl_qr_ec)o->ec,
@@ -276,7 +281,7 @@ static int run_posters(cli_ctx *ctx, qr_opts *o, int building, xl_err *err)
     if (!formats)
         return XL_EUSAGE;
     if (!o->out)
-        return xl_err_set(err, XL_EUSAGE, "posters need -o DIR");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_QR_DIR_OUT));
     if (cli_open_db(ctx, 0, err))
         return XL_EFAIL;
     xl_poster_job job = {.url_template = ctx->cfg->url_template, .ec = (xl_qr_ec)o->ec,
@@ -285,7 +290,7 @@ static int run_posters(cli_ctx *ctx, qr_opts *o, int building, xl_err *err)
     xl_poster_result res;
     int rc = xl_posters_write(ctx->db, &job, building, &res, err);
     if (res.font_missing && res.files)
-        fprintf(stderr, "xiangli qr: %s\n", _(QR_FONT_MISSING));
+        fprintf(stderr, _(CLI_CMD_ERR_FMT), "qr", _(QR_FONT_MISSING)), fputc('\n', stderr);
     if (rc == XL_OK) {
         fprintf(ctx->out, _(QR_WRITTEN_FMT), res.buildings, res.files, o->out);
         fputc('\n', ctx->out);
@@ -316,10 +321,11 @@ int cmd_qr(cli_ctx *ctx, int argc, char **argv, xl_err *err)
     if (o.all && o.npos == 0)
         return run_posters(ctx, &o, 0, err);
     if (o.lane && !o.all)
-        return xl_err_set(err, XL_EUSAGE, "--lane goes with --all");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_QR_LANE_ALL));
     for (size_t i = 0; o.npos > 0 && !o.all && i < sizeof subs / sizeof subs[0]; i++)
         if (!strcmp(o.pos[0], subs[i].name))
             return subs[i].run(ctx, &o, err);
-    return xl_err_set(err, XL_EUSAGE, o.npos ? "unknown qr command '%s'" : "what to do? (%s)",
-                      o.npos ? o.pos[0] : "building N, rotate N, --all");
+    if (o.npos)
+        return xl_err_set(err, XL_EUSAGE, _(CLI_E_QR_UNKNOWN_FMT), o.pos[0]);
+    return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_QR_WHAT));
 }

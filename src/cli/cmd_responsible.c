@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
+#include "xiangli/model.h"
 #include "xiangli/report.h"
 
 static void row_json(xl_buf *b, const xl_resp_record *r, int first)
@@ -43,8 +44,9 @@ static int history(cli_ctx *ctx, int argc, char **argv, xl_err *err)
     int only = argc > 2 ? atoi(argv[2]) : 0;
     for (size_t i = 0; i < n; i++)
         if (!only || c[i].building == only)
-            fprintf(ctx->out, "%d  %s  %s  %s ～ %s\n", c[i].building, c[i].name, c[i].role,
-                    c[i].since, c[i].until[0] ? c[i].until : "");
+            fprintf(ctx->out, _(CLI_RESP_HISTORY_FMT), c[i].building, c[i].name,
+                    xl_role_label_of(c[i].role), c[i].since, c[i].until[0] ? c[i].until : ""),
+                fputc('\n', ctx->out);
     free(c);
     return XL_OK;
 }

@@ -26,11 +26,10 @@ static void print_text(cli_ctx *ctx, const xl_stats *st)
         snprintf(rate, sizeof rate, "%s", _(RATE_DASH));
     else
         snprintf(rate, sizeof rate, "%.1f%%", st->registration_rate * 100.0);
-    fprintf(ctx->out,
-            "%s: %d\n%s: %d\n%s: %d\n%s: %d\n%s: %s\n"
-            "  <60%%: %d   60-80%%: %d   >=80%%: %d\n",
-            _(BUILDING), st->buildings, _(RESIDENTS), st->residents, _(ROLE_TENANT), st->tenants,
-            _(DECLARED), st->declared, _(REG_RATE), rate, under60, mid, over80);
+    fprintf(ctx->out, _(CLI_STATS_FMT), _(BUILDING), st->buildings, _(RESIDENTS), st->residents,
+            _(ROLE_TENANT), st->tenants, _(DECLARED), st->declared, _(REG_RATE), rate);
+    fprintf(ctx->out, _(CLI_STATS_BANDS_FMT), under60, mid, over80);
+    fputc('\n', ctx->out);
 }
 
 int cmd_stats(cli_ctx *ctx, int argc, char **argv, xl_err *err)

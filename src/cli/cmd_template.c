@@ -13,7 +13,7 @@ int cmd_template(cli_ctx *ctx, int argc, char **argv, xl_err *err)
     const char *out = NULL;
     int force = 0;
     if (argc < 2 || strcmp(argv[1], "community") != 0)
-        return xl_err_set(err, XL_EUSAGE, "which template? only `community` for now");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_TEMPLATE_WHICH));
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc)
             out = argv[++i];
@@ -23,7 +23,7 @@ int cmd_template(cli_ctx *ctx, int argc, char **argv, xl_err *err)
             return xl_err_set(err, XL_EUSAGE, _(CLI_E_UNKNOWN_ARG_FMT), argv[i]);
     }
     if (!out)
-        return xl_err_set(err, XL_EUSAGE, "where to? e.g. -o community.xlsx");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(CLI_E_TEMPLATE_OUT));
     if (xl_template_community(out, force, err) != XL_OK)
         return XL_EFAIL;
     fprintf(ctx->out, "%s\n", out);

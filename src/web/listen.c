@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xiangli/i18n.h"
+
 static int port_of(const char *s, int *port)
 {
     if (!*s || strlen(s) > 5 || strspn(s, "0123456789") != strlen(s))
@@ -22,8 +24,7 @@ int web_listen_parse(const char *spec, struct sockaddr_storage *ss, xl_err *err)
     int port;
     memset(ss, 0, sizeof *ss);
     if (!colon || (size_t)(colon - spec) >= sizeof host || port_of(colon + 1, &port))
-        return xl_err_set(err, XL_EUSAGE, "listen address '%s' should read ADDR:PORT, e.g. 127.0.0.1:8326",
-                          spec ? spec : "");
+        return xl_err_set(err, XL_EUSAGE, _(SRV_E_LISTEN_FORM_FMT), spec ? spec : "");
     memcpy(host, spec, (size_t)(colon - spec));
     host[colon - spec] = '\0';
     struct sockaddr_in *v4 = (struct sockaddr_in *)ss;
@@ -41,5 +42,5 @@ int web_listen_parse(const char *spec, struct sockaddr_storage *ss, xl_err *err)
         if (inet_pton(AF_INET, host, &v4->sin_addr) == 1)
             return XL_OK;
     }
-    return xl_err_set(err, XL_EUSAGE, "listen address '%s': '%s' is not a numeric IP address", spec, host);
+    return xl_err_set(err, XL_EUSAGE, _(SRV_E_LISTEN_IP_FMT), spec, host);
 }

@@ -206,7 +206,7 @@ static char *read_pem(const char *path, xl_err *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        xl_err_set(err, XL_EFAIL, "%s: cannot read: %s", path, strerror(errno));
+        xl_err_set(err, XL_EFAIL, _(FIO_E_READ_FMT), path, xl_sys_reason(errno));
         return NULL;
     }
     xl_buf b;
@@ -229,9 +229,9 @@ static int tls_load(const xl_config *cfg, tls_files *t, xl_err *err)
     if (!cfg->serve_cert[0] && !cfg->serve_key[0])
         return XL_OK;
     if (!cfg->serve_cert[0] || !cfg->serve_key[0])
-        return xl_err_set(err, XL_EFAIL, "[serve] cert and key go together: give both or neither");
+        return xl_err_set(err, XL_EFAIL, "%s", _(SRV_E_CERT_PAIR));
     if (!MHD_is_feature_supported(MHD_FEATURE_TLS))
-        return xl_err_set(err, XL_EFAIL, "this libmicrohttpd has no TLS: serve behind a reverse proxy");
+        return xl_err_set(err, XL_EFAIL, "%s", _(SRV_E_NO_TLS));
     t->cert = read_pem(cfg->serve_cert, err);
     t->key = t->cert ? read_pem(cfg->serve_key, err) : NULL;
     return t->key ? XL_OK : XL_EFAIL;
@@ -272,9 +272,12 @@ static void announce(struct MHD_Daemon *d, const struct sockaddr_storage *ss, in
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     socklen_t len = ss->ss_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
     getnameinfo((const struct sockaddr *)ss, len, host, sizeof host, NULL, 0, NI_NUMERICHOST);
-    fprintf(stderr, "xiangli serve: listening on %s://%s%s%s:%u/ (Ctrl+C or SIGTERM stops)\n",
-            tls ? "https" : "http", ss->ss_family == AF_INET6 ? "[" : "", host,
-            ss->ss_family == AF_INET6 ? "]" : "", di ? (unsigned)di->port : 0u);
+    char url[128];
+    snprintf(url, sizeof url, "%s://%s%s%s:%u/", tls ? "https" : "http",
+             ss->ss_family == AF_INET6 ? "[" : "", host, ss->ss_family == AF_INET6 ? "]" : "",
+             di ? (unsigned)di->port : 0u);
+    fprintf(stderr, _(SRV_LISTENING_FMT), url);
+    fputc('\n', stderr);
 }
 
 static int run(web_app *app, const struct sockaddr_storage *ss, const tls_files *t, xl_err *err)
@@ -282,7 +285,7 @@ static int run(web_app *app, const struct sockaddr_storage *ss, const tls_files 
     struct sigaction saved[2];
     struct MHD_Daemon *d = start(app, ss, t);
     if (!d)
-        return xl_err_set(err, XL_EFAIL, "cannot listen on that address (in use, or not this machine's?)");
+        return xl_err_set(err, XL_EFAIL, "%s", _(SRV_E_LISTEN));
     catch_signals(saved);
     announce(d, ss, t->cert != NULL);
     while (!stop_flag)
@@ -290,7 +293,7 @@ static int run(web_app *app, const struct sockaddr_storage *ss, const tls_files 
     MHD_stop_daemon(d);
     sigaction(SIGINT, &saved[0], NULL);
     sigaction(SIGTERM, &saved[1], NULL);
-    fprintf(stderr, "xiangli serve: stopped\n");
+    fprintf(stderr, "%s\n", _(SRV_STOPPED));
     return XL_OK;
 }
 

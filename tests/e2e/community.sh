@@ -55,7 +55,7 @@ printf '\xef\xbb\xbf楼栋号,弄,层数\n5,3弄,2\n6,3弄,2\n' >buildings.csv
 "$XL" --db "$TMP/b.db" init >/dev/null
 check "import buildings from CSV" "$XL" --db "$TMP/b.db" import buildings buildings.csv
 "$XL" --db "$TMP/b.db" --lang zh stats >b-stats.txt
-check "stats text: rate — where nothing declared" grep -q '登记采集率: —' b-stats.txt
+check "stats text: rate — where nothing declared" grep -q '登记采集率：—' b-stats.txt
 "$XL" --db "$TMP/b.db" stats --json >b-stats.json
 check "stats json: rate null where nothing declared" json b-stats.json 'd["registration_rate"] is None and d["buildings"]==2'
 

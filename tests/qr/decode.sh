@@ -118,7 +118,7 @@ msg=$(xl qr building 9999 2>&1 >/dev/null); rc=$?
 xl qr building 1 --format jpeg >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] && ok "bad format is a usage error" || bad "bad format: rc=$rc"
 script -qec "$XL --config $CFG --db $DB qr building 1 --format png" /dev/null >"$W/tty.out" 2>&1; rc=$?
-[ $rc -eq 2 ] && grep -q "PNG is binary" "$W/tty.out" && ok "png to a terminal refused" ||
+[ $rc -eq 2 ] && grep -q "PNG 是图片\|PNG is binary" "$W/tty.out" && ok "png to a terminal refused" ||
     bad "png to a terminal: rc=$rc $(head -c 200 "$W/tty.out")"
 
 # ---- rotation: the old code stops matching, the new one decodes, an audit row exists

@@ -138,9 +138,9 @@ cli_says() { # LANG EXPECTED ARGS... — the CLI's error (stderr) in that langua
         failures=$((failures + 1))
     fi
 }
-cli_says zh 'xiangli lookup: 127号楼没有999室' lookup 127-999
+cli_says zh 'xiangli lookup：127号楼没有999室' lookup 127-999
 cli_says en 'xiangli lookup: building 127 has no room 999' lookup 127-999
-cli_says zh 'xiangli lookup: 没有999号楼' lookup 999
+cli_says zh 'xiangli lookup：没有999号楼' lookup 999
 
 # ---- 4. F1 in a form lists exactly the form's keys (no pane switching, no q)
 scenario form-help-80x24 80 24 test.ini "${SIGNIN[@]}" keys:F1 'wait:按任意键关闭'

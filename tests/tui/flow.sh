@@ -281,7 +281,7 @@ if [[ -z ${ONLY:-} || cli =~ $ONLY ]]; then
         cli_check "pointer-$p" bash -c "$(declare -f xl); $(declare -p PIN_ENV TMP BIN); xl $p --help >/dev/null"
     done
     zh_err=$(xl --lang zh init --bogus 2>&1 >/dev/null)
-    want='xiangli init: 不认识的选项“--bogus”
+    want='xiangli init：不认识的选项“--bogus”
 用法：xiangli [选项] init [--demo] [--seed N] [--scale K] [--force]
 详见 xiangli init --help'
     if [ "$zh_err" = "$want" ]; then echo "ok cli usage-zh"; else

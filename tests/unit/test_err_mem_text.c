@@ -1,12 +1,14 @@
 /* test_err_mem_text.c — errors, buffers and display width. */
 #include "testutil.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "xiangli/err.h"
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
 
@@ -113,6 +115,30 @@ static void mem__fatal__runs_hook_then_aborts(void **state)
 }
 
 /* A field refusal keeps its field apart from the reason. */
+/* Every errno becomes a sentence about what to do, never the C library's strerror text. */
+static void err__sys_reason__says_what_to_do_never_strerror(void **state)
+{
+    (void)state;
+    xl_i18n_set_lang("zh");
+    assert_string_equal(xl_sys_reason(ENOENT), "找不到这个文件或文件夹，请检查路径");
+    assert_string_equal(xl_sys_reason(EACCES), xl_sys_reason(EPERM));
+    for (int e = 0; e < 134; e++) {
+        const char *zh = xl_sys_reason(e);
+        assert_non_null(zh);
+        assert_true(strlen(zh) > 0);
+        for (const char *p = zh; *p; p++) /* Chinese: no English words (UTF-8 may be named) */
+            if (*p >= 'a' && *p <= 'z')
+                fail_msg("errno %d: '%s'", e, zh);
+        if (e > 0)
+            assert_string_not_equal(zh, strerror(e));
+    }
+    xl_i18n_set_lang("en");
+    assert_string_equal(xl_sys_reason(ENOSPC), "the disk is full; free some space and try again");
+    for (int e = 1; e < 134; e++)
+        assert_string_not_equal(xl_sys_reason(e), strerror(e));
+    xl_i18n_set_lang("zh");
+}
+
 static void err__field__kept_apart_from_reason(void **state)
 {
     (void)state;
@@ -130,6 +156,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(err__set__formats_and_returns_code),
         cmocka_unit_test(err__field__kept_apart_from_reason),
+        cmocka_unit_test(err__sys_reason__says_what_to_do_never_strerror),
         cmocka_unit_test(mem__fatal__runs_hook_then_aborts),
         cmocka_unit_test(buf__json__escapes),
         cmocka_unit_test(strlcpy__utf8__never_splits),

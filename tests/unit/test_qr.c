@@ -190,12 +190,17 @@ static void qr__encode__too_long_refused_with_message(void **state)
     xl_qr qr;
     xl_err e;
     assert_int_equal(xl_qr_encode(big, XL_QR_EC_L, &qr, &e), XL_EFAIL);
+    assert_string_equal(e.msg, "登记码内容有 3000 个字符，纠错级别 L 下放不进一个二维码，"
+                               "请缩短配置 [serve] 里的 url_template");
+    xl_i18n_set_lang("en");
+    assert_int_equal(xl_qr_encode(big, XL_QR_EC_L, &qr, &e), XL_EFAIL);
     assert_string_equal(e.msg, "payload 3000 bytes is too long for a QR code at level L; "
-                               "shorten [signin] url_template");
+                               "shorten [serve] url_template");
     assert_null(qr.dark);
     big[1300] = '\0';
     assert_int_equal(xl_qr_encode(big, XL_QR_EC_H, &qr, &e), XL_EFAIL);
     assert_non_null(strstr(e.msg, "1300 bytes is too long for a QR code at level H"));
+    xl_i18n_set_lang("zh");
     assert_int_equal(xl_qr_encode(big, XL_QR_EC_L, &qr, &e), XL_OK); /* fits at L */
     xl_qr_release(&qr);
     assert_int_equal(xl_qr_encode("", XL_QR_EC_M, &qr, &e), XL_EFAIL);
@@ -536,7 +541,7 @@ static void qr__decode__long_template_near_limit(void **state)
         /* 60 more bytes no longer fit */
         xl_buf_puts(&payload, "012345678901234567890123456789abcdefghijklmnopqrstuvwxyzABCD");
         assert_int_equal(xl_qr_encode(payload.data, (xl_qr_ec)ec, &qr, &e), XL_EFAIL);
-        assert_non_null(strstr(e.msg, "is too long for a QR code at level"));
+        assert_non_null(strstr(e.msg, "下放不进一个二维码"));
         xl_buf_release(&b);
         xl_buf_release(&png);
         xl_buf_release(&payload);

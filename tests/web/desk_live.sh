@@ -49,7 +49,7 @@ xl() { "$BIN" --config "$CFG" --db "$DB" "$@"; }
 SERVER=$!
 PORT=
 for _ in $(seq 100); do
-    PORT=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$LOG")
+    PORT=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$LOG")
     [ -n "$PORT" ] && break
     sleep 0.1
 done

@@ -49,7 +49,7 @@ xl init --demo >/dev/null 2>&1 || { bad "init --demo"; echo "$passed passed, $fa
 SERVER=$!
 PORT=
 for _ in $(seq 100); do
-    PORT=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$LOG")
+    PORT=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$LOG")
     [ -n "$PORT" ] && break
     kill -0 "$SERVER" 2>/dev/null || break
     sleep 0.1
@@ -208,7 +208,7 @@ wait "$SERVER"
 rc=$?
 SERVER=
 check "SIGTERM: stops within 5 s with exit 0 (rc $rc)" [ -n "$stopped" ] && [ $rc = 0 ]
-check "says it stopped" grep -q 'stopped' "$LOG"
+check "says it stopped" grep -q '已停止\|stopped' "$LOG"
 
 # ---- HTTPS directly: [serve] cert and key ----
 if command -v openssl >/dev/null; then
@@ -219,7 +219,7 @@ if command -v openssl >/dev/null; then
     SERVER=$!
     TPORT=
     for _ in $(seq 100); do
-        TPORT=$(sed -n 's|.*listening on https://127.0.0.1:\([0-9]*\)/.*|\1|p' "$W/tls.log")
+        TPORT=$(sed -n 's|.*https://127.0.0.1:\([0-9]*\)/.*|\1|p' "$W/tls.log")
         [ -n "$TPORT" ] && break
         sleep 0.1
     done

@@ -1,6 +1,7 @@
 /* err.c — error values. */
 #include "xiangli/err.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -53,4 +54,30 @@ int xl_err_no_building(xl_err *e, const char *field, int number)
     if (field)
         return xl_err_field(e, field, _(E_NO_BUILDING_FMT), number);
     return xl_err_set(e, XL_ENOTFOUND, _(E_NO_BUILDING_FMT), number);
+}
+
+const char *xl_sys_reason(int errnum)
+{
+    switch (errnum) {
+    case ENOENT: return _(SYS_NOENT);
+    case EACCES:
+    case EPERM: return _(SYS_ACCESS);
+    case ENOSPC:
+    case EDQUOT: return _(SYS_NOSPC);
+    case EISDIR: return _(SYS_ISDIR);
+    case ENOTDIR: return _(SYS_NOTDIR);
+    case EEXIST: return _(FIO_IN_THE_WAY);
+    case EROFS: return _(SYS_ROFS);
+    case EBUSY:
+    case ETXTBSY: return _(SYS_BUSY);
+    case ENAMETOOLONG: return _(SYS_NAMETOOLONG);
+    case ELOOP: return _(SYS_LOOP);
+    case EMFILE:
+    case ENFILE: return _(SYS_MFILE);
+    case EIO: return _(SYS_IO);
+    case EFBIG:
+    case E2BIG: return _(SYS_TOO_BIG);
+    case EILSEQ: return _(SYS_BAD_CHARS);
+    default: return _(SYS_OTHER);
+    }
 }

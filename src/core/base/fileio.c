@@ -66,7 +66,7 @@ int xl_file_write(const char *path, const void *data, size_t len, mode_t mode, x
     if (fd < 0) {
         int e = errno;
         free(tmp);
-        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, strerror(e));
+        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, xl_sys_reason(e));
     }
     int ok = fchmod(fd, mode) == 0 && write_all(fd, data, len) == 0 && fsync(fd) == 0;
     int e = errno;
@@ -78,7 +78,7 @@ int xl_file_write(const char *path, const void *data, size_t len, mode_t mode, x
         unlink(tmp);
     free(tmp);
     if (!ok)
-        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, strerror(e));
+        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, xl_sys_reason(e));
     char *dir = xl_path_dir(path);
     sync_dir(dir);
     free(dir);
@@ -92,7 +92,7 @@ int xl_file_temp(const char *path, char **tmp, xl_err *err)
         int e = errno;
         free(*tmp);
         *tmp = NULL;
-        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, strerror(e));
+        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, xl_sys_reason(e));
     }
     int ok = fchmod(fd, 0600) == 0;
     close(fd);
@@ -100,7 +100,7 @@ int xl_file_temp(const char *path, char **tmp, xl_err *err)
         unlink(*tmp);
         free(*tmp);
         *tmp = NULL;
-        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, strerror(EPERM));
+        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, xl_sys_reason(EPERM));
     }
     return XL_OK;
 }
@@ -116,7 +116,7 @@ int xl_file_commit_temp(char *tmp, const char *path, xl_err *err)
         ok = 0, e = errno;
     if (!ok) {
         unlink(tmp);
-        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, strerror(e));
+        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, xl_sys_reason(e));
     }
     char *dir = xl_path_dir(path);
     sync_dir(dir);
@@ -146,7 +146,7 @@ static int mkdir_one(const char *dir, mode_t mode, xl_err *err)
     int e = errno;
     if (e == EEXIST && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
         return XL_OK;
-    return xl_err_set(err, XL_EFAIL, _(FIO_E_MKDIR_FMT), dir, e == EEXIST ? _(FIO_IN_THE_WAY) : strerror(e));
+    return xl_err_set(err, XL_EFAIL, _(FIO_E_MKDIR_FMT), dir, xl_sys_reason(e));
 }
 
 int xl_mkdir_p(const char *path, mode_t mode, xl_err *err)
@@ -182,7 +182,7 @@ int xl_file_open_regular(const char *path, xl_err *err)
     }
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
-        xl_err_set(err, XL_EFAIL, _(FIO_E_READ_FMT), path, strerror(errno));
+        xl_err_set(err, XL_EFAIL, _(FIO_E_READ_FMT), path, xl_sys_reason(errno));
         return -1;
     }
     struct stat sb;
@@ -201,7 +201,7 @@ FILE *xl_file_fopen_regular(const char *path, xl_err *err)
         return NULL;
     FILE *f = fdopen(fd, "rb");
     if (!f) {
-        xl_err_set(err, XL_EFAIL, _(FIO_E_READ_FMT), path, strerror(errno));
+        xl_err_set(err, XL_EFAIL, _(FIO_E_READ_FMT), path, xl_sys_reason(errno));
         close(fd);
     }
     return f;
@@ -220,7 +220,7 @@ int xl_file_read_all(const char *path, size_t max, xl_buf *out, xl_err *err)
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
-            rc = xl_err_set(err, XL_EFAIL, _(FIO_E_READ_FMT), path, strerror(errno));
+            rc = xl_err_set(err, XL_EFAIL, _(FIO_E_READ_FMT), path, xl_sys_reason(errno));
         else if (out->len + (size_t)n > max)
             rc = xl_err_set(err, XL_EFAIL, _(FIO_E_TOO_BIG_FMT), path, max >> 20);
         else
@@ -236,7 +236,7 @@ int xl_file_tighten(const char *path, int *changed, xl_err *err)
     if (changed)
         *changed = 0;
     if (stat(path, &sb) != 0)
-        return errno == ENOENT ? XL_OK : xl_err_set(err, XL_EFAIL, _(FIO_E_READ_FMT), path, strerror(errno));
+        return errno == ENOENT ? XL_OK : xl_err_set(err, XL_EFAIL, _(FIO_E_READ_FMT), path, xl_sys_reason(errno));
     if (!(sb.st_mode & 077))
         return XL_OK;
     if (sb.st_uid != geteuid() ||

@@ -19,6 +19,71 @@ static const char list_sql[] =
     " WHERE (?1 IS NULL OR a.at >= ?1) AND (?2 IS NULL OR a.operator = ?2)"
     " ORDER BY a.id DESC LIMIT ?3";
 
+/* X(stored action key, its label): the rest are shown as stored. */
+#define AUD_ACTION_LABELS(X)                                   \
+    X("resident.signin", AUD_ACT_SIGNIN)                       \
+    X("resident.move", AUD_ACT_MOVE)                           \
+    X("resident.signout", AUD_ACT_SIGNOUT)                     \
+    X("resident.confirm", AUD_ACT_CONFIRM)                     \
+    X("person.reveal", AUD_ACT_REVEAL)                         \
+    X("export.unmasked", AUD_ACT_UNMASKED)                     \
+    X("import.residents", AUD_ACT_IMPORT)                      \
+    X("import.community", AUD_ACT_IMPORT_COMMUNITY)            \
+    X("qr.rotate", AUD_ACT_QR_ROTATE)                          \
+    X("qr.token.create", AUD_ACT_QR_CREATE)                    \
+    X("building.responsible", AUD_ACT_RESPONSIBLE)             \
+    X("pending.submit", AUD_ACT_PENDING_SUBMIT)                \
+    X("pending.confirm", AUD_ACT_PENDING_CONFIRM)              \
+    X("pending.reject", AUD_ACT_PENDING_REJECT)                \
+    X("pending.expire", AUD_ACT_PENDING_EXPIRE)                \
+    X("privacy.purge", AUD_ACT_PURGE)                          \
+    X("operator.on_duty", AUD_ACT_ON_DUTY)                     \
+    X("demo.init", AUD_ACT_DEMO)                               \
+    X("list.create", AUD_ACT_LIST_CREATE)                      \
+    X("list.update", AUD_ACT_LIST_UPDATE)                      \
+    X("list.status", AUD_ACT_LIST_STATUS)                      \
+    X("list.link", AUD_ACT_LIST_LINK)                          \
+    X("list.unlink", AUD_ACT_LIST_UNLINK)                      \
+    X("list.from_decision", AUD_ACT_FROM_DECISION)             \
+    X("meeting.create", AUD_ACT_MTG_CREATE)                    \
+    X("meeting.update", AUD_ACT_MTG_UPDATE)                    \
+    X("meeting.start", AUD_ACT_MTG_START)                      \
+    X("meeting.close", AUD_ACT_MTG_CLOSE)                      \
+    X("agenda.add", AUD_ACT_AGENDA_ADD)                        \
+    X("agenda.remove", AUD_ACT_AGENDA_REMOVE)                  \
+    X("agenda.move", AUD_ACT_AGENDA_MOVE)                      \
+    X("attendance.add", AUD_ACT_ATTEND_ADD)                    \
+    X("attendance.remove", AUD_ACT_ATTEND_REMOVE)              \
+    X("report.write", AUD_ACT_REPORT)                          \
+    X("assessment.score", AUD_ACT_ASSESS)                      \
+    X("community.building.add", AUD_ACT_BUILDING_ADD)          \
+    X("community.building.update", AUD_ACT_BUILDING_UPDATE)    \
+    X("community.building.remove", AUD_ACT_BUILDING_REMOVE)    \
+    X("community.room.add", AUD_ACT_ROOM_ADD)                  \
+    X("community.room.update", AUD_ACT_ROOM_UPDATE)            \
+    X("community.room.remove", AUD_ACT_ROOM_REMOVE)            \
+    X("community.person.add", AUD_ACT_PERSON_ADD)              \
+    X("docs.version", AUD_ACT_DOC_VERSION)                     \
+    X("docs.install", AUD_ACT_DOC_INSTALL)                     \
+    X("docs.reset", AUD_ACT_DOC_RESET)
+
+static const struct {
+    const char *key;
+    xl_msg label;
+} aud_labels[] = {
+#define AL_X(key, msg) {key, XL_MSG_##msg},
+    AUD_ACTION_LABELS(AL_X)
+#undef AL_X
+};
+
+const char *xl_audit_action_label(const char *key)
+{
+    for (size_t i = 0; i < sizeof aud_labels / sizeof aud_labels[0]; i++)
+        if (!strcmp(aud_labels[i].key, key))
+            return xl_tr(aud_labels[i].label);
+    return key;
+}
+
 int xl_audit_action_flagged(const char *action)
 {
     return !strcmp(action, "person.reveal") || !strcmp(action, "export.unmasked");

@@ -50,9 +50,43 @@ sqlite3 *xl_db_handle(xl_db *db) { return db->h; }
 const char *xl_db_path(const xl_db *db) { return db->path; }
 int xl_db_schema_latest(void) { return (int)xl_schema_migration_count; }
 
+/* What an officer can do about an SQLite result code, or NULL when it is a program error
+ * (then the technician needs SQLite's own text). Never SQLite's English for a normal failure:
+ * busy, read-only, disk full, not a database, damaged, I/O, cannot open, out of memory. */
+static const char *sqlite_reason(int code)
+{
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return _(DB_WHY_BUSY);
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return _(DB_WHY_READONLY);
+    case SQLITE_FULL: return _(DB_WHY_FULL);
+    case SQLITE_NOTADB: return _(DB_WHY_NOTADB);
+    case SQLITE_CORRUPT: return _(DB_WHY_CORRUPT);
+    case SQLITE_IOERR: return _(DB_WHY_IOERR);
+    case SQLITE_CANTOPEN: return _(DB_WHY_CANTOPEN);
+    case SQLITE_NOMEM: return _(DB_WHY_NOMEM);
+    default: return NULL;
+    }
+}
+
+/* One sentence for a failed SQLite call on h: the reason for a normal failure, else the
+ * program error with SQLite's text, marked for the technician. */
+static int sqlite_fail(sqlite3 *h, int code, const char *what, const char *detail, xl_err *err)
+{
+    const char *why = sqlite_reason(code);
+    if (why)
+        return xl_err_set(err, XL_EFAIL, "%s", why);
+    return xl_err_set(err, XL_EFAIL, _(DB_E_INTERNAL_FMT), what,
+                      detail ? detail : h ? sqlite3_errmsg(h) : sqlite3_errstr(code));
+}
+
 int xl_db_fail(xl_db *db, const char *what, xl_err *err)
 {
-    return xl_err_set(err, XL_EFAIL, "%s: %s", what, db && db->h ? sqlite3_errmsg(db->h) : "no database");
+    if (!db || !db->h)
+        return sqlite_fail(NULL, SQLITE_MISUSE, what, NULL, err);
+    return sqlite_fail(db->h, sqlite3_extended_errcode(db->h), what, NULL, err);
 }
 
 sqlite3_stmt *xl_db_prepare(xl_db *db, const char *sql, xl_err *err)
@@ -68,8 +102,11 @@ sqlite3_stmt *xl_db_prepare(xl_db *db, const char *sql, xl_err *err)
 int xl_db_exec(xl_db *db, const char *sql, xl_err *err)
 {
     char *msg = NULL;
-    if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        xl_err_field(err, "database", "%s", msg ? msg : sqlite3_errmsg(db->h));
+    int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        xl_err why;
+        sqlite_fail(db->h, rc, "exec", msg, &why);
+        xl_err_field(err, "database", "%s", why.msg);
         sqlite3_free(msg);
         return XL_EFAIL;
     }
@@ -147,12 +184,12 @@ static int apply_migrations(xl_db *db, int have, int latest, xl_err *err)
     for (int v = have; v < latest; v++) {
         if (xl_db_exec(db, xl_schema_migrations[v], err)) {
             xl_db_rollback(db);
-            return xl_err_set(err, XL_EFAIL, "%s: migration %03d failed: %s", db->path, v + 1, err ? err->msg : "");
+            return xl_err_set(err, XL_EFAIL, _(DB_E_MIGRATE_FMT), db->path, v + 1, err ? err->msg : "");
         }
     }
     if (foreign_keys_broken(db)) {
         xl_db_rollback(db);
-        return xl_err_set(err, XL_EFAIL, "%s: migration left dangling references", db->path);
+        return xl_err_set(err, XL_EFAIL, _(DB_E_MIGRATE_REFS_FMT), db->path);
     }
     char sql[96];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d", latest, XL_APPLICATION_ID);
@@ -211,8 +248,7 @@ static int register_functions(xl_db *db, xl_err *err)
     if (xl_search_sql_register(db->h) != SQLITE_OK ||
         sqlite3_create_function_v2(db->h, "xl_index_deferred", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
                                    &db->index_deferred, fn_index_deferred, NULL, NULL, NULL) != SQLITE_OK)
-        return xl_err_set(err, XL_EFAIL, "%s: cannot register SQL functions: %s", db->path,
-                          sqlite3_errmsg(db->h));
+        return sqlite_fail(db->h, sqlite3_errcode(db->h), "register functions", NULL, err);
     return XL_OK;
 }
 
@@ -260,7 +296,8 @@ static int probe_read_only(const char *path, int init, xl_err *err)
     if ((app == -1 || version == -1) && (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT))
         return xl_err_set(err, XL_EFAIL, _(DB_E_NOT_SQLITE_FMT), path);
     if (app == -1 || version == -1)
-        return xl_err_set(err, XL_EFAIL, _(DB_E_OPEN_FMT), path, sqlite3_errstr(rc));
+        return xl_err_set(err, XL_EFAIL, _(DB_E_OPEN_FMT), path,
+                          sqlite_reason(rc) ? sqlite_reason(rc) : sqlite3_errstr(rc));
     if (app == XL_APPLICATION_ID || (init && app == 0 && version == 0))
         return XL_OK;
     return xl_err_set(err, XL_EFAIL, _(DB_E_FOREIGN_FMT), path);
@@ -299,7 +336,7 @@ static int create_private(const char *path, int create, xl_err *err)
         return xl_err_set(err, XL_EFAIL, _(DB_E_MISSING_FMT), path);
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
-        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, strerror(errno));
+        return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, xl_sys_reason(errno));
     close(fd);
     return XL_OK;
 }
@@ -326,8 +363,11 @@ static int tighten(xl_db *db, xl_err *err)
     if (stat(dir, &sb) == 0 && !(sb.st_mode & S_ISVTX) && sb.st_uid == geteuid() &&
         strcmp(dir, "/") && !(home && !strcmp(dir, home)))
         (void)xl_file_tighten(dir, &changed, NULL);
-    if (changed && !db->notice[0])
-        snprintf(db->notice, sizeof db->notice, _(FIO_TIGHTENED_FMT), dir);
+    if (changed && !db->notice[0]) {
+        char *shown = realpath(dir, NULL); /* "/home/…/data", not "." */
+        snprintf(db->notice, sizeof db->notice, _(FIO_TIGHTENED_FMT), shown ? shown : dir);
+        free(shown);
+    }
     free(dir);
     return XL_OK;
 }
@@ -337,7 +377,8 @@ const char *xl_db_notice(const xl_db *db) { return db->notice; }
 static int open_fail(xl_db *db, xl_err *err)
 {
     char what[512];
-    xl_strlcpy_utf8(what, sqlite3_errmsg(db->h), sizeof what);
+    int code = sqlite3_extended_errcode(db->h);
+    xl_strlcpy_utf8(what, sqlite_reason(code) ? sqlite_reason(code) : sqlite3_errmsg(db->h), sizeof what);
     return xl_err_set(err, XL_EFAIL, _(DB_E_OPEN_FMT), db->path, what);
 }
 
@@ -394,7 +435,7 @@ int xl_db_open(xl_db **out, const char *path, int create, xl_err *err)
     default_operator(db);
     int rc = tighten(db, err);
     if (rc == XL_OK && sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-        rc = db->h ? open_fail(db, err) : xl_err_set(err, XL_EFAIL, _(DB_E_OPEN_FMT), path, "out of memory");
+        rc = db->h ? open_fail(db, err) : xl_err_set(err, XL_EFAIL, _(DB_E_OPEN_FMT), path, _(DB_WHY_NOMEM));
     if (rc == XL_OK)
         rc = configure(db, err);
     if (rc == XL_OK && (register_functions(db, err) || migrate(db, err)))

@@ -124,11 +124,11 @@ static int scan_section(char *s, char *section, size_t size, const char *path, i
 {
     char *end = strchr(s, ']');
     if (!end || xl_trim_inplace(end + 1)[0] != '\0')
-        return xl_err_set(err, XL_EFAIL, "%s:%d: section header needs a closing ']'", path, line);
+        return xl_err_set(err, XL_EFAIL, _(CFG_E_SECTION_FMT), path, line);
     *end = '\0';
     char *name = xl_trim_inplace(s + 1);
     if (!*name)
-        return xl_err_set(err, XL_EFAIL, "%s:%d: empty section name", path, line);
+        return xl_err_set(err, XL_EFAIL, _(CFG_E_EMPTY_SECTION_FMT), path, line);
     lower(name);
     snprintf(section, size, "%s", name);
     return XL_OK;
@@ -143,13 +143,13 @@ static int scan_line(scan *sc, char *s, char *section, size_t ssize, const char 
         return scan_section(s, section, ssize, path, line, err);
     char *eq = strchr(s, '=');
     if (!eq)
-        return xl_err_set(err, XL_EFAIL, "%s:%d: key '%.60s': expected 'key = value' (no '=')", path, line, s);
+        return xl_err_set(err, XL_EFAIL, _(CFG_E_NO_EQ_FMT), path, line, s);
     *eq = '\0';
     char *key = xl_trim_inplace(s);
     if (!*key)
-        return xl_err_set(err, XL_EFAIL, "%s:%d: a value without a key", path, line);
+        return xl_err_set(err, XL_EFAIL, _(CFG_E_NO_KEY_FMT), path, line);
     if (!*section)
-        return xl_err_set(err, XL_EFAIL, "%s:%d: key '%.60s' is outside any [section]", path, line, key);
+        return xl_err_set(err, XL_EFAIL, _(CFG_E_NO_SECTION_FMT), path, line, key);
     lower(key);
     sc->keys = xl_reallocarray(sc->keys, sc->n + 1, sizeof *sc->keys);
     snprintf(sc->keys[sc->n].name, sizeof sc->keys[sc->n].name, "%.60s:%.60s", section, key);
@@ -162,14 +162,14 @@ static int scan_file(scan *sc, const char *path, xl_err *err)
 {
     FILE *f = fopen(path, "r");
     if (!f)
-        return xl_err_set(err, XL_EFAIL, "%s: cannot read config: %s", path, strerror(errno));
+        return xl_err_set(err, XL_EFAIL, _(CFG_E_READ_FMT), path, xl_sys_reason(errno));
     char buf[2048], section[128] = "";
     int line = 0, rc = XL_OK;
     while (rc == XL_OK && fgets(buf, sizeof buf, f)) {
         line++;
         size_t n = strlen(buf);
         if (n == sizeof buf - 1 && buf[n - 1] != '\n')
-            rc = xl_err_set(err, XL_EFAIL, "%s:%d: line is too long", path, line);
+            rc = xl_err_set(err, XL_EFAIL, _(CFG_E_LONG_LINE_FMT), path, line);
         else
             rc = scan_line(sc, buf, section, sizeof section, path, line, err);
     }
@@ -221,36 +221,42 @@ static int parse_value(xl_config *c, const key_def *k, const char *v, const char
     const char *key = strchr(k->name, ':') + 1;
     if (k->type == K_RATE) {
         if (parse_rate(v, (double *)(void *)dst))
-            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': '%s' is not a share from 0 to 1 (0.80 or 80%%)",
+            return xl_err_set(err, XL_EFAIL, _(CFG_E_RATE_FMT),
                               path, line, key, v);
     } else if (k->type == K_INT) {
         char *end = NULL;
         errno = 0;
         long n = strtol(v, &end, 10);
         if (!*v || *end || errno || n < k->min || n > k->max)
-            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': '%s' is not a whole number from %d to %d",
+            return xl_err_set(err, XL_EFAIL, _(CFG_E_INT_FMT),
                               path, line, key, v, k->min, k->max);
         *(int *)(void *)dst = (int)n;
     } else if (k->type == K_BOOL) {
         int yes = !strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1") || !strcmp(v, "on");
         int no = !strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0") || !strcmp(v, "off");
         if (!yes && !no)
-            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': '%s' is not yes or no", path, line, key, v);
+            return xl_err_set(err, XL_EFAIL, _(CFG_E_BOOL_FMT), path, line, key, v);
         *(int *)(void *)dst = yes;
     } else if (k->type == K_ENUM) {
         char probe[80];
         snprintf(probe, sizeof probe, "|%.60s|", v);
-        if (!*v || !strstr(k->choices, probe))
-            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': '%s' is not one of %s", path, line, key, v, k->choices);
+        if (!*v || !strstr(k->choices, probe)) {
+            char shown[160] = ""; /* "|zh|en|auto|" → "zh、en、auto" */
+            const char *p = k->choices + 1, *bar;
+            for (; (bar = strchr(p, '|')) != NULL; p = bar + 1)
+                snprintf(shown + strlen(shown), sizeof shown - strlen(shown), "%s%.*s",
+                         shown[0] ? _(LIST_SEP) : "", (int)(bar - p), p);
+            return xl_err_set(err, XL_EFAIL, _(CFG_E_ENUM_FMT), path, line, key, v, shown);
+        }
         snprintf(dst, k->size, "%s", strcmp(v, "auto") == 0 ? "" : v);
     } else if (k->type == K_PATH && strncmp(v, "~/", 2) == 0) {
         if ((size_t)snprintf(dst, k->size, "%s/%s", home_dir(), v + 2) >= k->size)
-            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': path is too long", path, line, key);
+            return xl_err_set(err, XL_EFAIL, _(CFG_E_PATH_LONG_FMT), path, line, key);
     } else {
         if (strlen(v) >= k->size)
-            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': value is too long (max %zu bytes)", path, line, key, k->size - 1);
+            return xl_err_set(err, XL_EFAIL, _(CFG_E_VALUE_LONG_FMT), path, line, key);
         if (k->type == K_PATH && !*v)
-            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': empty path", path, line, key);
+            return xl_err_set(err, XL_EFAIL, _(CFG_E_EMPTY_PATH_FMT), path, line, key);
         snprintf(dst, k->size, "%s", v);
     }
     return XL_OK;
@@ -262,11 +268,11 @@ static int apply_dict(xl_config *c, dictionary *d, const scan *sc, const char *p
         const char *name = sc->keys[i].name;
         const key_def *k = find_key(name);
         if (!k)
-            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': unknown key (see config/xiangli.ini for the keys)",
+            return xl_err_set(err, XL_EFAIL, _(CFG_E_UNKNOWN_KEY_FMT),
                               path, sc->keys[i].line, name);
         const char *v = iniparser_getstring(d, name, NULL);
         if (!v)
-            return xl_err_set(err, XL_EFAIL, "%s:%d: key '%s': could not be read", path, sc->keys[i].line, name);
+            return xl_err_set(err, XL_EFAIL, _(CFG_E_UNREAD_KEY_FMT), path, sc->keys[i].line, name);
         if (parse_value(c, k, v, path, scan_line_of(sc, name), err))
             return XL_EFAIL;
     }
@@ -284,7 +290,7 @@ static int parse_categories(const char *spec, xl_category_def *defs, size_t *n, 
         if (*n >= XL_CATEGORY_MAX)
             rc = xl_err_set(err, XL_EFAIL, _(CAT_E_COUNT_FMT), XL_CATEGORY_MAX);
         else if (!b || !c)
-            rc = xl_err_set(err, XL_EFAIL, "'%.40s' should read key/中文/English", a);
+            rc = xl_err_set(err, XL_EFAIL, _(CFG_E_CATEGORY_FMT), a);
         else {
             *b = *c = '\0';
             xl_category_def *d = &defs[(*n)++];
@@ -308,7 +314,7 @@ static int apply_categories(const xl_config *c, const scan *sc, const char *path
     xl_err why;
     xl_err_clear(&why);
     if (parse_categories(c->categories, defs, &n, &why) || xl_categories_configure(defs, n, &why))
-        return xl_err_set(err, XL_EFAIL, "%s:%d: key 'categories': %s", path,
+        return xl_err_set(err, XL_EFAIL, _(CFG_E_CATEGORIES_FMT), path,
                           scan_line_of(sc, "lists:categories"), why.msg);
     return XL_OK;
 }
@@ -322,7 +328,7 @@ int xl_config_load(xl_config *c, const char *path, xl_err *err)
         iniparser_set_error_callback(quiet_errback);
         dictionary *d = iniparser_load(path);
         if (!d)
-            rc = xl_err_set(err, XL_EFAIL, "%s: the config file could not be parsed", path);
+            rc = xl_err_set(err, XL_EFAIL, _(CFG_E_PARSE_FMT), path);
         else
             rc = apply_dict(&tmp, d, &sc, path, err);
         if (rc == XL_OK)
@@ -349,7 +355,7 @@ int xl_config_find_and_load(xl_config *c, const char *cli_path, xl_err *err)
     xl_config_defaults(c);
     if (cli_path) {
         if (!file_exists(cli_path))
-            return xl_err_set(err, XL_EFAIL, "%s: config file named by --config does not exist", cli_path);
+            return xl_err_set(err, XL_EFAIL, _(CFG_E_MISSING_FMT), cli_path);
         return xl_config_load(c, cli_path, err);
     }
     char path[PATH_MAX];

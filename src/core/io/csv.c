@@ -173,7 +173,7 @@ static void iconv_failed(xl_csv *c, const char *from, const char *at, size_t lef
     else if (e == EINVAL)
         xl_csv_add_problem(c, line, NULL, 0, _(CSV_E_CUT_CHAR_FMT), from, hex);
     else
-        xl_csv_add_problem(c, line, NULL, 0, _(CSV_E_CONVERT_FMT), from, strerror(e));
+        xl_csv_add_problem(c, line, NULL, 0, _(CSV_E_CONVERT_FMT), from, xl_sys_reason(e));
 }
 
 /* Converts in[0..len) from the named encoding to UTF-8 in out. 0 ok, -1 (problem added). */
@@ -181,8 +181,7 @@ static int convert(xl_csv *c, const char *from, const char *in, size_t len, xl_b
 {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1) {
-        xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_CONVERT_FMT), from,
-                           strerror(errno));
+        xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_CONVERT_FMT), from, _(SYS_E_ENCODING));
         return -1;
     }
     char *inp = (char *)in, chunk[4096];
@@ -207,7 +206,7 @@ static int convert(xl_csv *c, const char *from, const char *in, size_t len, xl_b
         flushing = 1;
     }
     if (iconv_close(cd) != 0 && rc == 0) {
-        xl_csv_add_problem(c, 0, NULL, 0, "iconv_close: %s", strerror(errno));
+        xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_CONVERT_FMT), from, xl_sys_reason(errno));
         rc = -1;
     }
     return rc;
@@ -535,7 +534,7 @@ int xl_csv_read_file(xl_csv *c, const char *path, xl_err *err)
     if (!f) {
         xl_csv_release(c);
         c->name = xl_strdup(path);
-        xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_OPEN_FMT), strerror(errno));
+        xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_OPEN_FMT), xl_sys_reason(errno));
         return finish(c, err);
     }
     xl_buf b;
@@ -551,7 +550,7 @@ int xl_csv_read_file(xl_csv *c, const char *path, xl_err *err)
         if (e == E2BIG)
             xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_TOO_BIG_FMT), c->limits.max_bytes);
         else
-            xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_READ_FMT), strerror(e));
+            xl_csv_add_problem(c, 0, NULL, 0, _(CSV_E_READ_FMT), xl_sys_reason(e));
         rc = finish(c, err);
     }
     xl_buf_release(&b);

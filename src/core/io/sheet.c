@@ -2,6 +2,7 @@
  * one-sheet book, the header row, and spreadsheet numbers as text. */
 #include "xiangli/sheet.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,8 +128,10 @@ static int sniff(const char *path, xl_book *b, xl_err *reason)
 {
     unsigned char head[8] = {0};
     FILE *f = fopen(path, "rb");
-    if (!f)
+    if (!f && (errno != ENOENT || !(has_suffix(path, ".xlsx") || has_suffix(path, ".xls"))))
         return XL_OK; /* the CSV reader says why it cannot open it */
+    if (!f) /* a missing workbook is missing, not a workbook without sheets */
+        return xl_err_set(reason, XL_EFAIL, "%s", xl_sys_reason(errno));
     size_t got = fread(head, 1, sizeof head, f);
     fclose(f);
     static const unsigned char ole[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};

@@ -114,8 +114,10 @@ static int template_write(const char *path, void *ctx, xl_err *err)
     format_set_num_format(text, "@");
     for (size_t s = 0; s < sizeof sheets / sizeof sheets[0]; s++)
         add_sheet(wb, s, head, text);
+    errno = 0;
     lxw_error rc = workbook_close(wb);
-    if (rc != LXW_NO_ERROR)
-        return xl_err_set(err, XL_EFAIL, _(TPL_E_WRITE_FMT), lxw_strerror(rc));
+    int sys = errno;
+    if (rc != LXW_NO_ERROR) /* libxlsxwriter's own text is English: say what errno means */
+        return xl_err_set(err, XL_EFAIL, _(TPL_E_WRITE_FMT), xl_sys_reason(sys ? sys : EIO));
     return XL_OK;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/text.h"
 
@@ -138,7 +139,7 @@ int xl_bigfont_load(const char *path, const char *utf8, xl_bigfont **out, xl_err
     if (!fp) {
         int e = errno;
         free(want);
-        return xl_err_set(err, XL_EFAIL, "%s: %s (apt-get install unifont)", file, strerror(e));
+        return xl_err_set(err, XL_EFAIL, _(SYS_E_FONT_FMT), file, xl_sys_reason(e));
     }
     xl_bigfont *f = xl_calloc(1, sizeof *f);
     f->glyphs = xl_calloc(st.nwant + 1, sizeof *f->glyphs);

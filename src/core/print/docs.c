@@ -107,7 +107,11 @@ static int load_path(xl_doc_id id, const char *path, int local, xl_doc *out, xl_
     out->id = id;
     out->local = local;
     snprintf(out->path, sizeof out->path, "%s", path);
+    errno = 0;
     out->text = read_all(path);
+    int e = errno;
+    if (!out->text && local) /* the office's own file: say what to do about it */
+        return xl_err_set(err, XL_EFAIL, _(FIO_E_READ_FMT), path, xl_sys_reason(e ? e : EIO));
     if (!out->text)
         return xl_err_set(err, XL_EFAIL, _(DOC_READ_FAIL_FMT), path);
     xl_md_parse(out->text, &out->md);

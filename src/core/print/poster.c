@@ -117,14 +117,14 @@ static int read_whole(const char *path, xl_buf *b, xl_err *err)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp)
-        return xl_err_set(err, XL_ENOTFOUND, "%s: %s", path, strerror(errno));
+        return xl_err_set(err, XL_ENOTFOUND, _(FIO_E_READ_FMT), path, xl_sys_reason(errno));
     char tmp[65536];
     size_t n;
     while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
         xl_buf_put(b, tmp, n);
     int bad = ferror(fp);
     fclose(fp);
-    return bad ? xl_err_set(err, XL_EFAIL, "%s: read error", path) : XL_OK;
+    return bad ? xl_err_set(err, XL_EFAIL, _(FIO_E_READ_FMT), path, xl_sys_reason(EIO)) : XL_OK;
 }
 
 int xl_font_load(const char *path, xl_font **out, xl_err *err)

@@ -74,7 +74,7 @@ static int random_bytes(unsigned char *buf, size_t n, xl_err *err)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0)
-            return xl_err_field(err, "getrandom", "%s", strerror(errno));
+            return xl_err_field(err, "getrandom", "%s", _(SYS_E_RANDOM));
         got += (size_t)r;
     }
     return XL_OK;
@@ -148,10 +148,10 @@ static int token_store(xl_db *db, int building, const char *tok, int only_if_mis
     *changed = sqlite3_changes(xl_db_handle(db)) > 0;
     if (!*changed)
         return only_if_missing ? XL_OK : xl_err_no_building(err, NULL, building);
-    char id[16], detail[64];
+    char id[16];
     snprintf(id, sizeof id, "%d", building);
-    snprintf(detail, sizeof detail, only_if_missing ? "building %d: first sign-in token"
-                                                    : "building %d: sign-in token replaced", building);
+    char detail[160];
+    snprintf(detail, sizeof detail, only_if_missing ? _(QR_AUDIT_FIRST_FMT) : _(QR_AUDIT_NEW_FMT), building);
     return xl_db_audit(db, only_if_missing ? "qr.token.create" : "qr.rotate", "building", id,
                        detail, err);
 }
@@ -383,12 +383,10 @@ static QRecLevel ec_level(xl_qr_ec ec)
 static int encode_fail(size_t n, xl_qr_ec ec, int e, xl_err *err)
 {
     if (e == ERANGE)
-        return xl_err_set(err, XL_EFAIL, "payload %zu bytes is too long for a QR code at level "
-                          "%c; shorten [signin] url_template", n, xl_qr_ec_letter(ec));
+        return xl_err_set(err, XL_EFAIL, _(SYS_E_QR_TOO_LONG_FMT), n, xl_qr_ec_letter(ec));
     if (e == ENOMEM)
         return xl_err_set(err, XL_EFAIL, "QR encoding: out of memory (%zu bytes)", n);
-    return xl_err_set(err, XL_EFAIL, "QR encoding of a %zu-byte payload failed: %s", n,
-                      e ? strerror(e) : "unknown error");
+    return xl_err_set(err, XL_EFAIL, _(SYS_E_QR_FAILED_FMT), n, xl_sys_reason(e));
 }
 
 static void matrix_copy(const QRcode *code, xl_qr *qr)

@@ -105,7 +105,7 @@ static int receipt_new(char out[XL_RECEIPT_LEN + 1], xl_err *err)
     static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     unsigned char raw[XL_RECEIPT_LEN];
     if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
-        return xl_err_set(err, XL_EFAIL, "getrandom: %s", strerror(errno));
+        return xl_err_set(err, XL_EFAIL, "%s", _(SYS_E_RANDOM));
     for (int i = 0; i < XL_RECEIPT_LEN; i++)
         out[i] = alphabet[raw[i] % 32];
     out[XL_RECEIPT_LEN] = '\0';

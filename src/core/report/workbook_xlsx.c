@@ -101,9 +101,11 @@ static int write_all(const xl_report_tables *rt, const char *tmp, xl_err *err)
     }
     char title[] = "街道报表", company[] = "巷里";
     workbook_set_properties(wb, &(lxw_doc_properties){.title = title, .company = company});
+    errno = 0;
     lxw_error e = workbook_close(wb);
-    if (e != LXW_NO_ERROR)
-        return xl_err_set(err, XL_EFAIL, _(RPT_WRITE_FAIL_FMT), tmp, lxw_strerror(e));
+    int sys = errno;
+    if (e != LXW_NO_ERROR) /* libxlsxwriter's own text is English: say what errno means */
+        return xl_err_set(err, XL_EFAIL, _(RPT_WRITE_FAIL_FMT), tmp, xl_sys_reason(sys ? sys : EIO));
     return XL_OK;
 }
 
