@@ -1,0 +1,176 @@
+-- 012: per-room and per-building figures kept by triggers (issue 14), so the map and the
+-- building card cost what one building (or the list of buildings) costs, not what the
+-- whole register costs.
+--
+-- room_tally: one row per room — its declared headcount and its current residents
+--   (residency.moved_out IS NULL): how many, how many tenants, how many party members.
+-- building_tally: one row per building — the sums of its rooms, the registration count
+--   reg = sum over rooms of min(residents, declared headcount), and party_rooms = rooms
+--   with at least one party member living there (the map's 党员户).
+--
+-- Nothing here depends on today's date. Writers never touch these tables: the triggers
+-- below follow every insert, update and delete of room, building, residency and
+-- person.party_member. tests/unit/test_tally.c checks them against a recount from scratch
+-- after random writes.
+
+CREATE TABLE room_tally (
+  building INTEGER NOT NULL,
+  room     TEXT NOT NULL,
+  declared INTEGER NOT NULL DEFAULT 0,
+  n        INTEGER NOT NULL DEFAULT 0,
+  tenants  INTEGER NOT NULL DEFAULT 0,
+  party    INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (building, room)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE building_tally (
+  building    INTEGER PRIMARY KEY,
+  residents   INTEGER NOT NULL DEFAULT 0,
+  tenants     INTEGER NOT NULL DEFAULT 0,
+  declared    INTEGER NOT NULL DEFAULT 0,
+  reg         INTEGER NOT NULL DEFAULT 0,
+  party_rooms INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- Filled from scratch for an existing register (before the triggers exist).
+INSERT INTO room_tally (building, room, declared, n, tenants, party)
+  SELECT rm.building, rm.room, rm.declared_headcount, count(r.id),
+         coalesce(sum(r.role = 'tenant'), 0), coalesce(sum(p.party_member), 0)
+  FROM room rm
+  LEFT JOIN residency r ON r.building = rm.building AND r.room = rm.room AND r.moved_out IS NULL
+  LEFT JOIN person p ON p.id = r.person_id
+  GROUP BY rm.building, rm.room;
+
+INSERT INTO building_tally (building, residents, tenants, declared, reg, party_rooms)
+  SELECT b.number, coalesce(sum(t.n), 0), coalesce(sum(t.tenants), 0),
+         coalesce(sum(t.declared), 0), coalesce(sum(min(t.n, t.declared)), 0),
+         coalesce(sum(t.party > 0), 0)
+  FROM building b LEFT JOIN room_tally t ON t.building = b.number
+  GROUP BY b.number;
+
+-- ---- building_tally follows room_tally
+
+CREATE TRIGGER room_tally_added AFTER INSERT ON room_tally
+BEGIN
+  INSERT OR IGNORE INTO building_tally (building) VALUES (new.building);
+  UPDATE building_tally SET residents = residents + new.n, tenants = tenants + new.tenants,
+    declared = declared + new.declared, reg = reg + min(new.n, new.declared),
+    party_rooms = party_rooms + (new.party > 0)
+  WHERE building = new.building;
+END;
+
+CREATE TRIGGER room_tally_removed AFTER DELETE ON room_tally
+BEGIN
+  UPDATE building_tally SET residents = residents - old.n, tenants = tenants - old.tenants,
+    declared = declared - old.declared, reg = reg - min(old.n, old.declared),
+    party_rooms = party_rooms - (old.party > 0)
+  WHERE building = old.building;
+END;
+
+-- A tally row never changes its room (room_renamed below removes and adds instead).
+CREATE TRIGGER room_tally_changed AFTER UPDATE ON room_tally
+BEGIN
+  UPDATE building_tally SET residents = residents + new.n - old.n,
+    tenants = tenants + new.tenants - old.tenants,
+    declared = declared + new.declared - old.declared,
+    reg = reg + min(new.n, new.declared) - min(old.n, old.declared),
+    party_rooms = party_rooms + (new.party > 0) - (old.party > 0)
+  WHERE building = new.building;
+END;
+
+-- ---- buildings and rooms
+
+CREATE TRIGGER building_tally_added AFTER INSERT ON building
+BEGIN
+  INSERT OR REPLACE INTO building_tally (building, residents, tenants, declared, reg, party_rooms)
+    SELECT new.number, coalesce(sum(n), 0), coalesce(sum(tenants), 0), coalesce(sum(declared), 0),
+           coalesce(sum(min(n, declared)), 0), coalesce(sum(party > 0), 0)
+    FROM room_tally WHERE building = new.number;
+END;
+
+CREATE TRIGGER building_tally_removed AFTER DELETE ON building
+BEGIN
+  DELETE FROM building_tally WHERE building = old.number;
+END;
+
+-- A new room counts whoever already names it (none while foreign keys hold).
+CREATE TRIGGER room_added AFTER INSERT ON room
+BEGIN
+  INSERT INTO room_tally (building, room, declared, n, tenants, party)
+    SELECT new.building, new.room, new.declared_headcount, count(*),
+           coalesce(sum(r.role = 'tenant'), 0), coalesce(sum(p.party_member), 0)
+    FROM residency r LEFT JOIN person p ON p.id = r.person_id
+    WHERE r.building = new.building AND r.room = new.room AND r.moved_out IS NULL;
+END;
+
+CREATE TRIGGER room_removed AFTER DELETE ON room
+BEGIN
+  DELETE FROM room_tally WHERE building = old.building AND room = old.room;
+END;
+
+CREATE TRIGGER room_declared AFTER UPDATE OF declared_headcount ON room
+WHEN old.declared_headcount IS NOT new.declared_headcount
+BEGIN
+  UPDATE room_tally SET declared = new.declared_headcount
+  WHERE building = new.building AND room = new.room;
+END;
+
+CREATE TRIGGER room_renamed AFTER UPDATE OF building, room ON room
+WHEN old.building IS NOT new.building OR old.room IS NOT new.room
+BEGIN
+  DELETE FROM room_tally WHERE building = old.building AND room = old.room;
+  INSERT INTO room_tally (building, room, declared, n, tenants, party)
+    SELECT new.building, new.room, new.declared_headcount, count(*),
+           coalesce(sum(r.role = 'tenant'), 0), coalesce(sum(p.party_member), 0)
+    FROM residency r LEFT JOIN person p ON p.id = r.person_id
+    WHERE r.building = new.building AND r.room = new.room AND r.moved_out IS NULL;
+END;
+
+-- ---- residencies: a current one (moved_out IS NULL) counts in its room
+
+CREATE TRIGGER residency_tally_added AFTER INSERT ON residency
+WHEN new.moved_out IS NULL
+BEGIN
+  UPDATE room_tally SET n = n + 1, tenants = tenants + (new.role = 'tenant'),
+    party = party + coalesce((SELECT party_member FROM person WHERE id = new.person_id), 0)
+  WHERE building = new.building AND room = new.room;
+END;
+
+CREATE TRIGGER residency_tally_removed AFTER DELETE ON residency
+WHEN old.moved_out IS NULL
+BEGIN
+  UPDATE room_tally SET n = n - 1, tenants = tenants - (old.role = 'tenant'),
+    party = party - coalesce((SELECT party_member FROM person WHERE id = old.person_id), 0)
+  WHERE building = old.building AND room = old.room;
+END;
+
+CREATE TRIGGER residency_tally_changed AFTER UPDATE OF person_id, building, room, role, moved_out
+ON residency
+WHEN old.moved_out IS NULL OR new.moved_out IS NULL
+BEGIN
+  UPDATE room_tally SET n = n - 1, tenants = tenants - (old.role = 'tenant'),
+    party = party - coalesce((SELECT party_member FROM person WHERE id = old.person_id), 0)
+  WHERE old.moved_out IS NULL AND building = old.building AND room = old.room;
+  UPDATE room_tally SET n = n + 1, tenants = tenants + (new.role = 'tenant'),
+    party = party + coalesce((SELECT party_member FROM person WHERE id = new.person_id), 0)
+  WHERE new.moved_out IS NULL AND building = new.building AND room = new.room;
+END;
+
+-- ---- a party member's flag counts in the room they live in now
+
+CREATE TRIGGER person_tally_party AFTER UPDATE OF party_member ON person
+WHEN old.party_member IS NOT new.party_member
+BEGIN
+  UPDATE room_tally SET party = party + new.party_member - old.party_member
+  WHERE (building, room) IN
+    (SELECT building, room FROM residency WHERE person_id = new.id AND moved_out IS NULL);
+END;
+
+-- A person removed before their residency (only with foreign keys off) leaves no count.
+CREATE TRIGGER person_tally_removed AFTER DELETE ON person
+WHEN old.party_member = 1
+BEGIN
+  UPDATE room_tally SET party = party - 1
+  WHERE (building, room) IN
+    (SELECT building, room FROM residency WHERE person_id = old.id AND moved_out IS NULL);
+END;
