@@ -261,7 +261,6 @@ int xl_demo_build(xl_db *db, const xl_demo_opts *opts, xl_err *err)
         return xl_err_set(err, XL_EUSAGE, "demo: scale %d is out of range (1..%d)", o.scale, DEMO_MAX_SCALE);
     int old_cache = cache_size(db);
     set_cache_size(db, -DEMO_CACHE_KIB);
-    xl_db_exec(db, "PRAGMA temp_store=MEMORY", NULL);
     demo_ctx c = {&o};
     int rc = xl_db_tx(db, demo_body, &c, err);
     set_cache_size(db, old_cache);
