@@ -2,7 +2,9 @@
  *
  *   bench_place DB [RUNS]   RUNS defaults to 50; the card is loaded for RUNS buildings
  *                           spread over the community, the map (every building) RUNS times.
- * Prints the median and p99 of each, in milliseconds. The database is opened read-write
+ * Prints the median and p99 of each, in milliseconds: "map" is the list of buildings with
+ * their figures (xl_buildings_list), "map pane" also the lists' and roundtables' figures the
+ * map pane loads with it. The database is opened read-write
  * (migrations run first, as the desk would), nothing is written. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,8 @@
 
 #include "xiangli/building.h"
 #include "xiangli/db.h"
+#include "xiangli/lists.h"
+#include "xiangli/meeting.h"
 
 static double now_ms(void)
 {
@@ -66,6 +70,23 @@ int main(int argc, char **argv)
         residents += list[i].residents;
     printf("%zu buildings, %ld current residents\n", n, residents);
     show("map", t, runs);
+    for (int i = 0; i < runs; i++) {
+        xl_building_summary *l2;
+        xl_building_items *items;
+        xl_roundtable_age *ages;
+        size_t n2, ni, na;
+        t0 = now_ms();
+        if (xl_buildings_list(db, &l2, &n2, &e) || xl_list_building_counts(db, &items, &ni, &e) ||
+            xl_roundtable_ages(db, 0, 0, &ages, &na, &e)) {
+            fprintf(stderr, "map pane: %s\n", e.msg);
+            return 1;
+        }
+        t[i] = now_ms() - t0;
+        xl_buildings_free(l2);
+        free(items);
+        free(ages);
+    }
+    show("map pane", t, runs);
     for (int i = 0; i < runs && n; i++) {
         xl_building_card card;
         int number = list[(size_t)i * 7919 % n].number;
