@@ -5,10 +5,12 @@
 -- room_tally: one row per room — its declared headcount and its current residents
 --   (residency.moved_out IS NULL): how many, how many tenants, how many party members.
 -- building_tally: one row per building — the sums of its rooms, the registration count
---   reg = sum over rooms of min(residents, declared headcount), and party_rooms = rooms
---   with at least one party member living there (the map's 党员户).
+--   reg = sum over rooms of min(residents, declared headcount), party_rooms = rooms
+--   with at least one party member living there (the map's 党员户), and last_roundtable:
+--   the day of its last closed 楼栋小圆桌 ('' when none).
 --
--- Nothing here depends on today's date. Writers never touch these tables: the triggers
+-- Nothing here depends on today's date: how many days ago the last roundtable was is
+-- worked out when read (minutes.c), from the date kept here. Writers never touch these tables: the triggers
 -- below follow every insert, update and delete of room, building, residency and
 -- person.party_member. tests/unit/test_tally.c checks them against a recount from scratch
 -- after random writes.
@@ -29,7 +31,8 @@ CREATE TABLE building_tally (
   tenants     INTEGER NOT NULL DEFAULT 0,
   declared    INTEGER NOT NULL DEFAULT 0,
   reg         INTEGER NOT NULL DEFAULT 0,
-  party_rooms INTEGER NOT NULL DEFAULT 0
+  party_rooms INTEGER NOT NULL DEFAULT 0,
+  last_roundtable TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
 -- Filled from scratch for an existing register (before the triggers exist).
@@ -47,6 +50,10 @@ INSERT INTO building_tally (building, residents, tenants, declared, reg, party_r
          coalesce(sum(t.party > 0), 0)
   FROM building b LEFT JOIN room_tally t ON t.building = b.number
   GROUP BY b.number;
+
+UPDATE building_tally SET last_roundtable = coalesce(
+  (SELECT max(substr(m.starts_at, 1, 10)) FROM meeting m
+   WHERE m.building = building_tally.building AND m.kind = 'roundtable' AND m.status = 'closed'), '');
 
 -- ---- building_tally follows room_tally
 
@@ -82,9 +89,12 @@ END;
 
 CREATE TRIGGER building_tally_added AFTER INSERT ON building
 BEGIN
-  INSERT OR REPLACE INTO building_tally (building, residents, tenants, declared, reg, party_rooms)
+  INSERT OR REPLACE INTO building_tally (building, residents, tenants, declared, reg, party_rooms,
+                                         last_roundtable)
     SELECT new.number, coalesce(sum(n), 0), coalesce(sum(tenants), 0), coalesce(sum(declared), 0),
-           coalesce(sum(min(n, declared)), 0), coalesce(sum(party > 0), 0)
+           coalesce(sum(min(n, declared)), 0), coalesce(sum(party > 0), 0),
+           coalesce((SELECT max(substr(m.starts_at, 1, 10)) FROM meeting m WHERE m.building = new.number
+                     AND m.kind = 'roundtable' AND m.status = 'closed'), '')
     FROM room_tally WHERE building = new.number;
 END;
 
@@ -173,4 +183,32 @@ BEGIN
   UPDATE room_tally SET party = party - 1
   WHERE (building, room) IN
     (SELECT building, room FROM residency WHERE person_id = old.id AND moved_out IS NULL);
+END;
+
+-- ---- the last closed roundtable of a building: looked up again in that building's meetings
+-- (index meeting_building) whenever one of them is added, changed or removed
+
+CREATE TRIGGER meeting_tally_added AFTER INSERT ON meeting
+WHEN new.building IS NOT NULL AND new.kind = 'roundtable' AND new.status = 'closed'
+BEGIN
+  UPDATE building_tally SET last_roundtable = max(last_roundtable, substr(new.starts_at, 1, 10))
+  WHERE building = new.building;
+END;
+
+CREATE TRIGGER meeting_tally_changed AFTER UPDATE OF building, kind, status, starts_at ON meeting
+WHEN old.kind = 'roundtable' OR new.kind = 'roundtable'
+BEGIN
+  UPDATE building_tally SET last_roundtable = coalesce(
+    (SELECT max(substr(m.starts_at, 1, 10)) FROM meeting m WHERE m.building = building_tally.building
+     AND m.kind = 'roundtable' AND m.status = 'closed'), '')
+  WHERE building IN (old.building, new.building);
+END;
+
+CREATE TRIGGER meeting_tally_removed AFTER DELETE ON meeting
+WHEN old.building IS NOT NULL AND old.kind = 'roundtable' AND old.status = 'closed'
+BEGIN
+  UPDATE building_tally SET last_roundtable = coalesce(
+    (SELECT max(substr(m.starts_at, 1, 10)) FROM meeting m WHERE m.building = old.building
+     AND m.kind = 'roundtable' AND m.status = 'closed'), '')
+  WHERE building = old.building;
 END;

@@ -52,12 +52,19 @@ static const char building_diff_sql[] =
     "  SELECT building, residents, tenants, declared, reg, party_rooms FROM building_tally"
     "  EXCEPT SELECT * FROM fresh)";
 
+/* The day of each building's last closed roundtable. */
+static const char roundtable_diff_sql[] =
+    "SELECT count(*) FROM building b LEFT JOIN building_tally t ON t.building = b.number"
+    " WHERE t.last_roundtable IS NOT coalesce((SELECT max(substr(m.starts_at, 1, 10)) FROM meeting m"
+    "   WHERE m.building = b.number AND m.kind = 'roundtable' AND m.status = 'closed'), '')";
+
 static void expect_recount(xl_db *db, int step)
 {
     int64_t rooms = tu_one_int(db, room_diff_sql), buildings = tu_one_int(db, building_diff_sql);
-    if (rooms || buildings)
-        fail_msg("step %d: %lld room rows and %lld building rows differ from a recount", step,
-                 (long long)rooms, (long long)buildings);
+    int64_t dates = tu_one_int(db, roundtable_diff_sql);
+    if (rooms || buildings || dates)
+        fail_msg("step %d: %lld room rows, %lld building rows and %lld roundtable dates differ"
+                 " from a recount", step, (long long)rooms, (long long)buildings, (long long)dates);
 }
 
 static unsigned rnd(unsigned *s)
@@ -255,8 +262,9 @@ static void community_edit(xl_db *db, unsigned *seed)
                 "DELETE FROM room WHERE building = %lld AND NOT EXISTS"
                 " (SELECT 1 FROM residency WHERE building = %lld);"
                 "DELETE FROM building WHERE number = %lld AND NOT EXISTS"
-                " (SELECT 1 FROM room WHERE building = %lld);", (long long)b, (long long)b,
-                (long long)b, (long long)b);
+                " (SELECT 1 FROM room WHERE building = %lld) AND NOT EXISTS"
+                " (SELECT 1 FROM meeting WHERE building = %lld);", (long long)b, (long long)b,
+                (long long)b, (long long)b, (long long)b);
             tu_exec(db, sql);
             free(sql);
         }
@@ -286,8 +294,46 @@ static void community_edit(xl_db *db, unsigned *seed)
     }
 }
 
+/* Roundtables held, closed, moved to another day or building, withdrawn. */
+static void meeting_edit(xl_db *db, unsigned *seed)
+{
+    switch (rnd(seed) % 4) {
+    case 0: {
+        int64_t b = pick(db, seed, "(SELECT number FROM building)");
+        if (b < 0)
+            break;
+        int closed = rnd(seed) % 2;
+        char *sql = xl_asprintf(
+            "INSERT INTO meeting(kind, title, starts_at, building, status, started_at, closed_at, created_at)"
+            " VALUES ('roundtable', '测会', '2026-%02u-%02u 09:00', %lld, '%s', %s, %s, 'x')",
+            1 + rnd(seed) % 11, 1 + rnd(seed) % 28, (long long)b, closed ? "closed" : "planned",
+            closed ? "'x'" : "NULL", closed ? "'x'" : "NULL");
+        tu_exec(db, sql);
+        free(sql);
+        break;
+    }
+    case 1:
+        sql_on_random(db, seed, "(SELECT id FROM meeting WHERE title = '测会' AND status = 'planned')",
+                      "UPDATE meeting SET status = 'running', started_at = 'x' WHERE id = %lld;"
+                      "UPDATE meeting SET status = 'closed', closed_at = 'x' WHERE id = %lld;");
+        break;
+    case 2:
+        sql_on_random(db, seed, "(SELECT id FROM meeting WHERE kind = 'roundtable')",
+                      "UPDATE meeting SET starts_at = '2025-0' || (1 + %lld %% 9) || '-15 10:00',"
+                      " building = (SELECT min(number) FROM building) WHERE id = %lld");
+        break;
+    default:
+        sql_on_random(db, seed, "(SELECT id FROM meeting WHERE title = '测会')",
+                      "DELETE FROM meeting WHERE id = %lld");
+    }
+}
+
 static void random_step(xl_db *db, unsigned *seed, const char *dir)
 {
+    if (rnd(seed) % 8 == 0) {
+        meeting_edit(db, seed);
+        return;
+    }
     switch (rnd(seed) % 12) {
     case 0:
     case 1: sign_in(db, seed); break;
@@ -344,6 +390,7 @@ static void tally__random_writes__equal_a_recount(void **state)
     assert_true(imported > 5);
     assert_true(tu_one_int(db, "SELECT count(*) FROM person WHERE name LIKE '导入%'") > 5);
     assert_true(tu_one_int(db, "SELECT count(*) FROM building WHERE number >= 9000") > 0);
+    assert_true(tu_one_int(db, "SELECT count(*) FROM meeting WHERE title = '测会' AND status = 'closed'") > 0);
     tu_db_free(db);
 }
 

@@ -149,12 +149,13 @@ void xl_meeting_minutes_filename(const xl_meeting *m, char *out, size_t size)
 
 /* ---------- buildings without a roundtable ---------- */
 
+/* The date of each building's last closed roundtable is kept in building_tally
+ * (012_place_tally.sql); only the days since are worked out here. */
 static const char ages_sql[] =
-    "SELECT b.number, coalesce(max(substr(m.starts_at, 1, 10)), ''),"
-    "       CAST(julianday(?1) - julianday(max(substr(m.starts_at, 1, 10))) AS INTEGER)"
-    " FROM building b LEFT JOIN meeting m"
-    "   ON m.building = b.number AND m.kind = 'roundtable' AND m.status = 'closed'"
-    " GROUP BY b.number ORDER BY b.number";
+    "SELECT b.number, coalesce(t.last_roundtable, ''),"
+    "       CAST(julianday(?1) - julianday(nullif(t.last_roundtable, '')) AS INTEGER)"
+    " FROM building b LEFT JOIN building_tally t ON t.building = b.number"
+    " ORDER BY b.number";
 
 static void age_from_row(sqlite3_stmt *st, int period, xl_roundtable_age *a)
 {
