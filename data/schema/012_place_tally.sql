@@ -7,10 +7,12 @@
 -- building_tally: one row per building — the sums of its rooms, the registration count
 --   reg = sum over rooms of min(residents, declared headcount), party_rooms = rooms
 --   with at least one party member living there (the map's 党员户), and last_roundtable:
---   the day of its last closed 楼栋小圆桌 ('' when none).
+--   the day of its last closed 楼栋小圆桌 ('' when none); and its open list items (待办 or
+--   办理中): how many, how many problems, how many safety problems (the map's marks).
 --
 -- Nothing here depends on today's date: how many days ago the last roundtable was is
--- worked out when read (minutes.c), from the date kept here. Writers never touch these tables: the triggers
+-- worked out when read (minutes.c), from the date kept here; and which open actions are
+-- overdue is looked up when read (lists_query.c), through list_item_kind. Writers never touch these tables: the triggers
 -- below follow every insert, update and delete of room, building, residency and
 -- person.party_member. tests/unit/test_tally.c checks them against a recount from scratch
 -- after random writes.
@@ -32,7 +34,10 @@ CREATE TABLE building_tally (
   declared    INTEGER NOT NULL DEFAULT 0,
   reg         INTEGER NOT NULL DEFAULT 0,
   party_rooms INTEGER NOT NULL DEFAULT 0,
-  last_roundtable TEXT NOT NULL DEFAULT ''
+  last_roundtable TEXT NOT NULL DEFAULT '',
+  open_items    INTEGER NOT NULL DEFAULT 0,
+  open_problems INTEGER NOT NULL DEFAULT 0,
+  open_hazards  INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 -- Filled from scratch for an existing register (before the triggers exist).
@@ -54,6 +59,12 @@ INSERT INTO building_tally (building, residents, tenants, declared, reg, party_r
 UPDATE building_tally SET last_roundtable = coalesce(
   (SELECT max(substr(m.starts_at, 1, 10)) FROM meeting m
    WHERE m.building = building_tally.building AND m.kind = 'roundtable' AND m.status = 'closed'), '');
+
+UPDATE building_tally SET (open_items, open_problems, open_hazards) = (
+  SELECT count(*), coalesce(sum(i.kind = 'problem'), 0),
+         coalesce(sum(i.kind = 'problem' AND i.category = 'safety'), 0)
+  FROM list_item_building b JOIN list_item i ON i.id = b.item_id
+  WHERE b.building = building_tally.building AND i.status IN ('open', 'in_progress'));
 
 -- ---- building_tally follows room_tally
 
@@ -96,6 +107,12 @@ BEGIN
            coalesce((SELECT max(substr(m.starts_at, 1, 10)) FROM meeting m WHERE m.building = new.number
                      AND m.kind = 'roundtable' AND m.status = 'closed'), '')
     FROM room_tally WHERE building = new.number;
+  UPDATE building_tally SET (open_items, open_problems, open_hazards) = (
+    SELECT count(*), coalesce(sum(i.kind = 'problem'), 0),
+           coalesce(sum(i.kind = 'problem' AND i.category = 'safety'), 0)
+    FROM list_item_building b JOIN list_item i ON i.id = b.item_id
+    WHERE b.building = new.number AND i.status IN ('open', 'in_progress'))
+  WHERE building = new.number;
 END;
 
 CREATE TRIGGER building_tally_removed AFTER DELETE ON building
@@ -212,3 +229,51 @@ BEGIN
      AND m.kind = 'roundtable' AND m.status = 'closed'), '')
   WHERE building = old.building;
 END;
+
+-- ---- open list items of a building: an item counts in each building it names while it is
+-- open (待办) or in progress (办理中)
+
+CREATE TRIGGER list_building_tally_added AFTER INSERT ON list_item_building
+BEGIN
+  UPDATE building_tally SET open_items = open_items + 1,
+    open_problems = open_problems + (i.kind = 'problem'),
+    open_hazards = open_hazards + (i.kind = 'problem' AND i.category = 'safety')
+  FROM (SELECT kind, category FROM list_item WHERE id = new.item_id
+        AND status IN ('open', 'in_progress')) AS i
+  WHERE building = new.building;
+END;
+
+CREATE TRIGGER list_building_tally_removed AFTER DELETE ON list_item_building
+BEGIN
+  UPDATE building_tally SET open_items = open_items - 1,
+    open_problems = open_problems - (i.kind = 'problem'),
+    open_hazards = open_hazards - (i.kind = 'problem' AND i.category = 'safety')
+  FROM (SELECT kind, category FROM list_item WHERE id = old.item_id
+        AND status IN ('open', 'in_progress')) AS i
+  WHERE building = old.building;
+END;
+
+CREATE TRIGGER list_item_tally_changed AFTER UPDATE OF status, kind, category ON list_item
+BEGIN
+  UPDATE building_tally SET
+    open_items = open_items - (old.status IN ('open', 'in_progress'))
+                            + (new.status IN ('open', 'in_progress')),
+    open_problems = open_problems - (old.status IN ('open', 'in_progress') AND old.kind = 'problem')
+                                  + (new.status IN ('open', 'in_progress') AND new.kind = 'problem'),
+    open_hazards = open_hazards
+      - (old.status IN ('open', 'in_progress') AND old.kind = 'problem' AND old.category = 'safety')
+      + (new.status IN ('open', 'in_progress') AND new.kind = 'problem' AND new.category = 'safety')
+  WHERE building IN (SELECT building FROM list_item_building WHERE item_id = new.id);
+END;
+
+-- An item removed before its buildings (only with foreign keys off) leaves no count.
+CREATE TRIGGER list_item_tally_removed AFTER DELETE ON list_item
+WHEN old.status IN ('open', 'in_progress')
+BEGIN
+  UPDATE building_tally SET open_items = open_items - 1,
+    open_problems = open_problems - (old.kind = 'problem'),
+    open_hazards = open_hazards - (old.kind = 'problem' AND old.category = 'safety')
+  WHERE building IN (SELECT building FROM list_item_building WHERE item_id = old.id);
+END;
+
+CREATE INDEX building_tally_open ON building_tally(building) WHERE open_items > 0;

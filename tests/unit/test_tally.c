@@ -58,13 +58,22 @@ static const char roundtable_diff_sql[] =
     " WHERE t.last_roundtable IS NOT coalesce((SELECT max(substr(m.starts_at, 1, 10)) FROM meeting m"
     "   WHERE m.building = b.number AND m.kind = 'roundtable' AND m.status = 'closed'), '')";
 
+/* The open list items of each building. */
+static const char items_diff_sql[] =
+    "SELECT count(*) FROM building_tally t WHERE (t.open_items, t.open_problems, t.open_hazards) IS NOT"
+    " (SELECT count(*), coalesce(sum(i.kind = 'problem'), 0),"
+    "         coalesce(sum(i.kind = 'problem' AND i.category = 'safety'), 0)"
+    "  FROM list_item_building b JOIN list_item i ON i.id = b.item_id"
+    "  WHERE b.building = t.building AND i.status IN ('open', 'in_progress'))";
+
 static void expect_recount(xl_db *db, int step)
 {
     int64_t rooms = tu_one_int(db, room_diff_sql), buildings = tu_one_int(db, building_diff_sql);
-    int64_t dates = tu_one_int(db, roundtable_diff_sql);
-    if (rooms || buildings || dates)
-        fail_msg("step %d: %lld room rows, %lld building rows and %lld roundtable dates differ"
-                 " from a recount", step, (long long)rooms, (long long)buildings, (long long)dates);
+    int64_t dates = tu_one_int(db, roundtable_diff_sql), items = tu_one_int(db, items_diff_sql);
+    if (rooms || buildings || dates || items)
+        fail_msg("step %d: %lld room rows, %lld building rows, %lld roundtable dates and %lld"
+                 " item counts differ from a recount", step, (long long)rooms,
+                 (long long)buildings, (long long)dates, (long long)items);
 }
 
 static unsigned rnd(unsigned *s)
@@ -328,10 +337,81 @@ static void meeting_edit(xl_db *db, unsigned *seed)
     }
 }
 
+/* List items raised for buildings, moved between states, kinds and categories, their
+ * buildings changed, withdrawn and removed. */
+static void item_edit(xl_db *db, unsigned *seed)
+{
+    static const char *const kinds[] = {"problem", "demand", "action", "problem"};
+    static const char *const cats[] = {"safety", "rental", "environment"};
+    static const char *const states[] = {"open", "in_progress", "done", "dropped"};
+    switch (rnd(seed) % 5) {
+    case 0: {
+        int64_t b = pick(db, seed, "(SELECT number FROM building)");
+        if (b < 0 || !tu_one_int(db, "SELECT count(*) FROM organisation"))
+            break;
+        char *sql = xl_asprintf(
+            "INSERT INTO list_item(kind, title, category, status, due, owner_org, raised_at,"
+            " created_at, updated_at) VALUES ('%s', '测项', '%s', 'open', '2026-%02u-01',"
+            " (SELECT min(id) FROM organisation), '2026-01-01', 'x', 'x');"
+            "INSERT INTO list_item_building(item_id, building) VALUES (last_insert_rowid(), %lld);",
+            kinds[rnd(seed) % 4], cats[rnd(seed) % 3], 1 + rnd(seed) % 12, (long long)b);
+        tu_exec(db, sql);
+        free(sql);
+        break;
+    }
+    case 1: {
+        int64_t id = pick(db, seed, "(SELECT id FROM list_item)");
+        if (id < 0)
+            break;
+        const char *to = states[rnd(seed) % 4];
+        int closed = !strcmp(to, "done") || !strcmp(to, "dropped");
+        char *sql = xl_asprintf("UPDATE list_item SET status = '%s', closed_at = %s,"
+                                " closing_note = '%s' WHERE id = %lld", to, closed ? "'x'" : "NULL",
+                                closed ? "测" : "", (long long)id);
+        tu_exec(db, sql);
+        free(sql);
+        break;
+    }
+    case 2: {
+        int64_t id = pick(db, seed, "(SELECT id FROM list_item WHERE title = '测项')");
+        if (id < 0)
+            break;
+        char *sql = xl_asprintf("UPDATE list_item SET kind = '%s', category = '%s' WHERE id = %lld"
+                                " AND owner_org IS NOT NULL AND due IS NOT NULL",
+                                kinds[rnd(seed) % 4], cats[rnd(seed) % 3], (long long)id);
+        tu_exec(db, sql);
+        free(sql);
+        break;
+    }
+    case 3: { /* another building named, or one no longer */
+        int64_t id = pick(db, seed, "(SELECT id FROM list_item)");
+        int64_t b = pick(db, seed, "(SELECT number FROM building)");
+        if (id < 0 || b < 0)
+            break;
+        char *sql = rnd(seed) % 2
+            ? xl_asprintf("INSERT OR IGNORE INTO list_item_building(item_id, building) VALUES (%lld, %lld)",
+                          (long long)id, (long long)b)
+            : xl_asprintf("DELETE FROM list_item_building WHERE item_id = %lld AND building ="
+                          " (SELECT min(building) FROM list_item_building WHERE item_id = %lld)",
+                          (long long)id, (long long)id);
+        tu_exec(db, sql);
+        free(sql);
+        break;
+    }
+    default: /* list items are never deleted (003_lists.sql): their buildings all go */
+        sql_on_random(db, seed, "(SELECT id FROM list_item WHERE title = '测项')",
+                      "DELETE FROM list_item_building WHERE item_id = %lld;");
+    }
+}
+
 static void random_step(xl_db *db, unsigned *seed, const char *dir)
 {
     if (rnd(seed) % 8 == 0) {
         meeting_edit(db, seed);
+        return;
+    }
+    if (rnd(seed) % 8 == 0) {
+        item_edit(db, seed);
         return;
     }
     switch (rnd(seed) % 12) {
@@ -391,6 +471,7 @@ static void tally__random_writes__equal_a_recount(void **state)
     assert_true(tu_one_int(db, "SELECT count(*) FROM person WHERE name LIKE '导入%'") > 5);
     assert_true(tu_one_int(db, "SELECT count(*) FROM building WHERE number >= 9000") > 0);
     assert_true(tu_one_int(db, "SELECT count(*) FROM meeting WHERE title = '测会' AND status = 'closed'") > 0);
+    assert_true(tu_one_int(db, "SELECT count(*) FROM list_item WHERE title = '测项'") > 0);
     tu_db_free(db);
 }
 
