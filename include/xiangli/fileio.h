@@ -14,6 +14,15 @@
 
 /* Writes len bytes of data to path with the given mode (e.g. 0600). */
 int xl_file_write(const char *path, const void *data, size_t len, mode_t mode, xl_err *err);
+/* The same with flags. XL_FILE_BATCH: one of many files written into one directory (a
+ * batch of posters): everything as above except the two fsyncs, which the batch does once
+ * at its end with xl_file_batch_sync(dir). Until then a crash may lose or empty files of
+ * the batch: for output that is made again by running the batch again. */
+#define XL_FILE_BATCH 1u
+int xl_file_write_opt(const char *path, const void *data, size_t len, mode_t mode,
+                      unsigned flags, xl_err *err);
+/* The end of a batch: the file system holding dir synced once (syncfs), then dir. */
+int xl_file_batch_sync(const char *dir, xl_err *err);
 /* For writers that need a file name (SQLite's backup): a new empty temporary file beside
  * path, mode 0600, name in *tmp (heap); then xl_file_commit_temp renames it over path after
  * fsync (and removes it on failure). */

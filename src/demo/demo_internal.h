@@ -57,7 +57,8 @@ typedef struct mover {
     X(LEADER, "UPDATE micro_grid SET leader_id = ?2 WHERE id = ?1")                          \
     X(ORG, "INSERT INTO organisation(name, kind) VALUES (?1, ?2)")                           \
     X(PERSON, "INSERT INTO person(id, name, gender, id_number, phone, province, workplace,"   \
-              " party_member, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")      \
+              " party_member, created_at, pinyin)"                                          \
+              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, xl_search_keys(?2))")            \
     X(BUILDING, "INSERT INTO building(number, lane_id, map_row, map_col, floors, owner_id,"  \
                 " responsible_id, responsible_role, pioneer_group, micro_grid_id)"           \
                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")                         \

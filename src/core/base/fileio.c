@@ -59,6 +59,13 @@ static int temp_open(const char *path, char **tmp)
 
 int xl_file_write(const char *path, const void *data, size_t len, mode_t mode, xl_err *err)
 {
+    return xl_file_write_opt(path, data, len, mode, 0, err);
+}
+
+int xl_file_write_opt(const char *path, const void *data, size_t len, mode_t mode,
+                      unsigned flags, xl_err *err)
+{
+    int sync = !(flags & XL_FILE_BATCH);
     if (!path || !*path)
         return xl_err_set(err, XL_EUSAGE, "%s", _(FIO_E_NOPATH));
     char *tmp = NULL;
@@ -68,7 +75,7 @@ int xl_file_write(const char *path, const void *data, size_t len, mode_t mode, x
         free(tmp);
         return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, xl_sys_reason(e));
     }
-    int ok = fchmod(fd, mode) == 0 && write_all(fd, data, len) == 0 && fsync(fd) == 0;
+    int ok = fchmod(fd, mode) == 0 && write_all(fd, data, len) == 0 && (!sync || fsync(fd) == 0);
     int e = errno;
     if (close(fd) != 0 && ok)
         ok = 0, e = errno;
@@ -79,10 +86,22 @@ int xl_file_write(const char *path, const void *data, size_t len, mode_t mode, x
     free(tmp);
     if (!ok)
         return xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), path, xl_sys_reason(e));
-    char *dir = xl_path_dir(path);
-    sync_dir(dir);
-    free(dir);
+    if (sync) {
+        char *dir = xl_path_dir(path);
+        sync_dir(dir);
+        free(dir);
+    }
     return XL_OK;
+}
+
+int xl_file_batch_sync(const char *dir, xl_err *err)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int ok = fd >= 0 && syncfs(fd) == 0 && fsync(fd) == 0;
+    int e = errno;
+    if (fd >= 0)
+        close(fd);
+    return ok ? XL_OK : xl_err_set(err, XL_EFAIL, _(FIO_E_WRITE_FMT), dir, xl_sys_reason(e));
 }
 
 int xl_file_temp(const char *path, char **tmp, xl_err *err)

@@ -10,6 +10,12 @@ sqlite3 *xl_db_handle(xl_db *db);
 /* Prepares sql (cached per db by its text pointer is not done: SQLite is fast enough; callers
  * finalize). Returns NULL and fills err on failure. */
 sqlite3_stmt *xl_db_prepare(xl_db *db, const char *sql, xl_err *err);
+/* The same, for a statement a writer or checker runs once per row (an import's thousands):
+ * prepared once per connection and kept (found again by its text), returned reset with no
+ * bindings. The caller steps it and calls sqlite3_reset when done — never finalizes it —
+ * and resets it before asking for another cached statement it is not stepping. */
+#define XL_DB_CACHED 16
+sqlite3_stmt *xl_db_cached(xl_db *db, const char *sql, xl_err *err);
 /* Runs a statement with no result rows. */
 int xl_db_exec(xl_db *db, const char *sql, xl_err *err);
 /* Fills err from the connection's last error, prefixed by what. Returns XL_EFAIL. */

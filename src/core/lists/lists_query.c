@@ -169,12 +169,16 @@ int xl_list_building_open(xl_db *db, int building, xl_list_page *out, xl_err *er
     return xl_list_query(db, &f, 0, 0, out, err);
 }
 
+/* The open items' counts are kept per building in building_tally (012_place_tally.sql);
+ * which open actions are overdue depends on today, so only those are looked up here (index
+ * list_item_kind: kind, status, due). */
 static const char building_counts_sql[] =
-    "SELECT b.building, count(*), sum(i.kind = 'problem'),"
-    "       sum(i.kind = 'problem' AND i.category = 'safety'), sum(" XL_LISTS_OVERDUE_EXPR ")"
-    " FROM list_item_building b JOIN list_item i ON i.id = b.item_id"
-    " WHERE i.status IN ('open', 'in_progress')"
-    " GROUP BY b.building ORDER BY b.building";
+    "SELECT t.building, t.open_items, t.open_problems, t.open_hazards, coalesce(o.n, 0)"
+    " FROM building_tally t LEFT JOIN ("
+    "   SELECT b.building, count(*) AS n FROM list_item i"
+    "   JOIN list_item_building b ON b.item_id = i.id"
+    "   WHERE " XL_LISTS_OVERDUE_EXPR " GROUP BY b.building) o ON o.building = t.building"
+    " WHERE t.open_items > 0 ORDER BY t.building";
 
 int xl_list_building_counts(xl_db *db, xl_building_items **out, size_t *n, xl_err *err)
 {

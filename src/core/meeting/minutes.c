@@ -13,6 +13,7 @@
 #include "core/db/db_internal.h"
 #include "core/db/party_sql.h"
 #include "xiangli/building.h"
+#include "xiangli/date.h"
 #include "xiangli/fileio.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
@@ -149,19 +150,20 @@ void xl_meeting_minutes_filename(const xl_meeting *m, char *out, size_t size)
 
 /* ---------- buildings without a roundtable ---------- */
 
+/* The date of each building's last closed roundtable is kept in building_tally
+ * (012_place_tally.sql); only the days since are worked out here. */
 static const char ages_sql[] =
-    "SELECT b.number, coalesce(max(substr(m.starts_at, 1, 10)), ''),"
-    "       CAST(julianday(?1) - julianday(max(substr(m.starts_at, 1, 10))) AS INTEGER)"
-    " FROM building b LEFT JOIN meeting m"
-    "   ON m.building = b.number AND m.kind = 'roundtable' AND m.status = 'closed'"
-    " GROUP BY b.number ORDER BY b.number";
+    "SELECT b.number, coalesce(t.last_roundtable, '')"
+    " FROM building b LEFT JOIN building_tally t ON t.building = b.number"
+    " ORDER BY b.number";
 
-static void age_from_row(sqlite3_stmt *st, int period, xl_roundtable_age *a)
+static void age_from_row(sqlite3_stmt *st, int period, int today, xl_roundtable_age *a)
 {
     memset(a, 0, sizeof *a);
     a->building = sqlite3_column_int(st, 0);
     xl_col_copy(st, 1, a->last, sizeof a->last);
-    a->days = a->last[0] ? sqlite3_column_int(st, 2) : -1;
+    int day;
+    a->days = a->last[0] && xl_date_parse(a->last, &day) == 0 ? today - day : -1;
     a->stale = a->days < 0 || a->days > period;
 }
 
@@ -176,12 +178,13 @@ int xl_roundtable_ages(xl_db *db, int period_days, int stale_only, xl_roundtable
         return XL_EFAIL;
     char today[11];
     xl_today(today);
-    sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
+    int today_days = 0;
+    (void)xl_date_parse(today, &today_days);
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         xl_roundtable_age a;
-        age_from_row(st, period, &a);
+        age_from_row(st, period, today_days, &a);
         if (stale_only && !a.stale)
             continue;
         if (*n == cap) {

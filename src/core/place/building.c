@@ -9,29 +9,17 @@
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 
-/* Per-building figures; ?1 = one building number or NULL for all. Registration counts
- * per room: min(current residents, declared headcount). */
-static const char summary_sql[] =
-    "WITH occ AS ("
-    "  SELECT r.building, r.room, count(*) AS n, sum(r.role = 'tenant') AS t,"
-    "         max(p.party_member) AS party"
-    "  FROM residency r JOIN person p ON p.id = r.person_id"
-    "  WHERE r.moved_out IS NULL AND (?1 IS NULL OR r.building = ?1)"
-    "  GROUP BY r.building, r.room),"
-    " agg AS ("
-    "  SELECT rm.building, sum(rm.declared_headcount) AS declared,"
-    "         sum(min(coalesce(o.n, 0), rm.declared_headcount)) AS reg,"
-    "         sum(coalesce(o.n, 0)) AS residents, sum(coalesce(o.t, 0)) AS tenants,"
-    "         sum(coalesce(o.party, 0)) AS party"
-    "  FROM room rm LEFT JOIN occ o ON o.building = rm.building AND o.room = rm.room"
-    "  WHERE (?1 IS NULL OR rm.building = ?1)"
-    "  GROUP BY rm.building)"
-    " SELECT b.number, b.lane_id, l.name, b.map_row, b.map_col, coalesce(b.pioneer_group, 0),"
-    "        coalesce(a.party, 0), coalesce(a.residents, 0), coalesce(a.tenants, 0),"
-    "        coalesce(a.declared, 0), coalesce(a.reg, 0)"
-    " FROM building b JOIN lane l ON l.id = b.lane_id LEFT JOIN agg a ON a.building = b.number"
-    " WHERE (?1 IS NULL OR b.number = ?1)"
-    " ORDER BY b.number";
+/* Per-building figures from building_tally (kept by the triggers of 012_place_tally.sql),
+ * one row per building; ?1 = one building number or 0 for all (two statements, so each
+ * has a plan of its own: one primary-key lookup, or one pass in number order). */
+#define SUMMARY_COLS \
+    "SELECT b.number, b.lane_id, l.name, b.map_row, b.map_col, coalesce(b.pioneer_group, 0)," \
+    "       coalesce(t.party_rooms, 0), coalesce(t.residents, 0), coalesce(t.tenants, 0)," \
+    "       coalesce(t.declared, 0), coalesce(t.reg, 0)" \
+    " FROM building b JOIN lane l ON l.id = b.lane_id" \
+    " LEFT JOIN building_tally t ON t.building = b.number"
+static const char summary_all_sql[] = SUMMARY_COLS " ORDER BY b.number";
+static const char summary_one_sql[] = SUMMARY_COLS " WHERE b.number = ?1";
 
 static void summary_from_row(sqlite3_stmt *st, xl_building_summary *s)
 {
@@ -54,7 +42,7 @@ static int summaries(xl_db *db, int number, xl_building_summary **out, size_t *n
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = xl_db_prepare(db, summary_sql, err);
+    sqlite3_stmt *st = xl_db_prepare(db, number > 0 ? summary_one_sql : summary_all_sql, err);
     if (!st)
         return XL_EFAIL;
     if (number > 0)
@@ -131,10 +119,9 @@ static int card_head(xl_db *db, int number, xl_building_card *c, xl_err *err)
 }
 
 static const char rooms_sql[] =
-    "SELECT rm.room, rm.floor, rm.declared_headcount,"
-    "       (SELECT count(*) FROM residency r WHERE r.building = rm.building AND r.room = rm.room"
-    "          AND r.moved_out IS NULL)"
-    " FROM room rm WHERE rm.building = ? ORDER BY rm.floor, length(rm.room), rm.room";
+    "SELECT rm.room, rm.floor, rm.declared_headcount, coalesce(t.n, 0)"
+    " FROM room rm LEFT JOIN room_tally t ON t.building = rm.building AND t.room = rm.room"
+    " WHERE rm.building = ? ORDER BY rm.floor, length(rm.room), rm.room";
 
 static int card_rooms(xl_db *db, int number, xl_building_card *c, xl_err *err)
 {

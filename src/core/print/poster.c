@@ -3,6 +3,8 @@
 #include "xiangli/fileio.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -439,46 +441,127 @@ typedef struct poster_run {
     const xl_poster_job *job;
     xl_font *font;
     xl_poster_result *res;
+    unsigned file_flags; /* XL_FILE_BATCH for --all: one sync at the end */
 } poster_run;
 
-static int write_one_format(poster_run *run, const xl_poster_info *info, const xl_qr *qr,
-                            int fmt, xl_err *err)
+/* One poster file of one format into out (not yet written). */
+static int render_one(const poster_run *run, const xl_poster_info *info, const xl_qr *qr, int fmt,
+                      xl_buf *out, xl_err *err)
 {
     const xl_poster_job *job = run->job;
-    xl_buf b;
-    xl_buf_init(&b);
-    int rc = XL_OK;
-    if (fmt == XL_POSTER_SVG)
-        xl_poster_svg(info, job->community, qr, &b);
-    else
-        rc = xl_poster_png(info, job->community, qr, run->font, job->dpi ? job->dpi : 300, &b, err);
-    snprintf(run->res->last_path, sizeof run->res->last_path, "%s/poster-%03d.%s", job->dir,
-             info->building, fmt == XL_POSTER_SVG ? "svg" : "png");
-    if (rc == XL_OK)
-        rc = xl_poster_file_write(run->res->last_path, b.data, b.len, err);
-    xl_buf_release(&b);
-    run->res->files += rc == XL_OK;
-    return rc;
+    if (fmt == XL_POSTER_SVG) {
+        xl_poster_svg(info, job->community, qr, out);
+        return XL_OK;
+    }
+    return xl_poster_png(info, job->community, qr, run->font, job->dpi ? job->dpi : 300, out, err);
+}
+
+static void poster_path(const poster_run *run, int building, int fmt, char *out, size_t size)
+{
+    snprintf(out, size, "%s/poster-%03d.%s", run->job->dir, building,
+             fmt == XL_POSTER_SVG ? "svg" : "png");
+}
+
+/* One building's posters, loaded from the database (the calling thread's part). */
+typedef struct poster_item {
+    xl_poster_info info;
+    xl_qr qr;
+    int rc;        /* of loading, then of drawing and writing */
+    int files;     /* written */
+    xl_err err;
+} poster_item;
+
+static int item_load(poster_run *run, int building, poster_item *it)
+{
+    xl_buf payload;
+    xl_buf_init(&payload);
+    memset(it, 0, sizeof *it);
+    it->rc = xl_poster_info_load(run->db, building, &it->info, &it->err);
+    if (it->rc == XL_OK)
+        it->rc = xl_qr_payload(run->db, run->job->url_template, building, &payload, &it->err);
+    if (it->rc == XL_OK)
+        it->rc = xl_qr_encode(payload.data, run->job->ec, &it->qr, &it->err);
+    xl_buf_release(&payload);
+    return it->rc;
+}
+
+/* Draws and writes one loaded building's files (no database: safe on a worker thread). */
+static void item_write(const poster_run *run, poster_item *it)
+{
+    for (int fmt = XL_POSTER_SVG; it->rc == XL_OK && fmt <= XL_POSTER_PNG; fmt <<= 1) {
+        if (!(run->job->formats & (unsigned)fmt))
+            continue;
+        xl_buf b;
+        xl_buf_init(&b);
+        char path[4096];
+        poster_path(run, it->info.building, fmt, path, sizeof path);
+        it->rc = render_one(run, &it->info, &it->qr, fmt, &b, &it->err);
+        if (it->rc == XL_OK)
+            it->rc = xl_file_write_opt(path, b.data, b.len, 0600, run->file_flags, &it->err);
+        xl_buf_release(&b);
+        it->files += it->rc == XL_OK;
+    }
+}
+
+/* The results of items in order, as if written one by one: the first failure stops. */
+static int item_account(poster_run *run, poster_item *it, xl_err *err)
+{
+    run->res->files += it->files;
+    if (it->files) {
+        int fmt = (run->job->formats & XL_POSTER_PNG) && it->files == 2 ? XL_POSTER_PNG
+                  : (run->job->formats & XL_POSTER_SVG) ? XL_POSTER_SVG : XL_POSTER_PNG;
+        poster_path(run, it->info.building, fmt, run->res->last_path, sizeof run->res->last_path);
+    }
+    run->res->buildings += it->rc == XL_OK;
+    xl_qr_release(&it->qr);
+    if (it->rc != XL_OK && err)
+        *err = it->err;
+    return it->rc;
 }
 
 static int write_building(poster_run *run, int building, xl_err *err)
 {
-    xl_poster_info info;
-    xl_buf payload;
-    xl_qr qr = {0};
-    xl_buf_init(&payload);
-    int rc = xl_poster_info_load(run->db, building, &info, err);
-    if (rc == XL_OK)
-        rc = xl_qr_payload(run->db, run->job->url_template, building, &payload, err);
-    if (rc == XL_OK)
-        rc = xl_qr_encode(payload.data, run->job->ec, &qr, err);
-    for (int fmt = XL_POSTER_SVG; rc == XL_OK && fmt <= XL_POSTER_PNG; fmt <<= 1)
-        if (run->job->formats & (unsigned)fmt)
-            rc = write_one_format(run, &info, &qr, fmt, err);
-    run->res->buildings += rc == XL_OK;
-    xl_qr_release(&qr);
-    xl_buf_release(&payload);
-    return rc;
+    poster_item it;
+    if (item_load(run, building, &it) == XL_OK)
+        item_write(run, &it);
+    return item_account(run, &it, err);
+}
+
+/* ---- a batch: loaded in order on this thread, drawn and written by two threads ---- */
+
+#define CHUNK 32
+#define WORKERS 2
+
+typedef struct chunk_work {
+    const poster_run *run;
+    poster_item *items;
+    size_t n;
+    atomic_size_t next;
+} chunk_work;
+
+static void *chunk_worker(void *p)
+{
+    chunk_work *w = p;
+    size_t i;
+    while ((i = atomic_fetch_add(&w->next, 1)) < w->n)
+        if (w->items[i].rc == XL_OK)
+            item_write(w->run, &w->items[i]);
+    return NULL;
+}
+
+/* Draws and writes items[0..n) on WORKERS threads (this one included). */
+static void chunk_write(const poster_run *run, poster_item *items, size_t n)
+{
+    chunk_work w = {.run = run, .items = items, .n = n};
+    atomic_init(&w.next, 0);
+    pthread_t t[WORKERS - 1];
+    int started[WORKERS - 1] = {0};
+    for (int k = 0; k < WORKERS - 1 && n > 1; k++)
+        started[k] = pthread_create(&t[k], NULL, chunk_worker, &w) == 0;
+    chunk_worker(&w);
+    for (int k = 0; k < WORKERS - 1; k++)
+        if (started[k])
+            pthread_join(t[k], NULL);
 }
 
 /* Building numbers, all or one lane's (by name or id). */
@@ -517,13 +600,33 @@ static int write_batch(poster_run *run, xl_err *err)
     int rc = batch_list(run->db, run->job->lane, &numbers, &n, err);
     if (rc == XL_OK)
         rc = xl_qr_tokens_ensure_all(run->db, NULL, err);
-    for (size_t i = 0; rc == XL_OK && i < n && !run->res->cancelled; i++) {
-        if (run->job->progress && run->job->progress((int)i, (int)n, run->job->progress_ctx))
-            run->res->cancelled = 1;
-        else
-            rc = write_building(run, numbers[i], err);
+    run->file_flags = XL_FILE_BATCH;
+    poster_item *items = xl_calloc(CHUNK, sizeof *items);
+    for (size_t i = 0; rc == XL_OK && i < n && !run->res->cancelled;) {
+        size_t k = 0;
+        for (; k < CHUNK && i + k < n; k++) {
+            if (run->job->progress && run->job->progress((int)(i + k), (int)n, run->job->progress_ctx)) {
+                run->res->cancelled = 1;
+                break;
+            }
+            if (item_load(run, numbers[i + k], &items[k]) != XL_OK) {
+                k++;
+                break;
+            }
+        }
+        chunk_write(run, items, k);
+        for (size_t j = 0; j < k; j++) {
+            int one = item_account(run, &items[j], rc == XL_OK ? err : NULL);
+            if (rc == XL_OK)
+                rc = one;
+        }
+        i += k;
     }
+    free(items);
     free(numbers);
+    /* the files written so far, synced once (also when cancelled or failed part-way) */
+    if (run->res->files && xl_file_batch_sync(run->job->dir, rc == XL_OK ? err : NULL) && rc == XL_OK)
+        rc = XL_EFAIL;
     return rc;
 }
 

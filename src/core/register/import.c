@@ -666,8 +666,14 @@ static int run(importer *im, const char *path, xl_err *err)
 {
     xl_import_report *rep = im->rep;
     read_sheet(im, path);
+    /* Checked and planned in one read transaction: one snapshot, and no read lock taken and
+     * dropped for each of the rows' look-ups. */
+    int in_read = xl_db_exec(im->db, "BEGIN", NULL) == XL_OK;
     int version = xl_db_data_version(im->db);
-    if (check_and_plan(im, err))
+    int rc = check_and_plan(im, err);
+    if (in_read)
+        xl_db_exec(im->db, "COMMIT", NULL);
+    if (rc)
         return XL_EFAIL;
     if (rep->dry_run || rep->new_people + rep->moves == 0)
         return XL_OK;

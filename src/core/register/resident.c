@@ -129,13 +129,14 @@ int xl_signin_find_existing(xl_db *db, const char *id_number, xl_existing *out, 
         return xl_err_set(err, XL_ENOTFOUND, "%s", _(REG_E_MOVE_NOBODY));
     if (len == 18 && id[17] == 'x')
         id[17] = 'X';
-    sqlite3_stmt *st = query(db, err, existing_sql, "t", id);
+    sqlite3_stmt *st = xl_db_cached(db, existing_sql, err); /* an import asks for every row */
     if (!st)
         return XL_EFAIL;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
     int row = step_row(db, st, err);
     if (row == 1)
         existing_from_row(st, out);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (row == 0)
         return xl_err_set(err, XL_ENOTFOUND, "%s", _(REG_E_MOVE_NOBODY));
     return row == 1 ? XL_OK : XL_EFAIL;

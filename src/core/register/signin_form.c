@@ -283,7 +283,7 @@ static void check_text(const char *raw, xl_signin_field f, int max, char *out, s
  * -1 on a database error (in err). */
 static int row_exists(xl_db *db, const char *sql, int building, const char *room, xl_err *err)
 {
-    sqlite3_stmt *st = xl_db_prepare(db, sql, err);
+    sqlite3_stmt *st = xl_db_cached(db, sql, err); /* an import checks every row */
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, building);
@@ -292,7 +292,7 @@ static int row_exists(xl_db *db, const char *sql, int building, const char *room
     int rc = sqlite3_step(st), found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
     if (found < 0)
         xl_db_fail(db, "register", err);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return found;
 }
 

@@ -536,7 +536,20 @@ static int map_mouse(void *self, ui_app *app, int y, int x, unsigned long bstate
 
 /* ---- life cycle ---- */
 
-/* The lists' figures for each building of m->b (same order); none on error. */
+static int cmp_items_building(const void *a, const void *b)
+{
+    int x = ((const xl_building_items *)a)->building, y = ((const xl_building_items *)b)->building;
+    return (x > y) - (x < y);
+}
+
+static int cmp_age_building(const void *a, const void *b)
+{
+    int x = ((const xl_roundtable_age *)a)->building, y = ((const xl_roundtable_age *)b)->building;
+    return (x > y) - (x < y);
+}
+
+/* The lists' figures for each building of m->b (same order); none on error. Looked up by
+ * number (sorted, then bsearch): tens of thousands of buildings at a district's size. */
 static void load_items(map_pane *m)
 {
     xl_building_items *counts = NULL;
@@ -545,11 +558,14 @@ static void load_items(map_pane *m)
     m->items = NULL;
     if (xl_list_building_counts(m->db, &counts, &n, NULL) != XL_OK)
         return;
+    xl_qsort(counts, n, sizeof *counts, cmp_items_building);
     m->items = xl_calloc(m->n + 1, sizeof *m->items);
-    for (size_t i = 0; i < m->n; i++)
-        for (size_t k = 0; k < n; k++)
-            if (counts[k].building == m->b[i].number)
-                m->items[i] = counts[k];
+    for (size_t i = 0; i < m->n && n; i++) {
+        xl_building_items key = {.building = m->b[i].number};
+        const xl_building_items *hit = bsearch(&key, counts, n, sizeof *counts, cmp_items_building);
+        if (hit)
+            m->items[i] = *hit;
+    }
     free(counts);
 }
 
@@ -561,12 +577,12 @@ static void load_ages(map_pane *m)
     m->ages = NULL;
     if (xl_roundtable_ages(m->db, m->stale_days, 0, &ages, &n, NULL) != XL_OK)
         return;
+    xl_qsort(ages, n, sizeof *ages, cmp_age_building);
     m->ages = xl_calloc(m->n + 1, sizeof *m->ages);
     for (size_t i = 0; i < m->n; i++) {
-        m->ages[i] = (xl_roundtable_age){.building = m->b[i].number, .days = -1, .stale = 1};
-        for (size_t k = 0; k < n; k++)
-            if (ages[k].building == m->b[i].number)
-                m->ages[i] = ages[k];
+        xl_roundtable_age key = {.building = m->b[i].number};
+        const xl_roundtable_age *hit = n ? bsearch(&key, ages, n, sizeof *ages, cmp_age_building) : NULL;
+        m->ages[i] = hit ? *hit : (xl_roundtable_age){.building = m->b[i].number, .days = -1, .stale = 1};
     }
     free(ages);
 }
