@@ -66,7 +66,7 @@ static const tcol teams[] = {
 static const struct {
     const char *name;
     const tcol *cols;
-} sheets[] = {{"楼栋", buildings}, {"房间", rooms}, {"住户", residents},
+} sheets[] = {{"楼栋", buildings}, {"房间", rooms}, {"人员", residents},
               {"组织", orgs}, {"党员", party}, {"楼组", teams}};
 
 static void add_list(lxw_worksheet *ws, int col, const char *const *choices)

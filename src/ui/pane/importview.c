@@ -1,4 +1,4 @@
-/* importview.c — 导入住户: a sheet of residents into the register; or 导入社区工作簿: the
+/* importview.c — 导入人员: a sheet of residents into the register; or 导入社区工作簿: the
  * whole community workbook (community.h), opened from the map's first-run screen. The
  * officer types the file's path; Enter runs a dry run (xl_import_residents /
  * xl_community_import with dry_run) and shows the summary and every problem
@@ -31,7 +31,7 @@ typedef enum { IM_ASK, IM_REPORT } im_stage;
 typedef struct import_pane {
     xl_db *db;
     im_stage stage;
-    ui_field path;           /* as typed ("~/住户.csv") */
+    ui_field path;           /* as typed ("~/人员.csv") */
     char full[PATH_MAX];     /* with ~ expanded: what the core reads */
     char note[512];          /* why nothing could be checked (ASK stage) */
     xl_import_report rep;
