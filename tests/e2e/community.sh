@@ -41,7 +41,7 @@ check "dry run writes nothing" cmp -s before.db "$DB"
 
 "$XL" --db "$DB" import community filled.xlsx >imp.txt 2>imp.err
 check "import succeeds" test $? -eq 0
-check "import applies what the dry run said" cmp -s dry.txt <(sed '$a 试运行：没有写入数据库' imp.txt)
+check "import applies what the dry run said" cmp -s dry.txt <(sed '$a 预检：没有写入任何内容' imp.txt)
 
 "$XL" --db "$DB" stats --json >stats.json
 check "stats: 3 buildings, 4 residents" json stats.json 'd["buildings"]==3 and d["residents"]==4 and d["declared"]==7'

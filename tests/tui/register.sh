@@ -94,7 +94,7 @@ scenario reg-duplicate-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" "${REJ
 scenario reg-moved-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" "${REJECTED[@]}" \
     "${SIGNED_IN[@]}" keys:a 'wait:签进：登记新入住的人' text:王晓梅 keys:Tab keys:Tab \
     text:341225199503121241 keys:Tab keys:Tab keys:Tab keys:Tab text:128 keys:Tab text:101 \
-    keys:Enter 'wait:按 y' keys:y 'wait:已迁入：王小梅，128-101（租客）' "${FIND[@]}" keys:Enter \
+    keys:Enter 'wait:按 y' keys:y 'wait:已换房：王小梅，128-101（租客）' "${FIND[@]}" keys:Enter \
     'wait:居住记录 2 条'
 
 # ---- (3) sign-out: the building's card no longer lists them; (4) the history
@@ -111,7 +111,7 @@ scenario reg-reveal-80x24 80 24 test.ini "${REGISTER[@]}" keys:Enter 'wait:居�
     'wait:查看完整号码：李波' keys:Enter 'wait:须填写理由' text:派出所核查 keys:Enter \
     'wait:完整号码，按任意键隐藏'
 scenario reg-stale-80x24 80 24 test.ini "${REGISTER[@]}" keys:S 'wait:超过 180 天未核实' \
-    keys:y 'wait:已确认：陈梦月 仍住 1-202' 'wait:769 人'
+    keys:y 'wait:已核实：陈梦月 仍住 1-202' 'wait:769 人'
 scenario reg-responsible-80x24 80 24 test.ini "${BUILDING_127[@]}" keys:R \
     'wait:更换第一责任人：127号楼' keys:Down keys:Down keys:Down keys:Down keys:Down keys:Down \
     keys:Down 'wait:[二房东]' keys:Enter 'wait:127号楼第一责任人改为 汤磊（二房东）' \
@@ -119,7 +119,7 @@ scenario reg-responsible-80x24 80 24 test.ini "${BUILDING_127[@]}" keys:R \
 
 # ---- import: the problems of a bad sheet (nothing imported), then a good one for real
 scenario reg-import-problems-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入人员' \
-    'text:~/bad.csv' keys:Enter 'wait:问题 6 个（其中错误 5 个）'
+    'text:~/bad.csv' keys:Enter 'wait:错误 5 个，提醒 1 个'
 scenario reg-import-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入人员' \
     'text:~/good.csv' keys:Enter 'wait:按 y 正式导入' keys:y 'wait:已导入 ~/good.csv' \
     'wait:第 1 / 7205 条' keys:/ text:王小梅 'wait:找到 1 人'

@@ -393,7 +393,7 @@ static void draw_filters(const reg_pane *p, WINDOW *w, int maxx)
                     f->building > 0);
     x = draw_filter(w, x, maxx, UI_ACT_FILTER_ROLE, XL_MSG_ROLE,
                     f->role >= 0 ? ui_role_choices()[f->role] : _(REG_ALL), f->role >= 0);
-    x = draw_filter(w, x, maxx, UI_ACT_FILTER_STATE, XL_MSG_REG_COL_STATE, states[f->state],
+    x = draw_filter(w, x, maxx, UI_ACT_FILTER_STATE, XL_MSG_PEND_COL_STATE, states[f->state],
                     f->state != XL_REG_ALL);
     draw_filter(w, x, maxx, UI_ACT_HISTORY, XL_MSG_REG_FILTER_HISTORY,
                 f->include_history ? _(REG_HISTORY_SHOWN) : _(REG_HISTORY_HIDDEN),
