@@ -100,7 +100,7 @@ ATTEND=(keys:A 'wait:出席：127号楼小圆桌' keys:Space 'wait:出席 1 人'
         'wait:出席 3 人' keys:Enter 'wait:出席 3 人：业主 1 · 租客 1 · 两代表一委员 1')
 PLANNED=("${CHAIN[@]}" "${MEETING[@]}" "${AGENDA[@]}" "${ATTEND[@]}")
 # (3) the presentation: the meeting starts, the first item in big type.
-PRESENT=(keys:p 'wait:开始「127号楼小圆桌」并投屏？' keys:y 'wait:第 1/3 项' 'wait:用时 00:00 / 10 分钟')
+PRESENT=(keys:p 'wait:开始“127号楼小圆桌”并投屏？' keys:y 'wait:第 1/3 项' 'wait:用时 00:00 / 10 分钟')
 # (4) a note, the decision, the decision made an action (owner by typing, due: a week on).
 DECIDE=(keys:n 'wait:Enter 确定' text:居民反映三楼楼道堆满纸箱 keys:Enter 'wait:记录已保存'
         keys:d 'wait:Enter 确定' text:本周六统一清运，物业负责 keys:Enter 'wait:议定事项已保存'

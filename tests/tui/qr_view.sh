@@ -131,7 +131,7 @@ if start 80 24 && open_view "80x24"; then
     press s "反显" "80x24 ascii" && press s "半格块" "80x24 back to halfblock" &&
         decode_screen "80x24 halfblock again" "$want"
     # rotate from the view: the screen shows the new code, the old payload is refused
-    if press r "按 y 确认，n 取消" "rotate asks" && press y "令牌已更换" "rotate done"; then
+    if press r "按 y 确认，n 取消" "rotate asks" && press y "已换码" "rotate done"; then
         new=$(xl qr payload 127)
         [ "$new" != "$want" ] && ok "rotate gave a new payload" || bad "payload unchanged after rotate"
         decode_screen "80x24 after rotate" "$new"
@@ -164,7 +164,7 @@ if start 160 48 && open_view "160x48"; then
         done
         [ -z "$missing" ] && ok "160x48 help lists s p l a r" || bad "160x48 help lacks:$missing"
         tmx send-keys -t xl Space
-        if wait_for "s 样式  p 本栋海报  l 本弄海报  a 全部海报  r 换码"; then
+        if wait_for "s 样式  p 本栋海报  l 本弄海报  a 全部海报  ? 帮助  r 换码"; then
             ok "160x48 footer keeps the keys after help"
         else
             bad "160x48 footer lost the keys after help"; capture | tail -1 | sed 's/^/    /'

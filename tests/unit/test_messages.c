@@ -101,6 +101,7 @@ static const char *const en_cjk_ok[] = {
     "CIV_INTRO",             /* sheet names */
     "CIV_NO_PATH",           /* the template's file name */
     "CLI_E_LOOKUP_WHAT",     /* a name to look up, as an example */
+    "CAT_E_SHAPE_FMT",       /* the syntax of a category: key/中文/English */
     NULL,
 };
 
