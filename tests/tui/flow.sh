@@ -240,7 +240,7 @@ only decoder-cut-char-80x24 80 24 test.ini "${SIGNIN[@]}" 'raw:\xe7\x8e' text:An
 # ---- 16. English at 80x24: help descriptions wrap instead of being cut; a field's problem
 # too long for the line wraps under the field; a choice whose options do not fit shows the
 # chosen one between ‹ › and ←/→ still go through them
-EN_SIGNIN=(keys:2 'wait:1 of 7203' keys:a 'wait:Sign in: register someone moving in')
+EN_SIGNIN=(keys:2 'wait:1 of 7203' keys:a 'wait:Sign in: someone moving in')
 only help-wrap-en-80x24 80 24 test-en.ini 'wait:Building 1 ' 'keys:?' 'wait:Keys'
 only error-wrap-en-80x24 80 24 test-en.ini "${EN_SIGNIN[@]}" text:? keys:Enter \
     'wait:with · or a space' 'gone:…'

@@ -76,6 +76,10 @@ static const char *const homonyms[][2] = {
     {"LIST_COL_CATEGORY", "CF_ORG_KIND"},
     /* several buildings of an item vs one building in the audit log (English plural) */
     {"ITEM_BUILDINGS_FMT", "AUD_BUILDING_FMT"},
+    /* a building, and the whole community, in the narrow "where" column of the lists, whose
+     * English needs the short forms "No. 127" and "all" */
+    {"BUILDING_FMT", "LIST_WHERE_FMT"},
+    {"LIST_WHOLE_COMMUNITY", "LIST_WHERE_ALL"},
     {NULL, NULL},
 };
 

@@ -54,11 +54,11 @@ int ui_item_status_short_width(void)
 void ui_item_where(char *out, size_t size, int building, int nbuildings)
 {
     if (building <= 0)
-        snprintf(out, size, "%s", _(LIST_WHOLE_COMMUNITY));
+        snprintf(out, size, "%s", _(LIST_WHERE_ALL));
     else if (nbuildings > 1)
         ui_format(out, size, _(LIST_WHERE_MANY_FMT), building, nbuildings);
     else
-        ui_format(out, size, _(BUILDING_FMT), building);
+        ui_format(out, size, _(LIST_WHERE_FMT), building);
 }
 
 void ui_buildings_format(char *out, size_t size, const int *b, size_t n)
