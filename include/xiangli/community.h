@@ -2,7 +2,7 @@
  * date afterwards: buildings, rooms, organisations, residents, party members and the three
  * pioneer groups' teams.
  *
- * Import (xl_community_import): a workbook (.xlsx/.xls, sheets named 楼栋 房间 住户 组织
+ * Import (xl_community_import): a workbook (.xlsx/.xls, sheets named 楼栋 房间 人员 (or the older 住户) 组织
  * 党员 楼组) or, for one kind, a CSV or a workbook's first sheet. Sheets are read in
  * dependency order (buildings, rooms, organisations, residents, party members, teams), and
  * checked field by field before anything is written; then every row is applied in ONE
@@ -33,7 +33,7 @@
     X(BUILDINGS, "buildings", "楼栋")               \
     X(ROOMS, "rooms", "房间")                       \
     X(ORGS, "organisations", "组织")                \
-    X(RESIDENTS, "residents", "住户")               \
+    X(RESIDENTS, "residents", "人员")               \
     X(PARTY, "party", "党员")                       \
     X(TEAMS, "teams", "楼组")
 

@@ -42,7 +42,9 @@
 #include "xiangli/db.h"
 
 /* The header of the --history export's last column; the importer refuses such a file. */
-#define XL_EXPORT_MOVED_OUT_HEADER "迁出日期"
+#define XL_EXPORT_MOVED_OUT_HEADER "搬离日期"
+/* What older exports called it: still recognised (and refused) by the import. */
+#define XL_EXPORT_MOVED_OUT_HEADER_OLD "迁出日期"
 
 typedef struct xl_export_opts {
     int unmasked;        /* whole ID and phone numbers: needs reason; audited */

@@ -29,15 +29,15 @@
 
 /* The form's fields, declared once: X(ID, key, label message id). */
 #define XL_SIGNIN_FIELDS(X)                     \
-    X(NAME, "name", REG_F_NAME)                 \
+    X(NAME, "name", NAME)                 \
     X(GENDER, "gender", REG_F_GENDER)           \
-    X(ID_NUMBER, "id_number", REG_F_ID_NUMBER)  \
-    X(PHONE, "phone", REG_F_PHONE)              \
+    X(ID_NUMBER, "id_number", ID_NUMBER)  \
+    X(PHONE, "phone", PHONE)              \
     X(PROVINCE, "province", REG_F_PROVINCE)     \
     X(WORKPLACE, "workplace", REG_F_WORKPLACE)  \
-    X(BUILDING, "building", REG_F_BUILDING)     \
-    X(ROOM, "room", REG_F_ROOM)                 \
-    X(ROLE, "role", REG_F_ROLE)                 \
+    X(BUILDING, "building", BUILDING)     \
+    X(ROOM, "room", ROOM)                 \
+    X(ROLE, "role", ROLE)                 \
     X(MOVED_IN, "moved_in", REG_F_MOVED_IN)     \
     X(CHANNEL, "channel", REG_F_CHANNEL)
 

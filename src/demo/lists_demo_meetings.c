@@ -171,11 +171,11 @@ static void meeting_title(const ld *d, const mplan *m, char *out, size_t size)
         snprintf(out, size, mo == 9 ? "%d号楼中秋小圆桌" : mo <= 2 ? "%d号楼迎新春小圆桌" : "%d号楼小圆桌",
                  d->b[m->bi].number);
     else if (m->kind == XL_MEETING_PIONEER)
-        snprintf(out, size, "第%d先锋楼组工作会", m->group);
+        snprintf(out, size, "第%d组先锋楼组会", m->group);
     else if (m->kind == XL_MEETING_DISCUSSION)
         snprintf(out, size, "巷里一家议事会（%d年%d月）", y, mo);
     else
-        snprintf(out, size, "部门联席会议（%d年%d月）", y, mo);
+        snprintf(out, size, "部门联席会（%d年%d月）", y, mo);
 }
 
 static const char *meeting_place(const ld *d, const mplan *m, char *buf, size_t size)

@@ -235,13 +235,13 @@ void web_page_form(const web_form_view *v, xl_buf *out)
     xl_buf_printf(out, "<form method=\"post\" action=\"%d\" accept-charset=\"utf-8\">", v->building);
     form_fields(out, v);
     xl_buf_puts(out, "<button type=\"submit\" id=\"submit\">");
-    web_html_esc(out, _(WEB_SUBMIT));
+    web_html_esc(out, _(ACT_SUBMIT));
     xl_buf_puts(out, "</button></form>");
     if (v->guide_url && *v->guide_url) {
         xl_buf_puts(out, "<p><a id=\"guide\" rel=\"noreferrer\" href=\"");
         web_html_esc(out, v->guide_url);
         xl_buf_puts(out, "\">");
-        web_html_esc(out, _(WEB_GUIDE));
+        web_html_esc(out, _(DOC_TENANT_GUIDE));
         xl_buf_puts(out, "</a></p>");
     }
     tail(out);

@@ -41,7 +41,7 @@ check "dry run writes nothing" cmp -s before.db "$DB"
 
 "$XL" --db "$DB" import community filled.xlsx >imp.txt 2>imp.err
 check "import succeeds" test $? -eq 0
-check "import applies what the dry run said" cmp -s dry.txt <(sed '$a 试运行：没有写入数据库' imp.txt)
+check "import applies what the dry run said" cmp -s dry.txt <(sed '$a 预检：没有写入任何内容' imp.txt)
 
 "$XL" --db "$DB" stats --json >stats.json
 check "stats: 3 buildings, 4 residents" json stats.json 'd["buildings"]==3 and d["residents"]==4 and d["declared"]==7'
@@ -78,14 +78,14 @@ check "one row changed: headcount 3 -> 4" json stats2.json 'd["declared"]==8'
 "$PY" - <<'PYEOF'
 import openpyxl
 wb = openpyxl.load_workbook("filled.xlsx")
-ws = wb["住户"]
+ws = wb["人员"]
 ws.cell(row=3, column=3, value=340101199204078522)
 wb.save("number_id.xlsx")
 PYEOF
 cp "$DB" pre.db
 "$XL" --db "$DB" import community number_id.xlsx >bad.txt 2>bad.err
 check "ID as number refused (exit 1)" test $? -eq 1
-check "ID as number names FILE:SHEET:ROW and column" grep -q 'number_id.xlsx:住户:3: 身份证号: 号码存成了数字' bad.err
+check "ID as number names the file, sheet, row and column" grep -q 'number_id.xlsx “人员”表 第 3 行 · 身份证号：号码存成了数字' bad.err
 check "refused import writes nothing" cmp -s pre.db "$DB"
 
 if [ $fails -gt 0 ]; then

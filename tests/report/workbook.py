@@ -19,7 +19,7 @@ XL = sys.argv[1]
 W = tempfile.mkdtemp(prefix='xiangli-workbook.')
 DB = os.path.join(W, 'x.db')
 ENV = dict(os.environ, HOME=W, XIANGLI_TODAY='2026-11-25', LANG='C.UTF-8', TZ='Asia/Shanghai')
-SIX = ['汇总', '楼栋登记', '迁入迁出', '四张清单', '小圆桌', '责任人']
+SIX = ['汇总', '楼栋登记', '入住搬离', '四张清单', '小圆桌', '第一责任人']
 failed = 0
 
 
@@ -80,15 +80,15 @@ def sheet_checks(wb, path):
     check('rates formatted as percentages', '%' in b['J2'].number_format, b['J2'].number_format)
     phones = [p for p in column(b, '联系电话') if p]
     check('phones masked', phones and all('****' in p for p in phones), str(phones[:3]))
-    m = wb['迁入迁出']
-    check('迁入迁出 header', header(m)[:3] == ['日期', '变动', '楼号'], str(header(m)))
+    m = wb['入住搬离']
+    check('入住搬离 header', header(m)[:3] == ['日期', '变动', '楼号'], str(header(m)))
     dates = column(m, '日期')
     check('move dates are dates', dates and all(isinstance(d, datetime.datetime) for d in dates))
     ids = [i for i in column(m, '身份证号') if i]
     check('ID numbers masked', ids and all('*' in i and len(i) == 18 for i in ids), str(ids[:2]))
     check('四张清单 header', header(wb['四张清单'])[:4] == ['编号', '清单', '标题', '类别'])
     check('小圆桌 header', header(wb['小圆桌'])[:4] == ['编号', '会议类型', '标题', '日期'])
-    check('责任人 header', header(wb['责任人'])[:3] == ['第一责任人', '身份', '联系电话'])
+    check('第一责任人 header', header(wb['第一责任人'])[:3] == ['第一责任人', '身份', '联系电话'])
     with zipfile.ZipFile(path) as z:
         check('a chart of the monthly moves', any(n.startswith('xl/charts/chart') for n in z.namelist()))
     check('file is private (0600)', os.stat(path).st_mode & 0o777 == 0o600, oct(os.stat(path).st_mode))

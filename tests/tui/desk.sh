@@ -63,13 +63,13 @@ setup
 MAP=('wait:共 326 栋')
 CARD_127=(keys:g text:127 'wait:跳转到楼号：127' keys:Enter 'wait:第一责任人')
 REGISTER=(keys:2 'wait:第 1 / 7203 条')
-STALE=("${REGISTER[@]}" keys:S 'wait:超过 180 天未确认')
+STALE=("${REGISTER[@]}" keys:S 'wait:超过 180 天未核实')
 PERSON=("${REGISTER[@]}" keys:Enter 'wait:居住记录')
 LISTS=(keys:3 'wait:问题 49')
 ITEM=("${LISTS[@]}" keys:Enter 'wait:问题：')
-MEETINGS=(keys:4 'wait:计划中 8')
+MEETINGS=(keys:4 'wait:待召开 8')
 MEETING=("${MEETINGS[@]}" keys:Enter 'wait:议程')
-PRESENT=("${MEETINGS[@]}" keys:p 'wait:并放映？' keys:y 'wait:用时 00:00')
+PRESENT=("${MEETINGS[@]}" keys:p 'wait:并投屏？' keys:y 'wait:用时 00:00')
 QR=("${CARD_127[@]}" keys:c 'wait:s 样式' keys:C-l 'wait:? 帮助' 'mask:s/^ *[█▀▄ ]+$/(QR)/')
 SIGNIN=("${REGISTER[@]}" keys:a 'wait:签进：登记新入住的人')
 
@@ -124,7 +124,7 @@ scenario closed-meeting-80x24 80 24 test.ini "${CLOSED[@]}" 'gone:a 添加' keys
 scenario closed-meeting-help-80x24 80 24 test.ini "${CLOSED[@]}" 'keys:?' 'wait:按任意键关闭'
 scenario closed-meeting-en-100x30 100 30 test-en.ini keys:4 'wait:closed 842' keys:End keys:Enter \
     'wait:Agenda' keys:f 'wait:The meeting is closed'
-scenario closed-list-present-80x24 80 24 test.ini "${MEETINGS[@]}" keys:End 'gone:p 放映' \
+scenario closed-list-present-80x24 80 24 test.ini "${MEETINGS[@]}" keys:End 'gone:p 投屏' \
     keys:p 'wait:会议已结束，只能查看'
 cli_says() { # LANG EXPECTED ARGS... — the CLI's error (stderr) in that language
     local lang=$1 want=$2 got

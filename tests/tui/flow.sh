@@ -87,13 +87,13 @@ setup
 MAP=('wait:共 326 栋')
 CARD_127=(keys:g text:127 'wait:跳转到楼号：127' keys:Enter 'wait:第一责任人')
 REGISTER=(keys:2 'wait:第 1 / 7203 条')
-STALE=("${REGISTER[@]}" keys:S 'wait:超过 180 天未确认')
+STALE=("${REGISTER[@]}" keys:S 'wait:超过 180 天未核实')
 PERSON=("${REGISTER[@]}" keys:Enter 'wait:居住记录')
 LISTS=(keys:3 'wait:问题 49')
 ITEM=("${LISTS[@]}" keys:Enter 'wait:问题：')
-MEETINGS=(keys:4 'wait:计划中 8')
+MEETINGS=(keys:4 'wait:待召开 8')
 MEETING=("${MEETINGS[@]}" keys:Enter 'wait:议程')
-PRESENT=("${MEETINGS[@]}" keys:p 'wait:并放映？' keys:y 'wait:用时 00:00')
+PRESENT=("${MEETINGS[@]}" keys:p 'wait:并投屏？' keys:y 'wait:用时 00:00')
 QR=("${CARD_127[@]}" keys:c 'wait:s 样式' keys:C-l 'wait:? 帮助' 'mask:s/^ *[█▀▄ ]+$/(QR)/')
 SIGNIN=("${REGISTER[@]}" keys:a 'wait:签进：登记新入住的人')
 
@@ -124,10 +124,10 @@ only date-signout-80x24 80 24 test.ini "${STALE[@]}" keys:o 'wait:搬离日期' 
 
 # ---- 5. a presentation resumes at the item where it was left; Tab, S-Tab and 1-9 do
 # nothing while it is on (only its own keys, q/Esc, ? and Ctrl+L act)
-MEETINGS=(keys:4 'wait:计划中 8')
-PRESENT=("${MEETINGS[@]}" keys:p 'wait:并放映？' keys:y 'wait:用时 00:00')
+MEETINGS=(keys:4 'wait:待召开 8')
+PRESENT=("${MEETINGS[@]}" keys:p 'wait:并投屏？' keys:y 'wait:用时 00:00')
 only present-resumes-80x24 80 24 test.ini "${PRESENT[@]}" keys:Right 'wait:第 2/2 项' keys:q \
-    'wait:计划中' keys:p 'wait:用时 00:00' 'wait:第 2/2 项'
+    'wait:待召开' keys:p 'wait:用时 00:00' 'wait:第 2/2 项'
 only present-tab-stays-80x24 80 24 test.ini "${PRESENT[@]}" snap:before keys:Tab keys:BTab \
     keys:2 keys:Right 'wait:第 2/2 项'
 
@@ -136,7 +136,7 @@ only present-tab-stays-80x24 80 24 test.ini "${PRESENT[@]}" snap:before keys:Tab
 only big-80x24 80 24 test.ini "${PRESENT[@]}" keys:Right 'wait:第 2/2 项' 'gone:新租客相互认识'
 only big-200x50 200 50 test.ini "${PRESENT[@]}" keys:Right 'wait:第 2/2 项' 'gone:新租客相互认识'
 only big-footer-after-note-80x24 80 24 test.ini "${PRESENT[@]}" keys:n text:大家同意 keys:Enter \
-    'wait:大家同意' 'wait:q 退出放映'
+    'wait:大家同意' 'wait:q 退出投屏'
 
 # ---- 7. sign-in from a building card's room row: the form opens with the building and the
 # room of the selected row filled; the name is all there is left to type
@@ -256,7 +256,7 @@ only posters-cancel-80x24 80 24 test.ini "${MAP[@]}" "${QR[@]}" keys:a 'wait:为
 
 # ... and a large import checks its rows with the count in the status line; Esc stops it
 # before anything is written (the path stays, to check again)
-only import-cancel-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入住户' bigcsv:20000 \
+only import-cancel-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入人员' bigcsv:20000 \
     'text:~/big.csv' 'keys:Enter Escape' 'wait:已取消导入：什么都没有写入'
 
 # ---- 18. every subcommand answers --help (exit 0, its usage on stdout); the pointers in

@@ -89,8 +89,8 @@ OPEN_PROBLEM=('keys:]' 'wait:[问题 50]' keys:Enter 'wait:#471 问题：楼道�
 HISTORY_TIMES='s/2026-11-25 [0-9]{2}:[0-9]{2}/2026-11-25 HH:MM/g'
 # (2) a roundtable of building 127: the problem and the demand from the lists, a free item,
 # reordered there and back; attendance: the owner, a tenant and a deputies' office.
-MEETING=(keys:4 'wait:计划中 8' keys:n 'wait:计划会议' keys:Tab text:127
-         'wait:不填＝第一责任人 朱雪丽' keys:Enter 'wait:已计划会议 #851')
+MEETING=(keys:4 'wait:待召开 8' keys:n 'wait:安排会议' keys:Tab text:127
+         'wait:不填则由第一责任人 朱雪丽 主持' keys:Enter 'wait:已安排会议 #851')
 AGENDA=(keys:a 'wait:添加议题：127号楼小圆桌' keys:Enter 'wait:已加入议程：问题  楼道堆物'
         keys:Down keys:Enter 'wait:已加入议程：需求  清理楼道杂物' keys:Escape 'wait:议程：2 项'
         keys:f 'wait:添加临时议题' text:邻里节安排 'keys:Tab C-u' text:15 keys:Enter
@@ -100,10 +100,10 @@ ATTEND=(keys:A 'wait:出席：127号楼小圆桌' keys:Space 'wait:出席 1 人'
         'wait:出席 3 人' keys:Enter 'wait:出席 3 人：业主 1 · 租客 1 · 两代表一委员 1')
 PLANNED=("${CHAIN[@]}" "${MEETING[@]}" "${AGENDA[@]}" "${ATTEND[@]}")
 # (3) the presentation: the meeting starts, the first item in big type.
-PRESENT=(keys:p 'wait:开始「127号楼小圆桌」并放映？' keys:y 'wait:第 1/3 项' 'wait:用时 00:00 / 10 分钟')
+PRESENT=(keys:p 'wait:开始“127号楼小圆桌”并投屏？' keys:y 'wait:第 1/3 项' 'wait:用时 00:00 / 10 分钟')
 # (4) a note, the decision, the decision made an action (owner by typing, due: a week on).
 DECIDE=(keys:n 'wait:Enter 确定' text:居民反映三楼楼道堆满纸箱 keys:Enter 'wait:记录已保存'
-        keys:d 'wait:Enter 确定' text:本周六统一清运，物业负责 keys:Enter 'wait:决定已保存'
+        keys:d 'wait:Enter 确定' text:本周六统一清运，物业负责 keys:Enter 'wait:议定事项已保存'
         keys:a 'wait:行动负责人：' text:物业 'wait:> 杜巷物业服务站' keys:Enter
         'wait:行动期限：2026-12-02' keys:Enter 'wait:已转为行动 #474')
 # (5) closing: minutes in the database and in ~/xiangli-minutes.
@@ -134,12 +134,12 @@ scenario lists-link-picker-80x24 80 24 test.ini "${LISTS[@]}" "${NEW_PROBLEM[@]}
     "${NEW_DEMAND[@]}" keys:L 'wait:问题（此项接在它之后）'
 
 # ---- the roundtable
-scenario rt-meetings-80x24 80 24 test.ini keys:4 'wait:计划中 8'
-scenario rt-meetings-200x50 200 50 test.ini keys:4 'wait:计划中 8'
-scenario rt-plan-form-80x24 80 24 test.ini keys:4 'wait:计划中 8' keys:n 'wait:计划会议' \
-    keys:Tab text:127 'wait:不填＝第一责任人 朱雪丽'
+scenario rt-meetings-80x24 80 24 test.ini keys:4 'wait:待召开 8'
+scenario rt-meetings-200x50 200 50 test.ini keys:4 'wait:待召开 8'
+scenario rt-plan-form-80x24 80 24 test.ini keys:4 'wait:待召开 8' keys:n 'wait:安排会议' \
+    keys:Tab text:127 'wait:不填则由第一责任人 朱雪丽 主持'
 scenario rt-agenda-80x24 80 24 test.ini "${PLANNED[@]}"
-scenario rt-stale-80x24 80 24 test.ini keys:4 'wait:计划中 8' keys:w 'wait:没开小圆桌的楼栋'
+scenario rt-stale-80x24 80 24 test.ini keys:4 'wait:待召开 8' keys:w 'wait:没开小圆桌的楼栋'
 scenario rt-present-80x24 80 24 test.ini "${PLANNED[@]}" "${PRESENT[@]}"
 # Planned at 80x24 (the lists are tabs there), presented on the big screen.
 scenario rt-present-200x50 80 24 test.ini "${PLANNED[@]}" resize:200x50 'wait:出席 3 人' \
@@ -151,8 +151,8 @@ scenario rt-action-in-lists-80x24 80 24 test.ini "${PLANNED[@]}" "${PRESENT[@]}"
     keys:q 'wait:已转行动 1' keys:3 'wait:[行动 50（逾期 39）]' keys:b text:127 keys:Enter \
     'wait:楼栋 127号楼' 'wait:[行动 2]' 'wait:本周六统一清运，物业负责'
 scenario rt-close-80x24 80 24 test.ini "${PLANNED[@]}" "${PRESENT[@]}" "${DECIDE[@]}" \
-    "${CLOSE[@]}" "file:$MINUTES|## 出席（3）" "file:$MINUTES|**决定：**本周六统一清运，物业负责" \
-    "file:$MINUTES|- #474 本周六统一清运，物业负责 — 负责：杜巷物业服务站，期限：2026-12-02" \
+    "${CLOSE[@]}" "file:$MINUTES|## 出席（3）" "file:$MINUTES|**议定事项：**本周六统一清运，物业负责" \
+    "file:$MINUTES|- #474 本周六统一清运，物业负责 — 负责人：杜巷物业服务站，期限：2026-12-02" \
     "file:$MINUTES|**记录：**居民反映三楼楼道堆满纸箱"
 # (issue 12 item 14) the minutes file's path stays in sight on the closed meeting once the
 # status line has moved on

@@ -85,7 +85,7 @@ open_view() { # NAME
     tmx send-keys -t xl g && tmx send-keys -t xl 1 2 7 Enter
     wait_for "127号楼" || { bad "$1: the card of 127 did not open"; return 1; }
     tmx send-keys -t xl c
-    wait_for "签到码 127 号" || { bad "$1: c on the card did not open the QR view"; return 1; }
+    wait_for "127号楼登记码" || { bad "$1: c on the card did not open the QR view"; return 1; }
 }
 
 # decode_screen NAME EXPECTED — the pane as the terminal shows it, read by zbarimg.
@@ -117,7 +117,7 @@ want=$(xl qr payload 127)
 if start 80 24 && open_view "80x24"; then
     decode_screen "80x24 halfblock" "$want"
     screen=$(capture)
-    [[ $screen == *"127 号"*"第一责任人"* ]] && ok "80x24 number and responsible person under the code" ||
+    [[ $screen == *"127号楼"*"第一责任人"* ]] && ok "80x24 number and responsible person under the code" ||
         bad "80x24: no building number / responsible person line"
     if press s "全宽" "80x24 fullwidth"; then
         # the message may wrap: read it without spaces and line ends
@@ -131,7 +131,7 @@ if start 80 24 && open_view "80x24"; then
     press s "反显" "80x24 ascii" && press s "半格块" "80x24 back to halfblock" &&
         decode_screen "80x24 halfblock again" "$want"
     # rotate from the view: the screen shows the new code, the old payload is refused
-    if press r "按 y 确认，n 取消" "rotate asks" && press y "令牌已更换" "rotate done"; then
+    if press r "按 y 确认，n 取消" "rotate asks" && press y "已换码" "rotate done"; then
         new=$(xl qr payload 127)
         [ "$new" != "$want" ] && ok "rotate gave a new payload" || bad "payload unchanged after rotate"
         decode_screen "80x24 after rotate" "$new"
@@ -146,7 +146,7 @@ if start 80 24 && open_view "80x24"; then
     fi
     tmx send-keys -t xl q
     sleep 0.3
-    [[ $(capture) != *"签到码 127 号"* ]] && ok "q closes the view" || bad "q did not close the view"
+    [[ $(capture) != *"127号楼登记码"* ]] && ok "q closes the view" || bad "q did not close the view"
 fi
 
 # ---- 160x48: every style fits and decodes
@@ -159,12 +159,12 @@ if start 160 48 && open_view "160x48"; then
     if press '?' "按键帮助" "160x48 help"; then
         screen=$(capture)
         missing=
-        for label in 换二维码样式 生成本栋海报 生成本巷全部楼栋的海报 生成全部楼栋的海报 更换令牌; do
+        for label in 换二维码样式 生成本栋海报 生成本弄全部楼栋的海报 生成全部楼栋的海报 换码; do
             [[ $screen == *"$label"* ]] || missing="$missing $label"
         done
         [ -z "$missing" ] && ok "160x48 help lists s p l a r" || bad "160x48 help lacks:$missing"
         tmx send-keys -t xl Space
-        if wait_for "s 样式  p 本栋海报  l 本巷海报  a 全部海报  r 更换令牌"; then
+        if wait_for "s 样式  p 本栋海报  l 本弄海报  a 全部海报  ? 帮助  r 换码"; then
             ok "160x48 footer keeps the keys after help"
         else
             bad "160x48 footer lost the keys after help"; capture | tail -1 | sed 's/^/    /'

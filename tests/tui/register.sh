@@ -67,7 +67,7 @@ scenario reg-register-200x50 200 50 test.ini "${REGISTER[@]}"
 scenario reg-register-en-100x30 100 30 test-en.ini "${REGISTER_EN[@]}"
 scenario reg-help-80x24 80 24 test.ini "${REGISTER[@]}" 'keys:?' 'wait:按任意键关闭'
 scenario reg-filters-80x24 80 24 test.ini "${REGISTER[@]}" keys:b text:127 keys:Enter \
-    'wait:楼栋 127号' keys:r keys:r keys:r 'wait:身份 租客' keys:H 'wait:已迁出 显示'
+    'wait:楼栋 127号楼' keys:r keys:r keys:r 'wait:身份 租客' keys:H 'wait:已搬离 显示'
 scenario reg-end-80x24 80 24 test.ini "${REGISTER[@]}" keys:End 'wait:第 7203 / 7203 条'
 # (1) search by pinyin initials: every hit's name reads z… s…
 scenario reg-search-zs-80x24 80 24 test.ini "${REGISTER[@]}" keys:/ text:zs 'wait:第 1 / '
@@ -94,7 +94,7 @@ scenario reg-duplicate-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" "${REJ
 scenario reg-moved-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" "${REJECTED[@]}" \
     "${SIGNED_IN[@]}" keys:a 'wait:签进：登记新入住的人' text:王晓梅 keys:Tab keys:Tab \
     text:341225199503121241 keys:Tab keys:Tab keys:Tab keys:Tab text:128 keys:Tab text:101 \
-    keys:Enter 'wait:按 y' keys:y 'wait:已迁入：王小梅，128-101（租客）' "${FIND[@]}" keys:Enter \
+    keys:Enter 'wait:按 y' keys:y 'wait:已换房：王小梅，128-101（租客）' "${FIND[@]}" keys:Enter \
     'wait:居住记录 2 条'
 
 # ---- (3) sign-out: the building's card no longer lists them; (4) the history
@@ -110,17 +110,17 @@ scenario reg-history-80x24 80 24 test.ini "${REGISTER[@]}" "${FORM[@]}" "${REJEC
 scenario reg-reveal-80x24 80 24 test.ini "${REGISTER[@]}" keys:Enter 'wait:居住记录' keys:v \
     'wait:查看完整号码：李波' keys:Enter 'wait:须填写理由' text:派出所核查 keys:Enter \
     'wait:完整号码，按任意键隐藏'
-scenario reg-stale-80x24 80 24 test.ini "${REGISTER[@]}" keys:S 'wait:超过 180 天未确认' \
-    keys:y 'wait:已确认：陈梦月 仍住 1-202' 'wait:769 人'
+scenario reg-stale-80x24 80 24 test.ini "${REGISTER[@]}" keys:S 'wait:超过 180 天未核实' \
+    keys:y 'wait:已核实：陈梦月 仍住 1-202' 'wait:769 人'
 scenario reg-responsible-80x24 80 24 test.ini "${BUILDING_127[@]}" keys:R \
     'wait:更换第一责任人：127号楼' keys:Down keys:Down keys:Down keys:Down keys:Down keys:Down \
     keys:Down 'wait:[二房东]' keys:Enter 'wait:127号楼第一责任人改为 汤磊（二房东）' \
     'wait:汤磊（二房东）  162****4146'
 
 # ---- import: the problems of a bad sheet (nothing imported), then a good one for real
-scenario reg-import-problems-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入住户' \
-    'text:~/bad.csv' keys:Enter 'wait:问题 6 个（其中错误 5 个）'
-scenario reg-import-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入住户' \
+scenario reg-import-problems-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入人员' \
+    'text:~/bad.csv' keys:Enter 'wait:错误 5 个，提醒 1 个'
+scenario reg-import-80x24 80 24 test.ini "${REGISTER[@]}" keys:I 'wait:导入人员' \
     'text:~/good.csv' keys:Enter 'wait:按 y 正式导入' keys:y 'wait:已导入 ~/good.csv' \
     'wait:第 1 / 7205 条' keys:/ text:王小梅 'wait:找到 1 人'
 

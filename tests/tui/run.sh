@@ -54,12 +54,12 @@ for size in 80x24 160x48; do
     scenario "help-card-$size" "$w" "$h" test.ini "$MAP_ZH" "${CARD_127[@]}" 'keys:?' \
         'wait:楼栋卡片'
     scenario "overlay-$size" "$w" "$h" test.ini "$MAP_ZH" keys:o 'wait:图层：先锋楼组' \
-        keys:o 'wait:图层：党员家庭'
+        keys:o 'wait:图层：党员户'
     scenario "quit-$size" "$w" "$h" test.ini "$MAP_ZH" "${CARD_127[@]}" "${BACK_TO_MAP[@]}" \
         "${QUIT[@]}"
 done
 scenario nobuilding-80x24 80 24 test.ini "$MAP_ZH" keys:g 'keys:9 9 9' keys:Enter \
-    'wait:没有 999 号楼'
+    'wait:没有999号楼'
 scenario goto-cancel-80x24 80 24 test.ini "$MAP_ZH" keys:g 'keys:4 2' 'wait:跳转到楼号：42' \
     keys:Escape 'gone:跳转到楼号' 'wait:q 退出'
 scenario scroll-80x24 80 24 test.ini "$MAP_ZH" keys:End 'wait:326号楼  杜巷十四弄' \

@@ -63,9 +63,9 @@ static void community__import__all_or_nothing(void **state)
     assert_int_equal(rep.nerrors, 3);
     char msg[512];
     xl_cimport_problem_format(&rep, 0, msg, sizeof msg);
-    assert_non_null(strstr(msg, "r.csv:3: 楼栋: 没有8号楼"));
+    assert_non_null(strstr(msg, "r.csv 第 3 行 · 楼栋：没有8号楼"));
     xl_cimport_problem_format(&rep, 1, msg, sizeof msg);
-    assert_non_null(strstr(msg, "r.csv:4: 核定人数: "));
+    assert_non_null(strstr(msg, "r.csv 第 4 行 · 核定人数："));
     assert_true(tu_db_hash(db) == before);
     xl_cimport_report_release(&rep);
     tu_db_free(db);
@@ -96,11 +96,35 @@ static void community__remove__refused_while_lived_in(void **state)
     tu_db_free(db);
 }
 
+/* The people sheet is 人员 now; a workbook from an older template calls it 住户 and is read
+ * the same (sheet_basic.xlsx has a 住户 sheet). */
+static void community__import__older_people_sheet_name(void **state)
+{
+    (void)state;
+    assert_int_equal(xl_ckind_parse("人员"), XL_CK_RESIDENTS);
+    assert_int_equal(xl_ckind_parse("住户"), XL_CK_RESIDENTS);
+    assert_string_equal(xl_ckind_sheet(XL_CK_RESIDENTS), "人员");
+    xl_db *db = tu_db_new(NULL);
+    xl_cimport_report rep;
+    xl_cimport_report_init(&rep);
+    xl_err err;
+    xl_community_import(db, XL_SOURCE_DIR "/tests/unit/data/sheet_basic.xlsx", -1, 1, &rep, &err);
+    /* it was read as the people sheet: its rows were checked (and one ID stored as a number
+     * found) instead of the workbook being refused for having no known sheet */
+    assert_true(xl_cimport_problem_count(&rep) > 0);
+    char msg[512];
+    xl_cimport_problem_format(&rep, 0, msg, sizeof msg);
+    assert_non_null(strstr(msg, "“住户”表 第 7 行 · 身份证号："));
+    xl_cimport_report_release(&rep);
+    tu_db_free(db);
+}
+
 int main(void)
 {
     xl_i18n_set_lang("zh");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(community__import__english_any_order),
+        cmocka_unit_test(community__import__older_people_sheet_name),
         cmocka_unit_test(community__import__all_or_nothing),
         cmocka_unit_test(community__remove__refused_while_lived_in),
     };

@@ -127,13 +127,13 @@ static void csv__read__undecodable_bytes(void **state)
     xl_csv_init(&c);
     assert_int_equal(xl_csv_read_buf(&c, "bad.csv", bad, sizeof bad - 1, &err), XL_EFAIL);
     assert_int_equal(c.problems[0].line, 3);
-    assert_non_null(strstr(err.msg, "bad.csv:3: bytes 80"));
+    assert_non_null(strstr(err.msg, "bad.csv line 3: bytes 80"));
     /* with a UTF-8 mark, bad bytes are reported as bad UTF-8 */
     static const char bom_bad[] = "\xEF\xBB\xBFname\n\n\xC3\x28\n";
     assert_int_equal(xl_csv_read_buf(&c, "bom.csv", bom_bad, sizeof bom_bad - 1, &err),
                      XL_EFAIL);
     assert_string_equal(problem_text(&c, 0),
-                        "bom.csv:3: bytes C3 28 0A are not valid UTF-8 (the file starts "
+                        "bom.csv line 3: bytes C3 28 0A are not valid UTF-8 (the file starts "
                         "with a UTF-8 mark)");
     xl_csv_release(&c);
 }
@@ -182,10 +182,10 @@ static void csv__read__ragged_rows(void **state)
     assert_int_equal(xl_csv_read_buf(&c, "r.csv", "a,b,c\n1,2,3\n1,2\n1,2,3,4\n", 24, &err),
                      XL_EFAIL);
     assert_int_equal(c.nerrors, 2);
-    assert_string_equal(problem_text(&c, 0), "r.csv:3: only 2 fields but the header has 3");
-    assert_string_equal(problem_text(&c, 1), "r.csv:4: 4 fields but the header has 3 (a "
+    assert_string_equal(problem_text(&c, 0), "r.csv line 3: only 2 columns but the header has 3");
+    assert_string_equal(problem_text(&c, 1), "r.csv line 4: 4 columns but the header has 3 (a "
                                              "value with a comma needs quotes)");
-    assert_string_equal(err.msg, "r.csv:3: only 2 fields but the header has 3 (and 1 more)");
+    assert_string_equal(err.msg, "r.csv line 3: only 2 columns but the header has 3 (and 1 more)");
     assert_int_equal(c.nrows, 4); /* rows stay available for more checks */
     xl_csv_release(&c);
 }
@@ -197,10 +197,10 @@ static void csv__read__broken_quotes(void **state)
     xl_csv_init(&c);
     assert_int_equal(read_str(&c, "a,b\n1,\"open\n2,3\n"), XL_EFAIL);
     assert_string_equal(problem_text(&c, 0),
-                        "in.csv:2: field 2: the quote opened here is never closed");
+                        "in.csv line 2: column 2: the quote opened here is never closed");
     assert_int_equal(c.nrows, 1);
     assert_int_equal(read_str(&c, "a,b\n\"x\"y,2\n"), XL_EFAIL);
-    assert_non_null(strstr(problem_text(&c, 0), "in.csv:2: field 1: text after the closing"));
+    assert_non_null(strstr(problem_text(&c, 0), "in.csv line 2: column 1: text after the closing"));
     assert_string_equal(field(&c, 1, 0), "xy");
     assert_int_equal(read_str(&c, "a,b\n5\"x,2\n"), XL_OK); /* a stray quote is text */
     assert_string_equal(field(&c, 1, 0), "5\"x");
@@ -214,23 +214,23 @@ static void csv__read__limits(void **state)
     xl_csv_init(&c);
     c.limits.max_field = 4;
     assert_int_equal(read_str(&c, "a,b\n12345,1\n"), XL_EFAIL);
-    assert_string_equal(problem_text(&c, 0), "in.csv:2: field 1 is longer than 4 bytes");
+    assert_string_equal(problem_text(&c, 0), "in.csv line 2: column 1 is longer than 4 bytes");
     xl_csv_release(&c);
     xl_csv_init(&c);
     c.limits.max_fields = 3;
     assert_int_equal(read_str(&c, "a,b,c,d\n"), XL_EFAIL);
-    assert_string_equal(problem_text(&c, 0), "in.csv:1: more than 3 fields in one row");
+    assert_string_equal(problem_text(&c, 0), "in.csv line 1: more than 3 columns in one row");
     xl_csv_release(&c);
     xl_csv_init(&c);
     c.limits.max_rows = 2;
     assert_int_equal(read_str(&c, "a\n1\n2\n3\n"), XL_EFAIL);
-    assert_string_equal(problem_text(&c, 0), "in.csv:3: more than 2 rows");
+    assert_string_equal(problem_text(&c, 0), "in.csv line 3: more than 2 rows");
     assert_int_equal(c.nrows, 2);
     xl_csv_release(&c); /* the limits survive a release */
     assert_int_equal(c.limits.max_rows, 2);
     c.limits.max_bytes = 3;
     assert_int_equal(read_str(&c, "a,b\n"), XL_EFAIL);
-    assert_string_equal(problem_text(&c, 0), "in.csv: file larger than 3 bytes");
+    assert_string_equal(problem_text(&c, 0), "in.csv: file larger than 3 bytes: split it into several files");
     xl_csv_release(&c);
 }
 
@@ -240,7 +240,7 @@ static void csv__read__garbage(void **state)
     xl_csv c;
     xl_csv_init(&c);
     assert_int_equal(xl_csv_read_buf(&c, "bin", "ab\0cd\n", 6, NULL), XL_EFAIL);
-    assert_string_equal(problem_text(&c, 0), "bin:1: NUL byte: this is not a text (CSV) file");
+    assert_string_equal(problem_text(&c, 0), "bin line 1: a NUL character: this is not a text (CSV) file");
     assert_int_equal(read_str(&c, ""), XL_EFAIL);
     assert_string_equal(problem_text(&c, 0), "in.csv: no header row: the file is empty");
     assert_int_equal(xl_csv_read_buf(&c, NULL, NULL, 0, NULL), XL_EFAIL);
@@ -425,15 +425,15 @@ static void csv__problems__follow_the_ui_language(void **state)
     xl_i18n_set_lang("zh");
     assert_int_equal(read_str(&c, "手机,姓名,备注\n"), XL_OK);
     assert_int_equal(xl_csv_header_map(&c, idx), XL_OK);
-    assert_string_equal(problem_text(&c, 0), "in.csv:1: 备注: 警告：未知的列，已忽略");
+    assert_string_equal(problem_text(&c, 0), "in.csv 第 1 行 · 备注：提醒：未知的列，已忽略");
     assert_int_equal(read_str(&c, "姓名,电话,手机号\n"), XL_OK);
     assert_int_equal(xl_csv_header_map(&c, idx), XL_EFAIL);
-    assert_string_equal(problem_text(&c, 0), "in.csv:1: 手机号: 第 2 列也是手机号（phone）：只保留一列");
+    assert_string_equal(problem_text(&c, 0), "in.csv 第 1 行 · 手机号：第 2 列也是手机号（phone）：只保留一列");
     assert_int_equal(read_str(&c, "a,b,c\n1,2\n"), XL_EFAIL);
-    assert_string_equal(problem_text(&c, 0), "in.csv:2: 只有 2 个字段，但表头有 3 个");
+    assert_string_equal(problem_text(&c, 0), "in.csv 第 2 行：只有 2 列，但表头有 3 列");
     xl_i18n_set_lang("en");
     assert_int_equal(read_str(&c, "a,b,c\n1,2\n"), XL_EFAIL);
-    assert_string_equal(problem_text(&c, 0), "in.csv:2: only 2 fields but the header has 3");
+    assert_string_equal(problem_text(&c, 0), "in.csv line 2: only 2 columns but the header has 3");
     xl_csv_release(&c);
 }
 
@@ -450,10 +450,10 @@ static void csv__header__map(void **state)
     assert_int_equal(idx[XL_COL_ID_NUMBER], 4);
     assert_int_equal(idx[XL_COL_ROOM], -1);
     assert_int_equal(c.nproblems, 1);
-    assert_string_equal(problem_text(&c, 0), "in.csv:1: 备注: warning: unknown column, ignored");
+    assert_string_equal(problem_text(&c, 0), "in.csv line 1 · 备注: warning: unknown column, ignored");
     assert_int_equal(read_str(&c, "姓名,电话,手机号\n"), XL_OK);
     assert_int_equal(xl_csv_header_map(&c, idx), XL_EFAIL);
-    assert_string_equal(problem_text(&c, 0), "in.csv:1: 手机号: column 2 is also 手机号 "
+    assert_string_equal(problem_text(&c, 0), "in.csv line 1 · 手机号: column 2 is also 手机号 "
                                              "(phone); keep one");
     assert_int_equal(read_str(&c, "姓名，性别，手机号\n"), XL_OK);
     xl_csv_header_map(&c, idx);
@@ -471,9 +471,9 @@ static void csv__problem__add_and_format(void **state)
     xl_csv_add_problem(&c, 2, "身份证号", 0, "check digit is %c", '7');
     assert_int_equal(c.nerrors, 1);
     xl_csv_format_problem(&c, &c.problems[0], buf, sizeof buf);
-    assert_string_equal(buf, "in.csv:2: 身份证号: check digit is 7");
+    assert_string_equal(buf, "in.csv line 2 · 身份证号: check digit is 7");
     xl_csv_format_problem(&c, &c.problems[0], buf, 12); /* cut never splits a character */
-    assert_string_equal(buf, "in.csv:2: ");
+    assert_string_equal(buf, "in.csv line");
     for (int i = 0; i < 2000; i++)
         xl_csv_add_problem(&c, 3, NULL, 0, "again");
     assert_int_equal(c.nerrors, 2001);

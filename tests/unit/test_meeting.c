@@ -444,8 +444,8 @@ static void meeting__close__writes_and_exports_minutes(void **state)
         "# 5号楼小圆桌\n", "- 类型：楼栋小圆桌\n", "- 时间：2026-11-25 19:30\n", "- 地点：5号楼公共区域\n",
         "- 主持：李二房\n", "## 出席（5）", "业主 1 · 二房东 1 · 租客 2 · 单位 1",
         "- 张小军（租客）\n", "- 巷里一家志愿者队（单位）\n", "## 议程",
-        "### 1. 5号楼电线私拉乱接（问题 #", "**记录：**插线板串联使用。", "**决定：**志愿电工本月上门检查。",
-        "逐户检查电线 — 负责：巷里一家志愿者队，期限：2026-12-15", "### 2. 学习居民公约（临时议题 · 5 分钟）",
+        "### 1. 5号楼电线私拉乱接（问题 #", "**记录：**插线板串联使用。", "**议定事项：**志愿电工本月上门检查。",
+        "逐户检查电线 — 负责人：巷里一家志愿者队，期限：2026-12-15", "### 2. 学习居民公约（临时议题 · 5 分钟）",
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         if (!strstr(m.minutes, want[i]))
@@ -513,10 +513,10 @@ static void meeting__minutes__follow_the_language(void **state)
     f.building = 5;
     f.starts_at = "2026-11-31 19:00";
     assert_int_equal(xl_meeting_create(db, &f, NULL, &e), XL_EFAIL);
-    assert_string_equal(tu_err_text(&e), "starts_at: 时间格式：年-月-日 时:分，如 2026-11-25 19:00（现在是“2026-11-31 19:00”）");
+    assert_string_equal(tu_err_text(&e), "starts_at: 请按 2026-11-25 19:00 的格式填写时间（现在是“2026-11-31 19:00”）");
     xl_i18n_set_lang("en");
     assert_int_equal(xl_meeting_create(db, &f, NULL, &e), XL_EFAIL);
-    assert_string_equal(tu_err_text(&e), "starts_at: not a time (YYYY-MM-DD HH:MM): '2026-11-31 19:00'");
+    assert_string_equal(tu_err_text(&e), "starts_at: write the time as 2026-11-25 19:00 (not '2026-11-31 19:00')");
     f.starts_at = "2026-11-30 19:00";
     f.title = "";
     f.building = 0;

@@ -291,7 +291,7 @@ static void report__config__target_rate(void **state)
     free(p);
     p = tu_write_file(dir, "c.ini", "[register]\n\ntarget_rate = 1.5\n");
     assert_int_equal(xl_config_load(&c, p, &e), XL_EFAIL);
-    assert_non_null(strstr(e.msg, "第 3 行")); /* the line, in the UI's language (zh) */
+    assert_non_null(strstr(e.msg, " 第 3 行"));
     assert_non_null(strstr(e.msg, "target_rate"));
     assert_true(c.target_rate == 0.75); /* unchanged */
     free(p);

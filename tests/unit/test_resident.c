@@ -178,15 +178,15 @@ static void resident__validate__each_field_has_its_message(void **state)
         {XL_SF_ID_NUMBER, "310117189003141234", "出生年份 1890 不合常理"},
         {XL_SF_PHONE, "1380013800", "11 位"},
         {XL_SF_PHONE, "1380013800a", "只能含数字"},
-        {XL_SF_PHONE, "11800138000", "13–19"},
+        {XL_SF_PHONE, "11800138000", "13～19"},
         {XL_SF_PROVINCE, "新疆维吾尔自治区新疆维吾尔自治区新", "户籍省份最多 16"},
         {XL_SF_WORKPLACE, "工\x01厂", "工作单位含有无效字符"},
         {XL_SF_BUILDING, "", "楼栋号"},
         {XL_SF_BUILDING, "12a", "楼栋号应为数字"},
-        {XL_SF_BUILDING, "99", "没有 99 号楼栋"},
+        {XL_SF_BUILDING, "99", "没有99号楼"},
         {XL_SF_ROOM, "", "房间号"},
         {XL_SF_ROOM, "3-01", "房间号"},
-        {XL_SF_ROOM, "301", "1 号楼栋没有 301 房间"},
+        {XL_SF_ROOM, "301", "1号楼没有301室"},
         {XL_SF_ROLE, "boss", "身份"},
         {XL_SF_ROLE, "", "身份"},
         {XL_SF_MOVED_IN, "2026-02-30", "入住日期：没有这一天，请检查月和日"},
@@ -268,7 +268,7 @@ static void resident__validate__english_messages(void **state)
     (void)state;
     xl_db *db = small_db();
     xl_i18n_set_lang("en");
-    expect_only(db, XL_SF_ROOM, "301", "Building 1 has no room 301");
+    expect_only(db, XL_SF_ROOM, "301", "building 1 has no room 301");
     expect_only(db, XL_SF_PHONE, "12345", "11 digits");
     assert_string_equal(xl_signin_field_label(XL_SF_ID_NUMBER), "ID number");
     /* form labels start with a capital, like every other English label */

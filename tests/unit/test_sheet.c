@@ -70,7 +70,7 @@ static void check_common(const xl_sheet *s, const char *file)
     assert_string_equal(cell(s, 3, 6), "2023-12-31");
     assert_int_equal(s->t.nerrors, 1);
     char want[256];
-    snprintf(want, sizeof want, "%s:住户:7: 身份证号: %s", file, _(SHEET_E_LOST_DIGITS));
+    snprintf(want, sizeof want, "%s “住户”表 第 7 行 · 身份证号：%s", file, _(SHEET_E_LOST_DIGITS));
     assert_string_equal(problem(s, 0), want);
 }
 
@@ -116,7 +116,7 @@ static void sheet__read__xlsx_inline(void **state)
     assert_string_equal(cell(&s, 1, 1), "302");
     assert_string_equal(cell(&s, 1, 2), "TRUE");
     assert_int_equal(s.t.rows[1].nfields, 3); /* the #N/A cell is empty: no 4th column */
-    assert_string_equal(s.t.name, DATA "sheet_inline.xlsx:房间");
+    assert_string_equal(s.t.name, DATA "sheet_inline.xlsx “房间”表");
     xl_sheet_release(&s);
 }
 
@@ -224,7 +224,7 @@ static void sheet__header__missing(void **state)
     xl_err err;
     assert_int_equal(xl_sheet_load(DATA "sheet_inline.xlsx", &s, &err), XL_OK);
     assert_int_equal(xl_sheet_use_header(&s, known, 3, "姓名"), XL_EFAIL);
-    assert_non_null(strstr(problem(&s, 0), "sheet_inline.xlsx:房间: 找不到表头"));
+    assert_non_null(strstr(problem(&s, 0), "sheet_inline.xlsx “房间”表：找不到表头"));
     xl_sheet_release(&s);
 }
 

@@ -63,7 +63,7 @@ URL=$(zbarimg -q --raw "$(ls "$TMP"/posters/*.png | head -n 1)" 2>/dev/null | he
 # ---- the desk on the register, building 127 ----
 start 100 30 "$CFG" "$DB" "$TMP"
 step wait:楼栋地图 && step keys:2 && step wait:登记 && step keys:b && step text:127 &&
-    step keys:Enter && step 'wait:楼栋 127号' || bad "desk did not open the register of 127"
+    step keys:Enter && step 'wait:楼栋 127号楼' || bad "desk did not open the register of 127"
 before=$(capture)
 [[ $before != *待确认* ]] && ok "no badge while nothing waits" || bad "badge before any submission"
 

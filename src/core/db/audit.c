@@ -21,17 +21,17 @@ static const char list_sql[] =
 
 /* X(stored action key, its label): the rest are shown as stored. */
 #define AUD_ACTION_LABELS(X)                                   \
-    X("resident.signin", AUD_ACT_SIGNIN)                       \
-    X("resident.move", AUD_ACT_MOVE)                           \
-    X("resident.signout", AUD_ACT_SIGNOUT)                     \
-    X("resident.confirm", AUD_ACT_CONFIRM)                     \
+    X("resident.signin", PEND_ACTION_IN)                       \
+    X("resident.move", HINT_MOVE)                           \
+    X("resident.signout", PEND_ACTION_OUT)                     \
+    X("resident.confirm", HINT_CONFIRM)                     \
     X("person.reveal", AUD_ACT_REVEAL)                         \
     X("export.unmasked", AUD_ACT_UNMASKED)                     \
-    X("import.residents", AUD_ACT_IMPORT)                      \
-    X("import.community", AUD_ACT_IMPORT_COMMUNITY)            \
-    X("qr.rotate", AUD_ACT_QR_ROTATE)                          \
+    X("import.residents", REG_IMPORT_TITLE)                      \
+    X("import.community", CIV_TITLE)            \
+    X("qr.rotate", HINT_QR_ROTATE)                          \
     X("qr.token.create", AUD_ACT_QR_CREATE)                    \
-    X("building.responsible", AUD_ACT_RESPONSIBLE)             \
+    X("building.responsible", ACT_RESPONSIBLE)             \
     X("pending.submit", AUD_ACT_PENDING_SUBMIT)                \
     X("pending.confirm", AUD_ACT_PENDING_CONFIRM)              \
     X("pending.reject", AUD_ACT_PENDING_REJECT)                \
@@ -43,14 +43,14 @@ static const char list_sql[] =
     X("list.update", AUD_ACT_LIST_UPDATE)                      \
     X("list.status", AUD_ACT_LIST_STATUS)                      \
     X("list.link", AUD_ACT_LIST_LINK)                          \
-    X("list.unlink", AUD_ACT_LIST_UNLINK)                      \
+    X("list.unlink", HIST_UNLINK)                      \
     X("list.from_decision", AUD_ACT_FROM_DECISION)             \
-    X("meeting.create", AUD_ACT_MTG_CREATE)                    \
+    X("meeting.create", MTG_PLAN_TITLE)                    \
     X("meeting.update", AUD_ACT_MTG_UPDATE)                    \
     X("meeting.start", AUD_ACT_MTG_START)                      \
     X("meeting.close", AUD_ACT_MTG_CLOSE)                      \
     X("agenda.add", AUD_ACT_AGENDA_ADD)                        \
-    X("agenda.remove", AUD_ACT_AGENDA_REMOVE)                  \
+    X("agenda.remove", ACT_AGENDA_REMOVE)                  \
     X("agenda.move", AUD_ACT_AGENDA_MOVE)                      \
     X("attendance.add", AUD_ACT_ATTEND_ADD)                    \
     X("attendance.remove", AUD_ACT_ATTEND_REMOVE)              \

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,20 @@ typedef struct scan {
     size_t n;
 } scan;
 
+/* A refusal naming the place as the administrator sees it: "xiangli.ini 第 3 行 · theme：…"
+ * (key may be NULL); the reason is a message of the table with its own arguments. */
+static int cfg_err(xl_err *err, const char *path, int line, const char *key, const char *fmt, ...)
+{
+    char why[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    if (key)
+        return xl_err_set(err, XL_EFAIL, _(CRIT_LINE_FMT), path, line, key, why);
+    return xl_err_set(err, XL_EFAIL, _(CFG_LINE_FMT), path, line, why);
+}
+
 static void lower(char *s)
 {
     for (; *s; s++)
@@ -124,11 +139,11 @@ static int scan_section(char *s, char *section, size_t size, const char *path, i
 {
     char *end = strchr(s, ']');
     if (!end || xl_trim_inplace(end + 1)[0] != '\0')
-        return xl_err_set(err, XL_EFAIL, _(CFG_E_SECTION_FMT), path, line);
+        return cfg_err(err, path, line, NULL, "%s", _(CRIT_NO_BRACKET));
     *end = '\0';
     char *name = xl_trim_inplace(s + 1);
     if (!*name)
-        return xl_err_set(err, XL_EFAIL, _(CFG_E_EMPTY_SECTION_FMT), path, line);
+        return cfg_err(err, path, line, NULL, "%s", _(CFG_E_EMPTY_SECTION));
     lower(name);
     snprintf(section, size, "%s", name);
     return XL_OK;
@@ -143,13 +158,13 @@ static int scan_line(scan *sc, char *s, char *section, size_t ssize, const char 
         return scan_section(s, section, ssize, path, line, err);
     char *eq = strchr(s, '=');
     if (!eq)
-        return xl_err_set(err, XL_EFAIL, _(CFG_E_NO_EQ_FMT), path, line, s);
+        return cfg_err(err, path, line, s, "%s", _(CRIT_NO_EQUALS));
     *eq = '\0';
     char *key = xl_trim_inplace(s);
     if (!*key)
-        return xl_err_set(err, XL_EFAIL, _(CFG_E_NO_KEY_FMT), path, line);
+        return cfg_err(err, path, line, NULL, "%s", _(CFG_E_NO_KEY));
     if (!*section)
-        return xl_err_set(err, XL_EFAIL, _(CFG_E_NO_SECTION_FMT), path, line, key);
+        return cfg_err(err, path, line, key, "%s", _(CRIT_OUTSIDE));
     lower(key);
     sc->keys = xl_reallocarray(sc->keys, sc->n + 1, sizeof *sc->keys);
     snprintf(sc->keys[sc->n].name, sizeof sc->keys[sc->n].name, "%.60s:%.60s", section, key);
@@ -162,14 +177,14 @@ static int scan_file(scan *sc, const char *path, xl_err *err)
 {
     FILE *f = fopen(path, "r");
     if (!f)
-        return xl_err_set(err, XL_EFAIL, _(CFG_E_READ_FMT), path, xl_sys_reason(errno));
+        return xl_err_set(err, XL_EFAIL, _(CFG_E_READ_FMT), path);
     char buf[2048], section[128] = "";
     int line = 0, rc = XL_OK;
     while (rc == XL_OK && fgets(buf, sizeof buf, f)) {
         line++;
         size_t n = strlen(buf);
         if (n == sizeof buf - 1 && buf[n - 1] != '\n')
-            rc = xl_err_set(err, XL_EFAIL, _(CFG_E_LONG_LINE_FMT), path, line);
+            rc = cfg_err(err, path, line, NULL, "%s", _(CFG_E_LONG_LINE));
         else
             rc = scan_line(sc, buf, section, sizeof section, path, line, err);
     }
@@ -221,42 +236,34 @@ static int parse_value(xl_config *c, const key_def *k, const char *v, const char
     const char *key = strchr(k->name, ':') + 1;
     if (k->type == K_RATE) {
         if (parse_rate(v, (double *)(void *)dst))
-            return xl_err_set(err, XL_EFAIL, _(CFG_E_RATE_FMT),
-                              path, line, key, v);
+            return cfg_err(err, path, line, key, _(CFG_E_SHARE_FMT), v);
     } else if (k->type == K_INT) {
         char *end = NULL;
         errno = 0;
         long n = strtol(v, &end, 10);
         if (!*v || *end || errno || n < k->min || n > k->max)
-            return xl_err_set(err, XL_EFAIL, _(CFG_E_INT_FMT),
-                              path, line, key, v, k->min, k->max);
+            return cfg_err(err, path, line, key, _(CFG_E_INT_FMT), v, k->min, k->max);
         *(int *)(void *)dst = (int)n;
     } else if (k->type == K_BOOL) {
         int yes = !strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1") || !strcmp(v, "on");
         int no = !strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0") || !strcmp(v, "off");
         if (!yes && !no)
-            return xl_err_set(err, XL_EFAIL, _(CFG_E_BOOL_FMT), path, line, key, v);
+            return cfg_err(err, path, line, key, _(CFG_E_BOOL_FMT), v);
         *(int *)(void *)dst = yes;
     } else if (k->type == K_ENUM) {
         char probe[80];
         snprintf(probe, sizeof probe, "|%.60s|", v);
-        if (!*v || !strstr(k->choices, probe)) {
-            char shown[160] = ""; /* "|zh|en|auto|" → "zh、en、auto" */
-            const char *p = k->choices + 1, *bar;
-            for (; (bar = strchr(p, '|')) != NULL; p = bar + 1)
-                snprintf(shown + strlen(shown), sizeof shown - strlen(shown), "%s%.*s",
-                         shown[0] ? _(LIST_SEP) : "", (int)(bar - p), p);
-            return xl_err_set(err, XL_EFAIL, _(CFG_E_ENUM_FMT), path, line, key, v, shown);
-        }
+        if (!*v || !strstr(k->choices, probe))
+            return cfg_err(err, path, line, key, _(CFG_E_CHOICE_FMT), v, k->choices);
         snprintf(dst, k->size, "%s", strcmp(v, "auto") == 0 ? "" : v);
     } else if (k->type == K_PATH && strncmp(v, "~/", 2) == 0) {
         if ((size_t)snprintf(dst, k->size, "%s/%s", home_dir(), v + 2) >= k->size)
-            return xl_err_set(err, XL_EFAIL, _(CFG_E_PATH_LONG_FMT), path, line, key);
+            return cfg_err(err, path, line, key, "%s", _(CFG_E_PATH_LONG));
     } else {
         if (strlen(v) >= k->size)
-            return xl_err_set(err, XL_EFAIL, _(CFG_E_VALUE_LONG_FMT), path, line, key);
+            return cfg_err(err, path, line, key, _(CFG_E_VALUE_LONG_FMT), k->size - 1);
         if (k->type == K_PATH && !*v)
-            return xl_err_set(err, XL_EFAIL, _(CFG_E_EMPTY_PATH_FMT), path, line, key);
+            return cfg_err(err, path, line, key, "%s", _(CFG_E_PATH_EMPTY));
         snprintf(dst, k->size, "%s", v);
     }
     return XL_OK;
@@ -268,11 +275,10 @@ static int apply_dict(xl_config *c, dictionary *d, const scan *sc, const char *p
         const char *name = sc->keys[i].name;
         const key_def *k = find_key(name);
         if (!k)
-            return xl_err_set(err, XL_EFAIL, _(CFG_E_UNKNOWN_KEY_FMT),
-                              path, sc->keys[i].line, name);
+            return cfg_err(err, path, sc->keys[i].line, name, "%s", _(CFG_E_UNKNOWN_KEY));
         const char *v = iniparser_getstring(d, name, NULL);
         if (!v)
-            return xl_err_set(err, XL_EFAIL, _(CFG_E_UNREAD_KEY_FMT), path, sc->keys[i].line, name);
+            return cfg_err(err, path, sc->keys[i].line, name, "%s", _(CFG_E_UNREADABLE));
         if (parse_value(c, k, v, path, scan_line_of(sc, name), err))
             return XL_EFAIL;
     }
@@ -290,7 +296,7 @@ static int parse_categories(const char *spec, xl_category_def *defs, size_t *n, 
         if (*n >= XL_CATEGORY_MAX)
             rc = xl_err_set(err, XL_EFAIL, _(CAT_E_COUNT_FMT), XL_CATEGORY_MAX);
         else if (!b || !c)
-            rc = xl_err_set(err, XL_EFAIL, _(CFG_E_CATEGORY_FMT), a);
+            rc = xl_err_set(err, XL_EFAIL, _(CAT_E_SHAPE_FMT), a);
         else {
             *b = *c = '\0';
             xl_category_def *d = &defs[(*n)++];
@@ -314,8 +320,7 @@ static int apply_categories(const xl_config *c, const scan *sc, const char *path
     xl_err why;
     xl_err_clear(&why);
     if (parse_categories(c->categories, defs, &n, &why) || xl_categories_configure(defs, n, &why))
-        return xl_err_set(err, XL_EFAIL, _(CFG_E_CATEGORIES_FMT), path,
-                          scan_line_of(sc, "lists:categories"), why.msg);
+        return cfg_err(err, path, scan_line_of(sc, "lists:categories"), "categories", "%s", why.msg);
     return XL_OK;
 }
 

@@ -80,12 +80,15 @@ void xl_csv_format_problem(const xl_csv *c, const xl_csv_problem *p, char *out, 
 {
     xl_buf b;
     xl_buf_init(&b);
-    xl_buf_puts(&b, c->name ? c->name : "-");
+    /* the place as the officer sees it: "bad.csv 第 3 行 · 身份：" */
     if (p->line)
-        xl_buf_printf(&b, ":%zu", p->line);
-    xl_buf_puts(&b, ": ");
+        xl_buf_printf(&b, _(SHEET_AT_LINE_FMT), c->name ? c->name : "-", p->line);
+    else
+        xl_buf_puts(&b, c->name ? c->name : "-");
     if (p->column[0])
-        xl_buf_printf(&b, "%s: ", p->column);
+        xl_buf_printf(&b, _(SHEET_AT_COLUMN_FMT), p->column);
+    else
+        xl_buf_puts(&b, _(SHEET_COLON));
     xl_buf_printf(&b, "%s%s", p->warning ? _(CSV_WARNING) : "", p->reason);
     xl_strlcpy_utf8(out, b.data, size);
     xl_buf_release(&b);

@@ -250,7 +250,7 @@ int xl_book_read(xl_book *b, size_t i, xl_sheet *s, xl_err *err)
         return b->fmt->read(b->state, i, NULL, s, err);
     sheet_build build;
     sheet_build_init(&build, &s->t.limits);
-    char *name = xl_asprintf("%s:%s", b->path, b->names[i]);
+    char *name = xl_asprintf(_(SHEET_NAME_FMT), b->path, b->names[i]);
     xl_err reason;
     xl_err_clear(&reason);
     if (b->fmt->read(b->state, i, &build, s, &reason) == XL_OK) {

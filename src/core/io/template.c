@@ -47,9 +47,9 @@ static const tcol rooms[] = {
 static const tcol residents[] = {
     {"姓名", XL_MSG_TPL_P_NAME, 0, NULL, 10}, {"性别", XL_MSG_TPL_P_GENDER, 0, genders, 6},
     {"身份证号", XL_MSG_TPL_P_ID, 1, NULL, 22}, {"手机号", XL_MSG_TPL_P_PHONE, 1, NULL, 14},
-    {"楼栋", XL_MSG_TPL_P_BUILDING, 0, NULL, 8}, {"房间", XL_MSG_TPL_P_ROOM, 1, NULL, 8},
+    {"楼栋", XL_MSG_CF_BUILDING, 0, NULL, 8}, {"房间", XL_MSG_TPL_P_ROOM, 1, NULL, 8},
     {"身份", XL_MSG_TPL_P_ROLE, 0, roles, 8}, {"入住日期", XL_MSG_TPL_P_MOVED_IN, 1, NULL, 12},
-    {"户籍省份", XL_MSG_TPL_P_PROVINCE, 0, NULL, 10}, {"工作单位", XL_MSG_TPL_P_WORKPLACE, 0, NULL, 16},
+    {"户籍省份", XL_MSG_REG_F_PROVINCE, 0, NULL, 10}, {"工作单位", XL_MSG_REG_F_WORKPLACE, 0, NULL, 16},
     {NULL, 0, 0, NULL, 0}};
 static const tcol orgs[] = {
     {"名称", XL_MSG_TPL_O_NAME, 0, NULL, 20}, {"类别", XL_MSG_TPL_O_KIND, 0, kinds, 14},
@@ -59,14 +59,14 @@ static const tcol party[] = {
     {"楼栋", XL_MSG_TPL_Y_BUILDING, 0, NULL, 8}, {"房间", XL_MSG_TPL_Y_ROOM, 1, NULL, 8},
     {"党支部", XL_MSG_TPL_Y_BRANCH, 0, NULL, 20}, {NULL, 0, 0, NULL, 0}};
 static const tcol teams[] = {
-    {"先锋楼组", XL_MSG_TPL_T_GROUP, 0, groups, 8}, {"成员", XL_MSG_TPL_T_MEMBER, 0, NULL, 16},
+    {"先锋楼组", XL_MSG_TPL_B_GROUP, 0, groups, 8}, {"成员", XL_MSG_TPL_T_MEMBER, 0, NULL, 16},
     {"身份证号", XL_MSG_TPL_T_ID, 1, NULL, 22}, {"组长", XL_MSG_TPL_T_LEADER, 0, yes_no, 6},
     {NULL, 0, 0, NULL, 0}};
 
 static const struct {
     const char *name;
     const tcol *cols;
-} sheets[] = {{"楼栋", buildings}, {"房间", rooms}, {"住户", residents},
+} sheets[] = {{"楼栋", buildings}, {"房间", rooms}, {"人员", residents},
               {"组织", orgs}, {"党员", party}, {"楼组", teams}};
 
 static void add_list(lxw_worksheet *ws, int col, const char *const *choices)

@@ -83,7 +83,7 @@ static int check_party(xl_db *db, const char *field, xl_party p, xl_err *err)
     if (p.kind != XL_PARTY_NONE && p.kind != XL_PARTY_PERSON && p.kind != XL_PARTY_ORG)
         return xl_err_field(err, field, "%s", _(E_PARTY_KIND));
     if (!xl_party_exists(db, p))
-        return xl_err_field(err, field, "%s", p.kind == XL_PARTY_PERSON ? _(E_NO_PERSON) : _(E_NO_ORG));
+        return xl_err_field(err, field, "%s", p.kind == XL_PARTY_PERSON ? _(REG_E_NO_PERSON) : _(E_NO_ORG));
     return XL_OK;
 }
 

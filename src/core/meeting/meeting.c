@@ -35,11 +35,13 @@ static const xl_msg status_msgs[] = {
 #undef XL_X
 };
 
-static const xl_msg role_msgs[] = {
-#define XL_X(id, key) XL_MSG_MTG_ROLE_##id,
-    XL_ATTEND_ROLES(XL_X)
-#undef XL_X
-};
+/* Attendance roles in XL_ATTEND_ROLES order: the people's roles are the register's own
+ * words, one message each (messages.def has no second copy). */
+static const xl_msg role_msgs[] = {XL_MSG_ROLE_OWNER, XL_MSG_ROLE_SUBLANDLORD, XL_MSG_ROLE_TENANT,
+                                   XL_MSG_ROLE_FAMILY, XL_MSG_MTG_ROLE_OTHER, XL_MSG_MTG_ROLE_ORG,
+                                   XL_MSG_ORG_DEPUTY};
+_Static_assert(sizeof role_msgs / sizeof role_msgs[0] == XL_ATTEND_ROLE_COUNT,
+               "one message per attendance role");
 
 static const xl_enum kind_enum = {mtg_kind_keys, kind_msgs, XL_MEETING_KIND_COUNT};
 static const xl_enum status_enum = {mtg_status_keys, status_msgs, XL_MEETING_STATUS_COUNT};
@@ -83,7 +85,7 @@ static int check_place_group(xl_db *db, const xl_meeting_form *f, xl_err *err)
     if ((unsigned)f->kind >= XL_MEETING_KIND_COUNT)
         return xl_err_field(err, "kind", "%s", _(MTG_E_KIND));
     if (f->kind == XL_MEETING_ROUNDTABLE && f->building <= 0)
-        return xl_err_field(err, "building", "%s", _(MTG_E_BUILDING_NEEDED));
+        return xl_err_field(err, "building", "%s", _(MTG_E_BUILDING));
     if (f->building != 0 && !xl_building_exists(db, f->building))
         return xl_err_no_building(err, "building", f->building);
     if ((f->kind == XL_MEETING_PIONEER || f->pioneer_group != 0) &&
@@ -105,7 +107,7 @@ static void default_title(const xl_meeting_form *f, char *out, size_t size)
         snprintf(out, size, "%s", _(MTG_TITLE_DISCUSSION));
         break;
     default:
-        snprintf(out, size, "%s", _(MTG_TITLE_JOINT));
+        snprintf(out, size, "%s", _(MTG_KIND_JOINT));
     }
 }
 

@@ -38,17 +38,17 @@ static void md_head(xl_buf *b, const xl_meeting *m)
 {
     char where[64] = "";
     xl_buf_printf(b, "# %s\n\n", m->title);
-    md_field(b, XL_MSG_MTG_MIN_KIND, xl_meeting_kind_label(m->kind));
-    md_field(b, XL_MSG_MTG_MIN_TIME, m->starts_at);
-    md_field(b, XL_MSG_MTG_MIN_PLACE, m->place);
+    md_field(b, XL_MSG_MTG_F_KIND, xl_meeting_kind_label(m->kind));
+    md_field(b, XL_MSG_MTG_F_TIME, m->starts_at);
+    md_field(b, XL_MSG_MTG_F_PLACE, m->place);
     if (m->building)
-        snprintf(where, sizeof where, _(MTG_MIN_BUILDING_FMT), m->building);
-    md_field(b, XL_MSG_MTG_MIN_BUILDING, where);
+        snprintf(where, sizeof where, _(BUILDING_FMT), m->building);
+    md_field(b, XL_MSG_BUILDING, where);
     where[0] = '\0';
     if (m->pioneer_group)
-        snprintf(where, sizeof where, _(MTG_MIN_PIONEER_FMT), m->pioneer_group);
+        snprintf(where, sizeof where, _(STAT_GROUP_FMT), m->pioneer_group);
     md_field(b, XL_MSG_MTG_MIN_PIONEER, where);
-    md_field(b, XL_MSG_MTG_MIN_HOST, m->host_name);
+    md_field(b, XL_MSG_MTG_COL_HOST, m->host_name);
     md_field(b, XL_MSG_MTG_MIN_CLOSED, m->closed_at);
 }
 
@@ -65,7 +65,7 @@ static void md_attendance(xl_buf *b, const xl_meeting *m)
                       m->counts.by_role[r]);
         first = 0;
     }
-    xl_buf_puts(b, first ? _(MTG_MIN_NONE) : "");
+    xl_buf_puts(b, first ? _(NONE) : "");
     xl_buf_puts(b, "\n\n");
     for (size_t i = 0; i < m->nattendees; i++)
         xl_buf_printf(b, "- %s%s%s%s\n", m->attendees[i].name, lparen(),
@@ -78,7 +78,7 @@ static void md_text(xl_buf *b, xl_msg label, const char *text)
     if (text && *text)
         xl_buf_printf(b, "%s%s\n\n", strchr(text, '\n') ? "\n\n" : "", text);
     else
-        xl_buf_printf(b, "%s\n\n", _(MTG_MIN_NONE));
+        xl_buf_printf(b, "%s\n\n", _(NONE));
 }
 
 static void md_entry(xl_buf *b, const xl_agenda_entry *e)
@@ -97,8 +97,8 @@ static void md_entry(xl_buf *b, const xl_agenda_entry *e)
     xl_buf_printf(b, "**%s%s**\n\n", _(MTG_MIN_ACTIONS), colon());
     for (size_t i = 0; i < e->nactions; i++) {
         const xl_agenda_action *a = &e->actions[i];
-        xl_buf_printf(b, "- #%lld %s — %s%s%s%s%s%s%s\n", (long long)a->id, a->title, _(MTG_MIN_OWNER),
-                      colon(), a->owner_name, english() ? ", " : "，", _(MTG_MIN_DUE), colon(), a->due);
+        xl_buf_printf(b, "- #%lld %s — %s%s%s%s%s%s%s\n", (long long)a->id, a->title, _(LIST_COL_OWNER),
+                      colon(), a->owner_name, english() ? ", " : "，", _(LIST_COL_DUE), colon(), a->due);
     }
 }
 
@@ -112,7 +112,7 @@ int xl_meeting_minutes_render(xl_db *db, int64_t meeting, xl_buf *out, xl_err *e
     md_attendance(out, &m);
     xl_buf_printf(out, "\n## %s\n", _(MTG_MIN_AGENDA));
     if (!m.nagenda)
-        xl_buf_printf(out, "\n%s\n", _(MTG_MIN_NONE));
+        xl_buf_printf(out, "\n%s\n", _(NONE));
     for (size_t i = 0; i < m.nagenda; i++)
         md_entry(out, &m.agenda[i]);
     xl_meeting_release(&m);

@@ -25,6 +25,10 @@ static const char *const kind_sheets[] = {
 #undef XL_CK_SHEET
 };
 
+/* The people sheet was called 住户 before the office's words settled on 人员: workbooks filled
+ * in from an older template still carry that name, and are read the same. */
+#define OLD_RESIDENTS_SHEET "住户"
+
 const char *xl_ckind_word(int kind)
 {
     return kind >= 0 && kind < XL_CK_COUNT ? kind_words[kind] : "?";
@@ -40,6 +44,8 @@ int xl_ckind_parse(const char *word)
     for (int k = 0; k < XL_CK_COUNT; k++)
         if (strcmp(word, kind_words[k]) == 0 || strcmp(word, kind_sheets[k]) == 0)
             return k;
+    if (strcmp(word, OLD_RESIDENTS_SHEET) == 0)
+        return XL_CK_RESIDENTS;
     if (strcmp(word, "organizations") == 0 || strcmp(word, "orgs") == 0)
         return XL_CK_ORGS;
     return -1;
@@ -312,6 +318,8 @@ static int read_all(xl_book *b, int kind, xl_cimport_report *rep, xl_err *err)
         if (kind >= 0 && k != kind)
             continue;
         int i = xl_book_find(b, kind_sheets[k]);
+        if (i < 0 && k == XL_CK_RESIDENTS)
+            i = xl_book_find(b, OLD_RESIDENTS_SHEET);
         if (i < 0 && kind >= 0)
             i = 0;
         if (i < 0)

@@ -44,7 +44,7 @@ static int remove_body(xl_db *db, void *ctx, xl_err *err)
     if (rm->room)
         snprintf(place, sizeof place, "%d-%s", rm->building, rm->room);
     else
-        snprintf(place, sizeof place, "%d号楼", rm->building);
+        snprintf(place, sizeof place, _(BUILDING_FMT), rm->building);
     xl_buf names;
     xl_buf_init(&names);
     int lived = residents_named(db, rm, &names, err);

@@ -137,6 +137,6 @@ int xl_room_values(xl_db *db, int building, const char *room, xl_cvalue v[XL_R_C
         "SELECT building, room, declared_headcount, use, floor FROM room"
         " WHERE building = ?1 AND room = ?2", building, room, cols, 5, v, err);
     if (rc == XL_ENOTFOUND)
-        xl_err_set(err, XL_ENOTFOUND, _(CE_NO_ROOM_FMT), building, room);
+        xl_err_set(err, XL_ENOTFOUND, _(E_NO_ROOM_FMT), building, room);
     return rc;
 }

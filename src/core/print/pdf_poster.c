@@ -43,7 +43,7 @@ static void page_words(xl_pdf *p, const xl_poster_info *info, const char *commun
     double cx = XL_A4_W / 2;
     snprintf(buf, sizeof buf, _(POSTER_COMMUNITY_FMT), community && *community ? community : "");
     xl_pdf_text(p, cx, 60, buf, 22, 1, 1);
-    snprintf(buf, sizeof buf, _(PDF_POSTER_BUILDING_FMT), info->building);
+    snprintf(buf, sizeof buf, _(BUILDING_FMT), info->building);
     xl_pdf_text(p, cx, 100, buf, 64, 1, 1);
     xl_pdf_text(p, cx, 560, _(POSTER_SIGN), 30, 1, 1);
     PangoLayout *l = xl_pdf_layout(p, "", 13, 0, XL_A4_W - 2 * XL_MARGIN - 40);

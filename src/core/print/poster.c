@@ -233,14 +233,14 @@ static void layout_texts(const xl_poster_info *info, const char *community, post
     else
         snprintf(buf, sizeof buf, "%s", _(APP_NAME));
     line_set(&L->line[LINE_COMMUNITY], 18, 9, 0, buf);
-    snprintf(buf, sizeof buf, _(POSTER_BUILDING_FMT), info->building);
+    snprintf(buf, sizeof buf, _(BUILDING_FMT), info->building);
     line_set(&L->line[LINE_BUILDING], 46, 26, 1, buf);
     line_set(&L->line[LINE_SIGN], 64, 13, 1, _(POSTER_SIGN));
     line_set(&L->line[LINE_HINT], 75, 5.5, 0, _(POSTER_HINT));
     snprintf(buf, sizeof buf, _(POSTER_RESP_FMT),
              info->resp_name[0] ? info->resp_name : _(QR_NOBODY), info->resp_phone_masked);
     line_set(&L->line[LINE_RESP], 0, 7, 0, buf);
-    snprintf(buf, sizeof buf, _(POSTER_FOOTER_FMT), info->lane, info->building);
+    snprintf(buf, sizeof buf, _(PDF_POSTER_FOOTER_FMT), info->lane, info->building);
     line_set(&L->line[LINE_FOOTER], 0, 4, 0, buf);
 }
 

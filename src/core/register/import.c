@@ -181,7 +181,8 @@ static int has_history_column(const importer *im)
         char name[64];
         xl_strlcpy_utf8(name, h->fields[i], sizeof name);
         xl_csv_trim(name);
-        if (strcmp(name, XL_EXPORT_MOVED_OUT_HEADER) == 0 || strcmp(name, "moved_out") == 0)
+        if (strcmp(name, XL_EXPORT_MOVED_OUT_HEADER) == 0 ||
+            strcmp(name, XL_EXPORT_MOVED_OUT_HEADER_OLD) == 0 || strcmp(name, "moved_out") == 0)
             return 1;
     }
     return 0;

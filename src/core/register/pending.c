@@ -178,7 +178,7 @@ static int check_all(xl_db *db, int building, const xl_pending_form *f, int *out
 {
     fe->n = 0;
     if (!building_exists(db, building))
-        return xl_err_set(err, XL_ENOTFOUND, _(REG_E_BUILDING_NONE_FMT), building);
+        return xl_err_set(err, XL_ENOTFOUND, _(E_NO_BUILDING_FMT), building);
     *out = f->action && strcmp(f->action, "out") == 0;
     check_form(db, building, f, *out, c, fe); /* starts the list afresh */
     if (!f->action || (!*out && strcmp(f->action, "in") != 0))

@@ -180,7 +180,7 @@ static int id_taken(xl_db *db, const char *id, int64_t *person_id, xl_err *err)
     if (rc != XL_OK)
         return rc;
     *person_id = ex.person_id;
-    return xl_err_set(err, XL_EFAIL, _(REG_E_ID_TAKEN_FMT), ex.name, (long long)ex.person_id);
+    return xl_err_set(err, XL_EFAIL, _(REG_E_ID_TAKEN_FMT), ex.name);
 }
 
 static int signin_new(xl_db *db, const clean_form *c, int64_t *person_id, xl_err *err)
@@ -502,7 +502,7 @@ static int resp_load(xl_db *db, int building, resp_state *s, xl_err *err)
     }
     sqlite3_finalize(st);
     if (row == 0)
-        return xl_err_set(err, XL_ENOTFOUND, _(REG_E_BUILDING_NONE_FMT), building);
+        return xl_err_set(err, XL_ENOTFOUND, _(E_NO_BUILDING_FMT), building);
     return row == 1 ? XL_OK : XL_EFAIL;
 }
 

@@ -129,7 +129,7 @@ int xl_form_date(const char *raw, xl_msg label, char out[11], char *msg, size_t 
     }
     xl_date_status st = xl_date_read(s, s);
     if (st != XL_DATE_OK) {
-        snprintf(msg, size, _(DATE_E_FIELD_FMT), xl_tr(label), xl_date_problem(st));
+        snprintf(msg, size, _(REG_E_FIELD_FMT), xl_tr(label), xl_date_problem(st));
         return 1;
     }
     if (strcmp(s, today) > 0) {
@@ -315,7 +315,7 @@ static void check_building(xl_db *db, const char *raw, xl_clean_form *c, xl_fiel
     if (found < 0)
         field_error(fe, XL_SF_BUILDING, "%s", err.msg);
     else if (!found)
-        field_error(fe, XL_SF_BUILDING, _(REG_E_BUILDING_NONE_FMT), c->building);
+        field_error(fe, XL_SF_BUILDING, _(E_NO_BUILDING_FMT), c->building);
     c->building_ok = found == 1;
 }
 
@@ -348,7 +348,7 @@ static void check_room(xl_db *db, const char *raw, xl_clean_form *c, xl_field_er
     if (found < 0)
         field_error(fe, XL_SF_ROOM, "%s", err.msg);
     else if (!found)
-        field_error(fe, XL_SF_ROOM, _(REG_E_ROOM_NONE_FMT), c->building, s);
+        field_error(fe, XL_SF_ROOM, _(E_NO_ROOM_FMT), c->building, s);
 }
 
 static void check_choice(const char *raw, xl_signin_field f, xl_clean_form *c, xl_field_errors *fe)

@@ -102,10 +102,10 @@ static void behind_row(sqlite3_stmt *st, void *vctx)
 
 static void set_heads(xl_behind *b, int items)
 {
-    static const xl_msg people[] = {XL_MSG_RPT_H_ROOM, XL_MSG_RPT_H_NAME, XL_MSG_RPT_H_ROLE,
-                                    XL_MSG_RPT_H_DATE, XL_MSG_RPT_H_MOVE, XL_MSG_RPT_H_PHONE};
-    static const xl_msg item[] = {XL_MSG_RPT_H_NO, XL_MSG_RPT_H_LIST, XL_MSG_RPT_H_TITLE,
-                                  XL_MSG_RPT_H_STATUS, XL_MSG_RPT_H_OWNER, XL_MSG_RPT_H_DUE};
+    static const xl_msg people[] = {XL_MSG_ROOM, XL_MSG_NAME, XL_MSG_ROLE,
+                                    XL_MSG_PEND_COL_DATE, XL_MSG_RPT_H_MOVE, XL_MSG_PHONE};
+    static const xl_msg item[] = {XL_MSG_PEND_COL_NO, XL_MSG_ITEM_F_KIND, XL_MSG_LIST_COL_TITLE,
+                                  XL_MSG_PEND_COL_STATE, XL_MSG_LIST_COL_OWNER, XL_MSG_LIST_COL_DUE};
     for (size_t i = 0; i < sizeof item / sizeof item[0]; i++)
         b->head[i] = xl_tr(items ? item[i] : people[i]);
 }

@@ -36,9 +36,9 @@ static void fill(xl_behind_row *r, sqlite3_stmt *st, const xl_roundtable_age *a)
         snprintf(r->col[3], sizeof r->col[3], "%s", a->last);
         snprintf(r->col[4], sizeof r->col[4], "%d", a->days);
     } else {
-        xl_strlcpy_utf8(r->col[3], _(RPT_RT_NEVER), sizeof r->col[3]);
+        xl_strlcpy_utf8(r->col[3], _(MAP_RT_NEVER), sizeof r->col[3]);
     }
-    xl_strlcpy_utf8(r->col[5], a && !a->stale ? _(RPT_YES) : _(RPT_NO), sizeof r->col[5]);
+    xl_strlcpy_utf8(r->col[5], a && !a->stale ? _(CF_YES) : _(CF_NO), sizeof r->col[5]);
 }
 
 static int collect(xl_db *db, sqlite3_stmt *st, const xl_roundtable_age *ages, size_t nages,
@@ -59,7 +59,7 @@ static int collect(xl_db *db, sqlite3_stmt *st, const xl_roundtable_age *ages, s
 int xl_behind_buildings(xl_db *db, int kind, int id, int days, size_t limit, xl_behind *out,
                         xl_err *err)
 {
-    static const xl_msg heads[] = {XL_MSG_RPT_H_BUILDING, XL_MSG_RPT_H_LANE, XL_MSG_RPT_H_RESP,
+    static const xl_msg heads[] = {XL_MSG_CF_BUILDING, XL_MSG_LANE, XL_MSG_RESPONSIBLE,
                                    XL_MSG_RPT_H_LAST_RT, XL_MSG_RPT_H_DAYS, XL_MSG_RPT_H_COVERED};
     for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
         out->head[i] = xl_tr(heads[i]);

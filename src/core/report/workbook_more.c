@@ -144,7 +144,7 @@ int xl_report_tables_more(xl_db *db, xl_report_tables *rt, xl_err *err)
     xl_report_month_add(rt->fig.months[XL_REPORT_MONTHS - 1].month, 1, next);
     snprintf(to, sizeof to, "%.7s-01", next);
     xl_table *t = rt->t;
-    xl_report_table_setup(&t[XL_TABLE_MOVES], "迁入迁出", "moves.csv", moves_heads, moves_widths);
+    xl_report_table_setup(&t[XL_TABLE_MOVES], "入住搬离", "moves.csv", moves_heads, moves_widths);
     xl_report_table_setup(&t[XL_TABLE_LISTS], "四张清单", "lists.csv", lists_heads, lists_widths);
     xl_report_table_setup(&t[XL_TABLE_MEETINGS], "小圆桌", "roundtables.csv", meetings_heads,
                           meetings_widths);

@@ -33,7 +33,7 @@ void xl_report_table_setup(xl_table *t, const char *sheet, const char *file,
 
 /* ---- 汇总 ---- */
 
-static const char *const summary_heads[] = {"项目", "数值", "字段", "", "月份", "入住", "搬离", NULL};
+static const char *const summary_heads[] = {"项目", "数值", "英文代号", "", "月份", "入住", "搬离", NULL};
 static const int summary_widths[] = {18, 12, 20, 4, 10, 8, 8};
 
 static void summary_line(xl_table *t, size_t *row, const char *label, double v, xl_cell_type ty,
@@ -68,7 +68,7 @@ static void build_summary(xl_report_tables *rt)
     summary_line(t, &r, "业主", f->st.owners, XL_CELL_INT, "owners");
     summary_line(t, &r, "二房东", f->st.sublandlords, XL_CELL_INT, "sublandlords");
     summary_line(t, &r, "家属", f->st.family, XL_CELL_INT, "family");
-    summary_line(t, &r, "申报人数", f->st.declared, XL_CELL_INT, "declared");
+    summary_line(t, &r, "核定人数", f->st.declared, XL_CELL_INT, "declared");
     /* rounded as `stats --json` prints it, so the two are equal */
     summary_line(t, &r, "登记采集率", round(f->st.registration_rate * 10000.0) / 10000.0,
                  XL_CELL_PCT, "registration_rate");
@@ -87,7 +87,7 @@ static void build_summary(xl_report_tables *rt)
 /* ---- 楼栋登记 ---- */
 
 static const char *const building_heads[] = {"楼号", "弄", "先锋楼组", "第一责任人", "身份",
-    "联系电话", "在住人员", "租客", "申报人数", "登记采集率", "达标", NULL};
+    "联系电话", "在住人员", "租客", "核定人数", "登记采集率", "达标", NULL};
 static const int building_widths[] = {8, 12, 10, 14, 8, 16, 10, 8, 10, 12, 6};
 
 static void build_buildings(xl_report_tables *rt)
@@ -116,14 +116,14 @@ static void build_buildings(xl_report_tables *rt)
 /* ---- 责任人 ---- */
 
 static const char *const resp_heads[] = {"第一责任人", "身份", "联系电话", "楼栋数", "楼号",
-    "在住人员", "申报人数", "登记采集率", "按时签出", "逾期签出", "发现未核实", "召集小圆桌",
-    "出席小圆桌", "未办结安全隐患", "责任人变更", "任职起始", NULL};
+    "在住人员", "核定人数", "登记采集率", "按时签出", "逾期签出", "发现未核实", "召集小圆桌",
+    "出席小圆桌", "未办结安全隐患", "第一责任人变更", "任职起始", NULL};
 static const int resp_widths[] = {14, 8, 16, 8, 20, 10, 10, 12, 10, 10, 12, 12, 12, 16, 12, 12};
 
 static int build_responsible(xl_db *db, xl_report_tables *rt, xl_err *err)
 {
     xl_table *t = &rt->t[XL_TABLE_RESPONSIBLE];
-    xl_report_table_setup(t, "责任人", "responsible.csv", resp_heads, resp_widths);
+    xl_report_table_setup(t, "第一责任人", "responsible.csv", resp_heads, resp_widths);
     xl_resp_record *rec;
     size_t n;
     if (xl_resp_records_load(db, rt->fig.opts.stale_days, &rec, &n, err))

@@ -81,7 +81,7 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const xl_report_table
                                 (lxw_col_t)(mc + s));
         chart_series_set_name_range(se, t->sheet, 0, (lxw_col_t)(mc + s));
     }
-    chart_title_set_name(ch, "近12个月入住与搬离");
+    chart_title_set_name(ch, "近 12 个月入住与搬离");
     chart_axis_set_name(ch->y_axis, "人次");
     worksheet_insert_chart(ws, 15, 0, ch);
 }

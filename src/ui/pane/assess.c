@@ -46,7 +46,7 @@ static void fill_row(xl_behind_row *r, const xl_assess_row *a)
 static int assess_load(void *vctx, ui_app *app, xl_behind *out, char *intro, size_t size)
 {
     assess_ctx *c = vctx;
-    static const xl_msg heads[] = {XL_MSG_ASSESS_H_RANK, XL_MSG_RPT_H_LANE, XL_MSG_ASSESS_H_TOTAL,
+    static const xl_msg heads[] = {XL_MSG_ASSESS_H_RANK, XL_MSG_LANE, XL_MSG_ASSESS_H_TOTAL,
                                    XL_MSG_ASSESS_H_PREV, XL_MSG_ASSESS_H_CHANGE, XL_MSG_ASSESS_H_SCORED};
     xl_assess_row *rows;
     size_t n;

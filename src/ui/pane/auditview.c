@@ -24,11 +24,11 @@ enum { HEAD_ROWS = 3, FOOT_ROWS = 2, GAP = 2, MARK_W = 2, AUD_LIMIT = 2000 };
 
 /* X(column, heading message, least width, most width; 0: the rest of the line) */
 #define AUD_COLUMNS(X)                      \
-    X(AT, AUD_COL_AT, 16, 16)               \
+    X(AT, MTG_F_TIME, 16, 16)               \
     X(OPERATOR, AUD_COL_OPERATOR, 6, 10)    \
     X(ACTION, AUD_COL_ACTION, 8, 18)        \
     X(WHOM, AUD_COL_WHOM, 6, 10)            \
-    X(DETAIL, AUD_COL_DETAIL, 0, 0)
+    X(DETAIL, ITEM_DETAIL, 0, 0)
 
 enum {
 #define AC_X(id, msg, least, most) AC_##id,

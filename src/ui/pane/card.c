@@ -347,7 +347,7 @@ static int card_load(card_pane *p, ui_app *app)
     memset(&c, 0, sizeof c);
     int rc = xl_building_card_load(ui_app_db(app), p->number, &c, &err);
     if (rc == XL_ENOTFOUND)
-        ui_app_message(app, 1, _(NO_BUILDING_FMT), p->number);
+        ui_app_message(app, 1, _(E_NO_BUILDING_FMT), p->number);
     else if (rc != XL_OK)
         ui_app_message(app, 1, "%s", err.msg);
     if (rc != XL_OK) {

@@ -1,4 +1,4 @@
-/* importview.c — 导入住户: a sheet of residents into the register; or 导入社区工作簿: the
+/* importview.c — 导入人员: a sheet of residents into the register; or 导入社区工作簿: the
  * whole community workbook (community.h), opened from the map's first-run screen. The
  * officer types the file's path; Enter runs a dry run (xl_import_residents /
  * xl_community_import with dry_run) and shows the summary and every problem
@@ -31,7 +31,7 @@ typedef enum { IM_ASK, IM_REPORT } im_stage;
 typedef struct import_pane {
     xl_db *db;
     im_stage stage;
-    ui_field path;           /* as typed ("~/住户.csv") */
+    ui_field path;           /* as typed ("~/人员.csv") */
     char full[PATH_MAX];     /* with ~ expanded: what the core reads */
     char note[512];          /* why nothing could be checked (ASK stage) */
     xl_import_report rep;
@@ -112,7 +112,7 @@ static void summary_text(const import_pane *p, char *out, size_t size)
     size_t t[4];
     if (p->community) {
         ctotals(&p->crep, t);
-        ui_format(out, size, _(CIV_SUMMARY_FMT), p->path.text, t[0], t[1], t[2], t[3]);
+        ui_format(out, size, _(CI_SUMMARY_FMT), p->path.text, t[0], t[1], t[2], t[3]);
         return;
     }
     ui_format(out, size, _(IMP_SUMMARY_FMT), p->path.text, p->rep.rows, p->rep.new_people,
@@ -168,9 +168,25 @@ static void draw_verdict(const import_pane *p, WINDOW *w, int y)
     } else if (!can_import(p)) {
         ui_text_put(w, y, 1, width, _(IMP_NOTHING), ui_attr(UI_C_DIM));
     } else {
-        ui_text_put(w, y, 1, width, p->community ? _(CIV_ASK) : _(REG_IMPORT_ASK),
-                    ui_attr(UI_C_PROMPT));
+        ui_text_put(w, y, 1, width, _(REG_IMPORT_ASK), ui_attr(UI_C_PROMPT));
     }
+}
+
+/* Warnings (提醒: imported anyway) among the listed findings; errors are counted apart, so the
+ * heading shows two honest counts instead of one "problems" total. */
+static size_t nwarnings(const import_pane *p)
+{
+    size_t n = 0;
+    char text[1200];
+    for (size_t i = 0; i < nproblems(p); i++) {
+        if (p->community) {
+            problem_text(p, i, text, sizeof text);
+            n += strstr(text, _(CSV_WARNING)) != NULL;
+        } else {
+            n += p->rep.problems[i].warning != 0;
+        }
+    }
+    return n;
 }
 
 static void draw_problem(void *ctx, WINDOW *w, int y, size_t i, int sel)
@@ -190,7 +206,7 @@ static void draw_problems(import_pane *p, WINDOW *w)
     if (nproblems(p) == 0)
         snprintf(text, sizeof text, "%s", _(REG_IMPORT_NO_PROBLEMS));
     else
-        ui_format(text, sizeof text, _(REG_IMPORT_PROBLEMS_FMT), nproblems(p), nerrors(p));
+        ui_format(text, sizeof text, _(REG_IMPORT_PROBLEMS_FMT), nerrors(p), nwarnings(p));
     ui_text_fill(w, LIST_Y - 1, 0, getmaxx(w), ui_attr(UI_C_HEADING));
     ui_text_put(w, LIST_Y - 1, 1, width, text, ui_attr(UI_C_HEADING));
     ui_listview_draw(&p->lv, w, LIST_Y, draw_problem, p);

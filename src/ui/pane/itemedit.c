@@ -75,7 +75,7 @@ static void check_fields(item_edit *e, ui_app *app, ui_form *f, int *b, size_t *
     if (ui_form_field(f, IF_OWNER)->text[0] && e->owner.chosen.kind == XL_PARTY_NONE)
         set_msg(f, IF_OWNER, _(ITEM_E_OWNER_PICK));
     if (kind == XL_ITEM_ACTION && e->owner.chosen.kind == XL_PARTY_NONE)
-        set_msg(f, IF_OWNER, _(ITEM_E_OWNER));
+        set_msg(f, IF_OWNER, _(LIST_E_OWNER));
     char ymd[11];
     xl_date_status st = xl_date_read(due, ymd);
     if (due[0] && st != XL_DATE_OK)
@@ -83,7 +83,7 @@ static void check_fields(item_edit *e, ui_app *app, ui_form *f, int *b, size_t *
     else if (due[0] && strcmp(due, e->raised_at) < 0)
         set_msg(f, IF_DUE, _(ITEM_E_DUE_EARLY));
     else if (!due[0] && kind == XL_ITEM_ACTION)
-        set_msg(f, IF_DUE, _(ITEM_E_DUE));
+        set_msg(f, IF_DUE, _(LIST_E_DUE));
     if (e->link_from && !xl_item_link_allowed(e->orig.kind, (xl_item_kind)kind))
         set_msg(f, IF_KIND, _(ITEM_E_FOLLOW_KIND));
 }
@@ -201,7 +201,7 @@ static void init_fields(item_edit *e, ui_field fl[IF_COUNT])
         e->cats[c] = xl_category_label(c);
     fl[IF_KIND] = (ui_field){.label = _(ITEM_F_KIND), .kind = UI_FIELD_CHOICE,
                              .choices = e->kinds, .nchoices = XL_ITEM_KIND_COUNT};
-    fl[IF_TITLE] = (ui_field){.label = _(ITEM_F_TITLE), .width = 40, .max_chars = XL_ITEM_TITLE_MAX};
+    fl[IF_TITLE] = (ui_field){.label = _(LIST_COL_TITLE), .width = 40, .max_chars = XL_ITEM_TITLE_MAX};
     fl[IF_DETAIL] = (ui_field){.label = _(ITEM_DETAIL), .width = 40, .max_chars = XL_ITEM_DETAIL_MAX};
     fl[IF_CATEGORY] = (ui_field){.label = _(LIST_COL_CATEGORY), .kind = UI_FIELD_CHOICE,
                                  .choices = e->cats, .nchoices = (int)xl_category_count()};
@@ -266,7 +266,7 @@ int ui_item_new_open(ui_app *app, xl_item_kind kind, int building, int64_t *sele
         snprintf(nums, sizeof nums, "%d", building);
         ui_field_set(&fl[IF_BUILDINGS], nums);
     }
-    return open_form(app, e, fl, _(ITEM_NEW_TITLE), NULL, IF_TITLE);
+    return open_form(app, e, fl, _(ACT_ITEM_NEW), NULL, IF_TITLE);
 }
 
 int ui_item_edit_open(ui_app *app, int64_t id)
@@ -309,7 +309,7 @@ int ui_item_follow_open(ui_app *app, int64_t from)
     fl[IF_KIND].choice = (int)e->orig.kind + 1;
     ui_format(intro, sizeof intro, _(ITEM_FOLLOW_INTRO_FMT), xl_item_kind_label(e->orig.kind),
               (long long)from, e->orig.title);
-    return open_form(app, e, fl, _(ITEM_NEW_TITLE), intro, IF_TITLE);
+    return open_form(app, e, fl, _(ACT_ITEM_NEW), intro, IF_TITLE);
 }
 
 /* ---- the status change ---- */
@@ -362,7 +362,7 @@ int ui_item_status_open(ui_app *app, int64_t id)
     for (int i = 0; i < XL_ITEM_STATUS_COUNT; i++)
         s->labels[i] = xl_item_status_label((xl_item_status)i);
     memset(fl, 0, sizeof fl);
-    fl[SF_STATUS] = (ui_field){.label = _(ITEM_F_STATUS), .kind = UI_FIELD_CHOICE,
+    fl[SF_STATUS] = (ui_field){.label = _(PEND_COL_STATE), .kind = UI_FIELD_CHOICE,
                                .choices = s->labels, .nchoices = XL_ITEM_STATUS_COUNT,
                                .choice = (int)s->it.status};
     fl[SF_NOTE] = (ui_field){.label = _(ITEM_CLOSING), .width = 40, .max_chars = XL_ITEM_NOTE_MAX,

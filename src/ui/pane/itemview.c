@@ -129,7 +129,7 @@ static int view_load(item_view *v, ui_app *app, int64_t id)
 
 static int label_width(void)
 {
-    static const xl_msg labels[] = {XL_MSG_LIST_COL_CATEGORY, XL_MSG_LIST_COL_WHERE,
+    static const xl_msg labels[] = {XL_MSG_LIST_COL_CATEGORY, XL_MSG_ITEM_F_BUILDINGS,
                                     XL_MSG_ITEM_RAISED, XL_MSG_LIST_COL_OWNER,
                                     XL_MSG_LIST_COL_DUE, XL_MSG_ITEM_DETAIL,
                                     XL_MSG_ITEM_MEETING, XL_MSG_ITEM_CLOSING};
@@ -187,7 +187,7 @@ static int draw_particulars(item_view *v, WINDOW *w)
         x2 = getmaxx(w) / 2 + 4;
     put_pair(w, y, 1, lw, XL_MSG_LIST_COL_CATEGORY, xl_category_label_of(it->category),
              ui_attr(UI_C_NORMAL));
-    put_pair(w, y++, x2, lw, XL_MSG_LIST_COL_WHERE, where, ui_attr(UI_C_NORMAL));
+    put_pair(w, y++, x2, lw, XL_MSG_ITEM_F_BUILDINGS, where, ui_attr(UI_C_NORMAL));
     put_pair(w, y, 1, lw, XL_MSG_LIST_COL_OWNER, owner, ui_attr(UI_C_NORMAL) | A_BOLD);
     put_pair(w, y++, x2, lw, XL_MSG_LIST_COL_DUE, due,
              ui_attr(it->overdue ? UI_C_WARN : UI_C_NORMAL));
@@ -297,8 +297,8 @@ static const struct {
     {"title:", XL_MSG_HIST_T_TITLE},       {"detail:", XL_MSG_HIST_T_DETAIL},
     {"kind:", XL_MSG_HIST_T_KIND},         {"status:", XL_MSG_HIST_T_STATUS},
     {"note:", XL_MSG_HIST_T_NOTE},         {"raised_at:", XL_MSG_HIST_T_RAISED},
-    {"raised_by:", XL_MSG_HIST_T_RAISED},  {"from meeting", XL_MSG_HIST_T_MEETING},
-    {"linked from", XL_MSG_HIST_T_LINKED}, {"agenda", XL_MSG_HIST_T_AGENDA},
+    {"raised_by:", XL_MSG_HIST_T_RAISED},  {"from meeting", XL_MSG_ITEM_MEETING},
+    {"linked from", XL_MSG_HIST_T_LINKED}, {"agenda", XL_MSG_MTG_F_AGENDA_TITLE},
     {"community", XL_MSG_LIST_WHOLE_COMMUNITY}, {"->", XL_MSG_HIST_T_ARROW},
 };
 

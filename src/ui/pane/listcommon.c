@@ -31,7 +31,7 @@ const char *ui_item_status_text(xl_item_status s, int overdue)
 const char *ui_item_status_short(xl_item_status s, int overdue)
 {
     static const xl_msg labels[XL_ITEM_STATUS_COUNT] = {
-        [XL_ITEM_OPEN] = XL_MSG_LIST_SHORT_OPEN, [XL_ITEM_IN_PROGRESS] = XL_MSG_LIST_SHORT_DOING,
+        [XL_ITEM_OPEN] = XL_MSG_LIST_STATUS_OPEN, [XL_ITEM_IN_PROGRESS] = XL_MSG_LIST_SHORT_DOING,
         [XL_ITEM_DONE] = XL_MSG_LIST_SHORT_DONE, [XL_ITEM_DROPPED] = XL_MSG_LIST_SHORT_DROPPED,
     };
     if (overdue)
@@ -41,7 +41,7 @@ const char *ui_item_status_short(xl_item_status s, int overdue)
 
 int ui_item_status_short_width(void)
 {
-    static const xl_msg labels[] = {XL_MSG_LIST_SHORT_OPEN, XL_MSG_LIST_SHORT_DOING,
+    static const xl_msg labels[] = {XL_MSG_LIST_STATUS_OPEN, XL_MSG_LIST_SHORT_DOING,
                                     XL_MSG_LIST_SHORT_DONE, XL_MSG_LIST_SHORT_DROPPED,
                                     XL_MSG_LIST_SHORT_OVERDUE};
     int width = 0;
@@ -98,7 +98,7 @@ int ui_buildings_parse(xl_db *db, const char *text, int *b, size_t cap, size_t *
             return 0;
         }
         if (!xl_building_exists(db, (int)v)) {
-            ui_format(msg, msgsize, _(NO_BUILDING_FMT), (int)v);
+            ui_format(msg, msgsize, _(E_NO_BUILDING_FMT), (int)v);
             return 0;
         }
         if (*n >= cap) {

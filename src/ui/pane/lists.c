@@ -28,7 +28,7 @@ enum {
 /* The status filter cycles through these: X(id, mask, label message). */
 #define LIST_STATUS_FILTERS(X)                                                     \
     X(ACTIVE, XL_STATUS_ACTIVE, LIST_F_ACTIVE)                                     \
-    X(ALL, 0, LIST_F_ALL)                                                          \
+    X(ALL, 0, REG_ALL)                                                          \
     X(OPEN, XL_STATUS_BIT(XL_ITEM_OPEN), LIST_STATUS_OPEN)                         \
     X(IN_PROGRESS, XL_STATUS_BIT(XL_ITEM_IN_PROGRESS), LIST_STATUS_IN_PROGRESS)    \
     X(DONE, XL_STATUS_BIT(XL_ITEM_DONE), LIST_STATUS_DONE)                         \
@@ -181,7 +181,7 @@ static void lists_reload(void *self, ui_app *app)
 
 static const char *category_value(const lists_pane *p)
 {
-    return p->category >= 0 ? xl_category_label((size_t)p->category) : _(LIST_F_ALL);
+    return p->category >= 0 ? xl_category_label((size_t)p->category) : _(REG_ALL);
 }
 
 /* "类别 全部": the label, then the value (highlighted when it narrows the lists). */
@@ -201,16 +201,16 @@ static void draw_filters(const lists_pane *p, WINDOW *w)
     int x = 1;
     if (p->building > 0)
         ui_format(bld, sizeof bld, _(BUILDING_FMT), p->building);
-    draw_filter_part(w, &x, XL_MSG_HINT_FILTER_CATEGORY, category_value(p), p->category >= 0);
-    draw_filter_part(w, &x, XL_MSG_HINT_FILTER_BUILDING, p->building > 0 ? bld : _(LIST_F_ALL),
+    draw_filter_part(w, &x, XL_MSG_LIST_COL_CATEGORY, category_value(p), p->category >= 0);
+    draw_filter_part(w, &x, XL_MSG_BUILDING, p->building > 0 ? bld : _(REG_ALL),
                      p->building > 0);
-    draw_filter_part(w, &x, XL_MSG_HINT_FILTER_OWNER,
-                     p->owner.kind != XL_PARTY_NONE ? p->owner_name : _(LIST_F_ALL),
+    draw_filter_part(w, &x, XL_MSG_LIST_COL_OWNER,
+                     p->owner.kind != XL_PARTY_NONE ? p->owner_name : _(REG_ALL),
                      p->owner.kind != XL_PARTY_NONE);
-    draw_filter_part(w, &x, XL_MSG_HINT_FILTER_STATUS, xl_tr(status_filters[p->status].label),
+    draw_filter_part(w, &x, XL_MSG_PEND_COL_STATE, xl_tr(status_filters[p->status].label),
                      p->status != SF_ACTIVE);
     if (p->overdue)
-        draw_filter_part(w, &x, XL_MSG_HINT_FILTER_OVERDUE, _(LIST_F_ONLY), 1);
+        draw_filter_part(w, &x, XL_MSG_LIST_OVERDUE, _(LIST_F_ONLY), 1);
     if (p->text[0]) {
         ui_format(text, sizeof text, _(LIST_F_TEXT_FMT), p->text);
         draw_filter_part(w, &x, XL_MSG_HINT_SEARCH, text, 1);
@@ -244,10 +244,10 @@ static void draw_tabs(const lists_pane *p, WINDOW *w)
 
 /* X(column, heading message, width cap) */
 #define LIST_COLUMNS(X)           \
-    X(STATUS, LIST_COL_STATUS, 0) \
+    X(STATUS, PEND_COL_STATE, 0) \
     X(TITLE, LIST_COL_TITLE, 0)   \
     X(CAT, LIST_COL_CATEGORY, 12) \
-    X(WHERE, LIST_COL_WHERE, 10)  \
+    X(WHERE, ITEM_F_BUILDINGS, 10)  \
     X(OWNER, LIST_COL_OWNER, 12)  \
     X(DUE, LIST_COL_DUE, 10)
 
@@ -522,7 +522,7 @@ static int owner_choose(void *ctx, ui_app *app, ui_pick_row *row)
 static int pick_owner(lists_pane *p, ui_app *app)
 {
     ui_pick_spec spec = {
-        .title = _(LIST_OWNER_PICK_TITLE),
+        .title = _(ACT_FILTER_OWNER),
         .intro = _(LIST_OWNER_PICK_INTRO),
         .fill = owner_fill,
         .choose = owner_choose,
@@ -546,7 +546,7 @@ static int filter_key(lists_pane *p, ui_app *app, ui_action act)
             p->cur = XL_ITEM_ACTION;
         return filter_changed(p, app);
     case UI_ACT_FILTER_BUILDING:
-        ui_app_prompt(app, &(ui_prompt_spec){_(LIST_BUILDING_PROMPT), 5, accept_digit,
+        ui_app_prompt(app, &(ui_prompt_spec){_(REG_BUILDING_PROMPT), 5, accept_digit,
                                              building_done, p});
         return UI_REDRAW;
     case UI_ACT_LIST_SEARCH:
@@ -558,7 +558,7 @@ static int filter_key(lists_pane *p, ui_app *app, ui_action act)
     default: /* UI_ACT_CLEAR */
         p->category = -1, p->building = 0, p->owner = xl_party_none(), p->status = SF_ACTIVE;
         p->overdue = 0, p->text[0] = '\0';
-        ui_app_message(app, 0, "%s", _(LIST_FILTERS_CLEARED));
+        ui_app_message(app, 0, "%s", _(REG_FILTERS_CLEARED));
         return filter_changed(p, app);
     }
 }

@@ -24,7 +24,7 @@
     X(PIONEER, "pioneer", PIONEER_GROUP) \
     X(PARTY, "party", PARTY_HOUSEHOLDS)  \
     X(ITEMS, "items", MAP_OV_ITEMS)      \
-    X(ROUNDTABLE, "roundtable", MAP_OV_ROUNDTABLE)
+    X(ROUNDTABLE, "roundtable", PANE_ROUNDTABLE)
 
 enum {
 #define MAP_X(id, name, msg) OV_##id,
@@ -315,7 +315,7 @@ static void draw_info(map_pane *m, WINDOW *w, int width)
     else
         ui_format(buf[0], sizeof buf[0], _(INFO_RATE_NONE_FMT), b->residents);
     if (b->pioneer_group > 0)
-        ui_format(buf[1], sizeof buf[1], _(INFO_GROUP_FMT), b->pioneer_group);
+        ui_format(buf[1], sizeof buf[1], _(STAT_GROUP_FMT), b->pioneer_group);
     else
         snprintf(buf[1], sizeof buf[1], "%s %s", _(PIONEER_GROUP), _(GROUP_NONE));
     ui_format(buf[2], sizeof buf[2], _(INFO_PARTY_FMT), b->party_households);
@@ -460,7 +460,7 @@ static int goto_done(void *ctx, ui_app *app, const char *text)
     int number = atoi(text);
     long i = find_number(m, number);
     if (i < 0) {
-        ui_app_message(app, 1, _(NO_BUILDING_FMT), number);
+        ui_app_message(app, 1, _(E_NO_BUILDING_FMT), number);
         return UI_REDRAW;
     }
     m->sel = (size_t)i;

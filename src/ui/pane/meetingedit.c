@@ -95,7 +95,7 @@ static void default_notes(mtg_edit *e, ui_form *f, ui_app *app)
         snprintf(title, sizeof title, "%s", _(MTG_TITLE_DISCUSSION));
         snprintf(place, sizeof place, "%s", _(MTG_PLACE_DISCUSSION));
     } else if (kind == XL_MEETING_JOINT) {
-        snprintf(title, sizeof title, "%s", _(MTG_TITLE_JOINT));
+        snprintf(title, sizeof title, "%s", _(MTG_KIND_JOINT));
     }
     xl_building_card_release(&card);
     ui_format(e->title_note, sizeof e->title_note, _(MTG_NOTE_DEFAULT_FMT), title[0] ? title : "…");
@@ -226,7 +226,7 @@ static void init_fields(mtg_edit *e, ui_field fl[MF_COUNT])
     }
     fl[MF_KIND] = (ui_field){.label = _(MTG_F_KIND), .kind = UI_FIELD_CHOICE,
                              .choices = e->kinds, .nchoices = XL_MEETING_KIND_COUNT};
-    fl[MF_BUILDING] = (ui_field){.label = _(MTG_F_BUILDING), .width = 6, .max_chars = 5,
+    fl[MF_BUILDING] = (ui_field){.label = _(BUILDING), .width = 6, .max_chars = 5,
                                  .accept = ui_accept_digit, .note = _(MTG_NOTE_BUILDING)};
     fl[MF_GROUP] = (ui_field){.label = _(PIONEER_GROUP), .kind = UI_FIELD_CHOICE,
                               .choices = e->groups, .nchoices = 4};
@@ -285,7 +285,7 @@ int ui_meeting_edit_open(ui_app *app, int64_t id)
         return UI_REDRAW;
     }
     if (m.status != XL_MEETING_PLANNED) {
-        ui_app_message(app, 1, "%s", _(MTG_E_NOT_PLANNED));
+        ui_app_message(app, 1, "%s", _(MTG_E_ONLY_PLANNED));
         xl_meeting_release(&m);
         free(e);
         return UI_REDRAW;
@@ -360,6 +360,6 @@ int ui_agenda_free_open(ui_app *app, int64_t meeting, size_t *select_out)
     snprintf(num, sizeof num, "%d", XL_AGENDA_MINUTES_DEFAULT);
     ui_field_set(&fl[FF_MINUTES], num);
     ui_form_spec spec = {.help_title = _(KEYS_FORM), .submit = free_submit, .free = free};
-    ui_form_open(app, &spec, fi, _(MTG_FREE_TITLE), fl, FF_COUNT);
+    ui_form_open(app, &spec, fi, _(ACT_AGENDA_FREE), fl, FF_COUNT);
     return UI_REDRAW;
 }

@@ -404,7 +404,7 @@ static void fill_orgs(attend_pick *a, const char *query, ui_pick_rows *out)
         r->checked = attendance_id(a, TAG_ORG, r->id) != 0;
         snprintf(r->text, sizeof r->text, "%s", a->orgs[i].name);
         snprintf(r->note, sizeof r->note, "%s",
-                 strcmp(a->orgs[i].kind, "deputy") == 0 ? _(ORG_KIND_DEPUTY) : "");
+                 strcmp(a->orgs[i].kind, "deputy") == 0 ? _(ORG_DEPUTY) : "");
     }
 }
 

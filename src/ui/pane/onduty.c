@@ -75,7 +75,7 @@ void ui_onduty_open(ui_app *app)
     if (xl_operators_recent(ui_app_db(app), RECENT_MAX, &o->recent, NULL) != XL_OK)
         xl_operator_list_release(&o->recent);
     ui_pick_spec spec = {
-        .title = _(OP_TITLE),
+        .title = _(AUD_COL_OPERATOR),
         .help_title = _(KEYS_PICK),
         .intro = _(OP_INTRO),
         .fill = onduty_fill,

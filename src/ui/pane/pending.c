@@ -270,7 +270,7 @@ static void pend_reload(void *self, ui_app *app)
 static const char *pend_title(void *self)
 {
     (void)self;
-    return _(PEND_TITLE);
+    return _(PEND_STATE_WAITING);
 }
 
 static void pend_free(void *self)

@@ -48,7 +48,7 @@ static const char *gender_label(const char *g)
 
 static int header_label_width(void)
 {
-    const xl_msg labels[] = {XL_MSG_REG_F_ID_NUMBER, XL_MSG_REG_F_PHONE, XL_MSG_REG_F_PROVINCE,
+    const xl_msg labels[] = {XL_MSG_ID_NUMBER, XL_MSG_PHONE, XL_MSG_REG_F_PROVINCE,
                              XL_MSG_REG_F_WORKPLACE, XL_MSG_REG_CARD_CREATED};
     int width = 0;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
@@ -92,8 +92,8 @@ static void draw_header(const person_pane *p, WINDOW *w)
     char created[11], homes[96];
     xl_strlcpy_utf8(created, c->created_at, sizeof created);
     draw_name_line(p, w);
-    draw_info(p, w, 2, XL_MSG_REG_F_ID_NUMBER, c->id_masked, XL_REVEAL_ID_NUMBER);
-    draw_info(p, w, 3, XL_MSG_REG_F_PHONE, c->phone_masked, XL_REVEAL_PHONE);
+    draw_info(p, w, 2, XL_MSG_ID_NUMBER, c->id_masked, XL_REVEAL_ID_NUMBER);
+    draw_info(p, w, 3, XL_MSG_PHONE, c->phone_masked, XL_REVEAL_PHONE);
     draw_info(p, w, 4, XL_MSG_REG_F_PROVINCE, c->province, -1);
     draw_info(p, w, 5, XL_MSG_REG_F_WORKPLACE, c->workplace, -1);
     draw_info(p, w, 6, XL_MSG_REG_CARD_CREATED, created, -1);
@@ -164,7 +164,7 @@ static void draw_home_line2(WINDOW *w, int y, const xl_card_residency *h, int x)
     if (h->moved_out[0])
         return;
     xl_strlcpy_utf8(date, h->confirmed_at, sizeof date);
-    snprintf(seen, sizeof seen, "%s %s", _(REG_CARD_CONFIRMED), date[0] ? date : _(REG_CARD_NEVER));
+    snprintf(seen, sizeof seen, "%s %s", _(REG_STALE_LAST), date[0] ? date : _(REG_CARD_NEVER));
     ui_text_put(w, y, x, maxx - x, seen, ui_attr(UI_C_DIM));
 }
 
@@ -236,7 +236,7 @@ static int open_reveal(person_pane *p, ui_app *app)
 {
     static const ui_form_spec spec = {.submit = reveal_submit};
     static const char *which[2]; /* the form keeps a pointer to these: not on the stack */
-    which[0] = _(REG_F_ID_NUMBER), which[1] = _(REG_F_PHONE);
+    which[0] = _(ID_NUMBER), which[1] = _(PHONE);
     ui_field fields[RV_COUNT] = {
         [RV_FIELD] = {.label = _(REG_REVEAL_FIELD), .kind = UI_FIELD_CHOICE, .choices = which,
                       .nchoices = 2},

@@ -278,7 +278,7 @@ static int chain_lines(const present *p, char lines[CHAIN_LINES][512])
             ui_format(lines[n++], 512, _(SHOW_CHAIN_MORE_FMT),
                       xl_item_kind_label((xl_item_kind)k), first->title, count - 1);
         else
-            ui_format(lines[n++], 512, _(SHOW_CHAIN_FMT), xl_item_kind_label((xl_item_kind)k),
+            ui_format(lines[n++], 512, _(REG_E_FIELD_FMT), xl_item_kind_label((xl_item_kind)k),
                       first->title);
     }
     return n;
@@ -332,7 +332,7 @@ static int draw_actions(present *p, WINDOW *w, int y, int rows)
 /* ---- drawing: the bottom line (keys, a message, or what is being typed) ---- */
 
 static const xl_msg input_labels[] = {
-    [IN_NOTE] = XL_MSG_SHOW_IN_NOTE, [IN_DECISION] = XL_MSG_SHOW_IN_DECISION,
+    [IN_NOTE] = XL_MSG_SHOW_NOTES, [IN_DECISION] = XL_MSG_SHOW_DECISION,
     [IN_OWNER] = XL_MSG_SHOW_IN_OWNER, [IN_DUE] = XL_MSG_SHOW_IN_DUE,
 };
 

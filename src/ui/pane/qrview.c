@@ -39,9 +39,10 @@ typedef struct qr_pane {
 static const ui_action qr_actions[] = {
     UI_ACT_QR_STYLE, UI_ACT_QR_POSTER, UI_ACT_QR_LANE, UI_ACT_QR_ALL, UI_ACT_QR_ROTATE, UI_ACT_BACK,
 };
+/* ? before r: on a narrow footer the way to every key stays, the rare new-code key goes */
 static const ui_action qr_hints[] = {
-    UI_ACT_QR_STYLE, UI_ACT_QR_POSTER, UI_ACT_QR_LANE, UI_ACT_QR_ALL, UI_ACT_QR_ROTATE,
-    UI_ACT_HELP, UI_ACT_BACK,
+    UI_ACT_QR_STYLE, UI_ACT_QR_POSTER, UI_ACT_QR_LANE, UI_ACT_QR_ALL, UI_ACT_HELP,
+    UI_ACT_QR_ROTATE, UI_ACT_BACK,
 };
 
 static const xl_msg style_names[XL_QR_STYLE_COUNT] = {

@@ -31,7 +31,7 @@ void ui_place_format(char *out, size_t size, int building, const char *room)
     if (building > 0)
         snprintf(out, size, "%d-%s", building, room ? room : "");
     else
-        snprintf(out, size, "%s", _(REG_NOWHERE));
+        snprintf(out, size, "%s", _(NONE));
 }
 
 int ui_accept_digit(uint32_t cp)

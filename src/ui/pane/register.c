@@ -36,7 +36,7 @@ enum {
     X(PLACE, REG_COL_PLACE, 0) \
     X(ROLE, ROLE, 2)           \
     X(SINCE, SINCE, 3)         \
-    X(OUT, REG_COL_OUT, 4)     \
+    X(OUT, REG_F_MOVED_OUT, 4)     \
     X(PHONE, PHONE, 6)         \
     X(ID, ID_NUMBER, 7)        \
     X(STATE, REG_COL_STATE, 8)
@@ -386,14 +386,14 @@ static void draw_filters(const reg_pane *p, WINDOW *w, int maxx)
         return;
     }
     if (f->building > 0)
-        ui_format(building, sizeof building, _(REG_BUILDING_VALUE_FMT), f->building);
+        ui_format(building, sizeof building, _(BUILDING_FMT), f->building);
     else
         snprintf(building, sizeof building, "%s", _(REG_ALL));
-    x = draw_filter(w, x, maxx, UI_ACT_FILTER_BUILDING, XL_MSG_REG_FILTER_BUILDING, building,
+    x = draw_filter(w, x, maxx, UI_ACT_FILTER_BUILDING, XL_MSG_BUILDING, building,
                     f->building > 0);
-    x = draw_filter(w, x, maxx, UI_ACT_FILTER_ROLE, XL_MSG_REG_FILTER_ROLE,
+    x = draw_filter(w, x, maxx, UI_ACT_FILTER_ROLE, XL_MSG_ROLE,
                     f->role >= 0 ? ui_role_choices()[f->role] : _(REG_ALL), f->role >= 0);
-    x = draw_filter(w, x, maxx, UI_ACT_FILTER_STATE, XL_MSG_REG_FILTER_STATE, states[f->state],
+    x = draw_filter(w, x, maxx, UI_ACT_FILTER_STATE, XL_MSG_PEND_COL_STATE, states[f->state],
                     f->state != XL_REG_ALL);
     draw_filter(w, x, maxx, UI_ACT_HISTORY, XL_MSG_REG_FILTER_HISTORY,
                 f->include_history ? _(REG_HISTORY_SHOWN) : _(REG_HISTORY_HIDDEN),
@@ -427,7 +427,7 @@ static const char *search_status(const reg_pane *p, char *buf, size_t size, ui_c
     case SR_ROOM_HINT: return _(REG_SEARCH_ROOM_HINT);
     case SR_NO_PLACE: return _(REG_SEARCH_NO_PLACE); /* dim: "127-30" on the way to 127-302 */
     case SR_ERROR: *role = UI_C_WARN; return p->err;
-    default: *role = UI_C_WARN; return _(REG_SEARCH_NONE);
+    default: *role = UI_C_WARN; return _(PICK_NOTHING);
     }
 }
 
@@ -576,7 +576,7 @@ static int building_done(void *ctx, ui_app *app, const char *text)
     reg_pane *p = ctx;
     int number = *text ? atoi(text) : 0;
     if (number > 0 && !xl_building_exists(p->db, number)) {
-        ui_app_message(app, 1, _(NO_BUILDING_FMT), number);
+        ui_app_message(app, 1, _(E_NO_BUILDING_FMT), number);
         return UI_REDRAW;
     }
     search_clear(p);

@@ -110,7 +110,7 @@ static void resp_draw(void *ctx, ui_form *f, WINDOW *w, int y, int rows)
     ui_text_put(w, y, 2, getmaxx(w) - 3, r->searched ? _(REG_RESP_LIST_FOUND) : _(REG_RESP_LIST_HOUSE),
                 ui_attr(UI_C_LABEL));
     if (r->res.n == 0) {
-        ui_text_put(w, y + 1, 2, getmaxx(w) - 3, _(REG_SEARCH_NONE), ui_attr(UI_C_DIM));
+        ui_text_put(w, y + 1, 2, getmaxx(w) - 3, _(PICK_NOTHING), ui_attr(UI_C_DIM));
         return;
     }
     ui_listview_resize(&r->lv, rows - 1);

@@ -16,7 +16,7 @@
 #include "xiangli/poster.h"
 #include "xiangli/workbook.h"
 
-static const xl_msg heads[] = {XL_MSG_RPT_H_RESP, XL_MSG_RPT_H_BUILDING, XL_MSG_RESP_H_RATE,
+static const xl_msg heads[] = {XL_MSG_RESPONSIBLE, XL_MSG_CF_BUILDING, XL_MSG_REG_RATE,
                                XL_MSG_RESP_H_ONTIME, XL_MSG_RESP_H_STALE, XL_MSG_RESP_H_CONVENED,
                                XL_MSG_RESP_H_ATTENDED, XL_MSG_RESP_H_SAFETY, XL_MSG_RESP_H_CHANGES};
 
@@ -69,7 +69,7 @@ static int record_open(void *ctx, ui_app *app, const xl_behind_row *r)
 static int changes_load(void *ctx, ui_app *app, xl_behind *out, char *intro, size_t size)
 {
     int64_t person = *(int64_t *)ctx;
-    static const xl_msg ch[] = {XL_MSG_RPT_H_BUILDING, XL_MSG_RPT_H_RESP, XL_MSG_RPT_H_ROLE,
+    static const xl_msg ch[] = {XL_MSG_CF_BUILDING, XL_MSG_RESPONSIBLE, XL_MSG_ROLE,
                                 XL_MSG_RESP_H_SINCE, XL_MSG_RESP_H_UNTIL};
     xl_resp_change *c;
     size_t n;

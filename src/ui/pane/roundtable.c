@@ -20,7 +20,7 @@ enum { HEAD_Y = 1, ROWS_Y = 2, GAP = 2, WIDE = 120 };
 
 /* The status filter cycles: X(id, mask, label message). */
 #define MTG_STATUS_FILTERS(X)                                                          \
-    X(ALL, 0, LIST_F_ALL)                                                              \
+    X(ALL, 0, REG_ALL)                                                              \
     X(OPEN, XL_MEETING_STATUS_BIT(XL_MEETING_PLANNED) |                                \
                 XL_MEETING_STATUS_BIT(XL_MEETING_RUNNING), MTG_F_OPEN)                 \
     X(CLOSED, XL_MEETING_STATUS_BIT(XL_MEETING_CLOSED), MTG_STATUS_CLOSED)
@@ -135,21 +135,21 @@ static void draw_summary(const rt_pane *p, WINDOW *w)
     ui_format(text, sizeof text, _(MTG_SUMMARY_FMT), p->count[XL_MEETING_RUNNING],
               p->count[XL_MEETING_PLANNED], p->count[XL_MEETING_CLOSED]);
     int x = 1 + ui_text_put(w, 0, 1, getmaxx(w) - 2, text, ui_attr(UI_C_NORMAL)) + GAP;
-    x += ui_text_put(w, 0, x, getmaxx(w) - 1 - x, _(HINT_FILTER_STATUS), ui_attr(UI_C_LABEL)) + 1;
+    x += ui_text_put(w, 0, x, getmaxx(w) - 1 - x, _(PEND_COL_STATE), ui_attr(UI_C_LABEL)) + 1;
     x += ui_text_put(w, 0, x, getmaxx(w) - 1 - x, xl_tr(mtg_filters[p->status].label),
                      ui_attr(p->status ? UI_C_SELECTED : UI_C_NORMAL)) + GAP;
-    x += ui_text_put(w, 0, x, getmaxx(w) - 1 - x, _(HINT_FILTER_BUILDING), ui_attr(UI_C_LABEL)) + 1;
-    ui_text_put(w, 0, x, getmaxx(w) - 1 - x, bld[0] ? bld : _(LIST_F_ALL),
+    x += ui_text_put(w, 0, x, getmaxx(w) - 1 - x, _(BUILDING), ui_attr(UI_C_LABEL)) + 1;
+    ui_text_put(w, 0, x, getmaxx(w) - 1 - x, bld[0] ? bld : _(REG_ALL),
                 ui_attr(bld[0] ? UI_C_SELECTED : UI_C_NORMAL));
 }
 
 /* X(column, heading message, width; 0 = the rest) */
 #define RT_COLUMNS(X)                 \
-    X(STATUS, MTG_COL_STATUS, 4)      \
-    X(TIME, MTG_COL_TIME, 16)         \
-    X(KIND, MTG_COL_KIND, 10)         \
+    X(STATUS, PEND_COL_STATE, 4)      \
+    X(TIME, MTG_F_TIME, 16)         \
+    X(KIND, MTG_F_KIND, 10)         \
     X(TITLE, MTG_COL_TITLE, 0)        \
-    X(PLACE, MTG_COL_PLACE, 24)       \
+    X(PLACE, MTG_F_PLACE, 24)       \
     X(HOST, MTG_COL_HOST, 12)         \
     X(COUNTS, MTG_COL_COUNTS, 11)
 
@@ -324,7 +324,7 @@ static int rt_key(void *self, ui_app *app, int key)
         rt_reload(p, app);
         return UI_REDRAW;
     case UI_ACT_FILTER_BUILDING:
-        ui_app_prompt(app, &(ui_prompt_spec){_(LIST_BUILDING_PROMPT), 5, accept_digit,
+        ui_app_prompt(app, &(ui_prompt_spec){_(REG_BUILDING_PROMPT), 5, accept_digit,
                                              building_done, p});
         return UI_REDRAW;
     default: return meeting_key(p, app, act);

@@ -239,7 +239,7 @@ int ui_signin_open_at(ui_app *app, int building, const char *room)
     }
     if (room)
         ui_field_set(&fields[XL_SF_ROOM], room);
-    ui_form_open(app, &signin_spec, s, _(REG_SIGNIN_TITLE), fields, XL_SF_COUNT);
+    ui_form_open(app, &signin_spec, s, _(ACT_SIGNIN), fields, XL_SF_COUNT);
     return UI_REDRAW;
 }
 

@@ -369,7 +369,7 @@ static void stale_reload(void *self, ui_app *app)
 static const char *stale_title(void *self)
 {
     (void)self;
-    return _(REG_STALE_TITLE);
+    return _(KEYS_STALE);
 }
 
 static const char *stale_help_title(void *self)

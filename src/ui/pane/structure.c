@@ -98,7 +98,7 @@ static void draw_pages(const structure_pane *p, WINDOW *w)
     char text[96];
     int x = 1;
     for (int pg = 0; pg < PG_COUNT; pg++) {
-        ui_format(text, sizeof text, _(ST_COUNT_FMT), xl_tr(page_title[pg]), p->n[pg]);
+        ui_format(text, sizeof text, _(LIST_HEAD_FMT), xl_tr(page_title[pg]), p->n[pg]);
         attr_t attr = ui_attr(pg == p->page ? UI_C_HEADING : UI_C_DIM);
         x += ui_text_put(w, 0, x, getmaxx(w) - x - 1, text, attr) + 4;
     }
@@ -220,7 +220,7 @@ static const char *st_title(void *self)
 static const char *st_help_title(void *self)
 {
     (void)self;
-    return _(KEYS_STRUCTURE);
+    return _(PANE_STRUCTURE);
 }
 
 static void st_free(void *self)
