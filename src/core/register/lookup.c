@@ -47,6 +47,7 @@
  * in order after all); more, and the plain walk goes on. */
 static size_t sparse_candidates = 3000, few_hits_max = 600, cand_share = 16; /* lookup_tune.h */
 #define CAND_MAX 60000
+#define SMALL_REGISTER 20000
 
 void xl_lookup_tune(size_t sparse, size_t few, size_t share)
 {
@@ -267,7 +268,8 @@ typedef struct name_search {
     const char *q;
     int pinyin;
     size_t limit;          /* 0 = every hit */
-    int short_q;           /* 1-2 letters or one character: many hits likely, the walk first */
+    int short_q;           /* 1-2 letters or one character on a large register (more than
+                              SMALL_REGISTER people): many hits likely, the walk first */
     xl_lookup_result *res;
     xl_err *err;
 } name_search;
@@ -490,8 +492,8 @@ static int walk_finish(const name_search *s, walk *w, int how, const char *fts, 
 enum { HITS_UNKNOWN, HITS_FEW, HITS_KNOWN };
 
 /* The first sparse_candidates + 1 candidates, confirmed (one reading of the index). When they
- * are all of them: at most few_hits_max hits are put in order (HITS_FEW); more are left in ids
- * (HITS_KNOWN). Else HITS_UNKNOWN. */
+ * are all of them: at most few_hits_max hits are put in order (HITS_FEW); up to twice as many
+ * are left in ids (HITS_KNOWN). Else (more candidates or hits) HITS_UNKNOWN. */
 static int few_hits(const name_search *s, const char *fts, int rank, size_t need, int *state, xl_buf *ids)
 {
     xl_buf sql;
@@ -511,6 +513,11 @@ static int few_hits(const name_search *s, const char *fts, int rank, size_t need
         cands++;
         if (value_ok(s, sqlite3_column_int(st, 1), rank))
             xl_buf_printf(ids, "%s%lld", hits++ ? "," : "", (long long)sqlite3_column_int64(st, 0));
+        if (hits > 2 * few_hits_max) {
+            rc = SQLITE_DONE; /* many hits: likely many on every page of the walk */
+            cands = sparse_candidates + 1;
+            break;
+        }
     }
     xl_buf_puts(ids, "]");
     sqlite3_finalize(st);
@@ -537,7 +544,7 @@ static int members_walk(const name_search *s, const char *fts, const char *arg, 
  *  - a longer query: its first candidates confirmed; when they are all of them, few hits are
  *    put in order at once, more are kept as a walk in place order meets them (reading only
  *    the index residency_walk for everyone else);
- *  - a short one (likely many hits): a short plain walk first ("wang" is done there);
+ *  - else (or a short query, likely many hits) a short plain walk ("wang" is done there);
  *  - then, by the number of candidates (counted from the index alone): a few are confirmed as
  *    above; up to one person in cand_share of the register, the walk keeps only candidates;
  *    more, and the plain walk goes on.
@@ -565,9 +572,7 @@ static int search_class(const name_search *s, const char *fts, int rank)
     walk w;
     if (walk_open(s, NULL, 0, rank, &w))
         return XL_EFAIL;
-    int how = WALK_BUDGET_SPENT;
-    if (!fts || s->short_q)
-        how = walk_on(s, &w, rank, need, WALK_PROBE);
+    int how = walk_on(s, &w, rank, need, WALK_PROBE);
     if (how != WALK_BUDGET_SPENT || !fts) {
         if (how == WALK_BUDGET_SPENT)
             how = walk_on(s, &w, rank, need, WALK_BUDGET);
@@ -607,7 +612,7 @@ static int lookup_pinyin(name_search *s)
     char qf[XL_PINYIN_MAX_QUERY + 1];
     xl_pinyin_query(s->q, qf, sizeof qf);
     xl_search_fold_v(qf);
-    s->short_q = strlen(qf) <= 2;
+    s->short_q = strlen(qf) <= 2 && people_estimate(s) > SMALL_REGISTER;
     int rc = XL_OK;
     for (size_t i = 0; rc == XL_OK && i < sizeof classes / sizeof classes[0]; i++) {
         if (strlen(qf) < classes[i].min_len)
@@ -627,7 +632,7 @@ static int lookup_name(name_search *s)
     xl_buf_init(&fts);
     int have = xl_search_expr_name(s->q, &fts);
     uint32_t cp;
-    s->short_q = xl_utf8_decode(s->q, strlen(s->q), &cp) == strlen(s->q);
+    s->short_q = xl_utf8_decode(s->q, strlen(s->q), &cp) == strlen(s->q) && people_estimate(s) > SMALL_REGISTER;
     int rc = search_class(s, have ? fts.data : NULL, 0);
     xl_buf_release(&fts);
     return rc;
