@@ -153,6 +153,7 @@ done
         echo "$line"
     done
     echo
-    echo "# query plans at the largest size (EXPLAIN QUERY PLAN of every statement core ran per figure)"
+    echo "# query plans at the largest size: EXPLAIN QUERY PLAN of every statement core ran while"
+    echo "# measuring (each listed once, under the first figure that ran it; SQL as prepared, ?N unbound)"
     [ -n "$PLANS" ] && grep -v '^FIG' "$PLANS"
 } >"$OUT"

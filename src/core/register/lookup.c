@@ -8,13 +8,16 @@
  *    class's candidate set is a superset of its hits, so the result is exact. The hits'
  *    ids are then read with their residency and put in order (two steps, so that only
  *    hits, not candidates, pay for the residency look-up).
- *  - With a limit, a class with many hits ("z", "wang", 王) is read instead by walking the
- *    current residents in place order (the residency_place index) and stopping at the
- *    limit: the first hits of that walk are the first hits of the class. Each class starts
- *    with a short walk (WALK_PROBE rows); if that does not fill the page, the candidates
- *    are read; more than DENSE_HITS hits and the walk goes on (up to WALK_BUDGET rows),
- *    else the hits are put in order directly. A walk given up falls back to the two steps;
- *    one that runs out of current residents goes on with the others.
+ *  - With a limit (a page), the class is read the way that is cheapest for it (search_class):
+ *    its first candidates confirmed and, when they are all of them, few hits put in order at
+ *    once or more kept as a walk in place order meets them; else a short walk over the
+ *    current residents in place order (the residency_place index, no sort) that stops at the
+ *    limit (a common query such as "z", "wang" or 王 is done there); then, counted from the
+ *    index alone, a middle number of candidates kept as the walk meets them (reading only
+ *    the index residency_walk of migration 013 for everyone else), or, with too many, the
+ *    plain walk goes on (up to WALK_BUDGET rows). A walk given up falls back to the two
+ *    steps; one that runs out of current residents goes on with the others. Every way gives
+ *    the first hits of the unlimited search (tests/unit/test_lookup.c tries each).
  *  - A one-letter pinyin query has no trigram; it walks (or, unlimited, scans).
  * Phone and ID tails use the expression indexes on their last four characters. */
 #include "xiangli/lookup.h"
@@ -491,39 +494,49 @@ static int walk_finish(const name_search *s, walk *w, int how, const char *fts, 
 
 enum { HITS_UNKNOWN, HITS_FEW, HITS_KNOWN };
 
-/* The first sparse_candidates + 1 candidates, confirmed (one reading of the index). When they
- * are all of them: at most few_hits_max hits are put in order (HITS_FEW); up to twice as many
+/* The first cap + 1 candidates, confirmed (one reading of the index), stopping early at
+ * more than twice few_hits_max hits. When they are all of them: at most few_hits_max hits are put in order (HITS_FEW); up to twice as many
  * are left in ids (HITS_KNOWN). Else (more candidates or hits) HITS_UNKNOWN. */
-static int few_hits(const name_search *s, const char *fts, int rank, size_t need, int *state, xl_buf *ids)
+typedef struct sample {
+    size_t hits, seen; /* hits among the candidates or residents seen */
+} sample;
+
+static int few_hits(const name_search *s, const char *fts, int rank, size_t need, size_t cap, int *state,
+                    xl_buf *ids, sample *sm)
 {
     xl_buf sql;
     xl_buf_init(&sql);
-    xl_buf_printf(&sql, "SELECT p.id, %s FROM (SELECT rowid FROM person_search WHERE person_search MATCH ?1"
-                  " LIMIT ?4) c JOIN person p ON p.id = c.rowid", value_sql(s));
+    xl_buf_printf(&sql, "SELECT p.id, %s FROM person_search c JOIN person p ON p.id = c.rowid"
+                  " WHERE person_search MATCH ?1", value_sql(s)); /* read as far as needed */
     sqlite3_stmt *st = xl_db_prepare(s->db, sql.data, s->err);
     xl_buf_release(&sql);
     *state = HITS_UNKNOWN;
     if (!st)
         return XL_EFAIL;
-    bind_all(st, s, fts, rank, sparse_candidates + 1);
+    bind_all(st, s, fts, rank, 0);
     size_t cands = 0, hits = 0;
     int rc;
     xl_buf_puts(ids, "[");
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        cands++;
+        if (++cands > cap) {
+            rc = SQLITE_DONE;
+            break;
+        }
         if (value_ok(s, sqlite3_column_int(st, 1), rank))
             xl_buf_printf(ids, "%s%lld", hits++ ? "," : "", (long long)sqlite3_column_int64(st, 0));
         if (hits > 2 * few_hits_max) {
             rc = SQLITE_DONE; /* many hits: likely many on every page of the walk */
-            cands = sparse_candidates + 1;
             break;
         }
     }
+    *sm = (sample){hits, cands};
+    if (hits > 2 * few_hits_max)
+        cands = cap + 1;
     xl_buf_puts(ids, "]");
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return xl_db_fail(s->db, "lookup", s->err);
-    if (cands > sparse_candidates)
+    if (cands > cap)
         return XL_OK;
     *state = hits <= few_hits_max ? HITS_FEW : HITS_KNOWN;
     return *state == HITS_FEW && hits > 0 ? place_hits(s, ids->data, rank, need) : XL_OK;
@@ -549,6 +562,16 @@ static int members_walk(const name_search *s, const char *fts, const char *arg, 
  *    above; up to one person in cand_share of the register, the walk keeps only candidates;
  *    more, and the plain walk goes on.
  * A walk given up falls back to putting every hit in order. */
+/* A page costs (in us, at a million residents) about: the walk keeping candidates, 0.15 a
+ * resident passed until the page's last hit and 0.2 a candidate listed; putting every hit
+ * in order, 2 a candidate and 7 a hit. est_hits from a sample of candidates or residents. */
+static int walk_cheaper(size_t people, size_t need, size_t cands, double est_hits)
+{
+    double by_walk = 0.15 * (double)people * (double)need / (est_hits > 0.5 ? est_hits : 0.5) + 0.2 * (double)cands;
+    double order = 2.0 * (double)cands + 7.0 * est_hits;
+    return by_walk < order;
+}
+
 static int search_class(const name_search *s, const char *fts, int rank)
 {
     size_t need = s->limit ? s->limit - s->res->n : 0;
@@ -557,16 +580,21 @@ static int search_class(const name_search *s, const char *fts, int rank)
     if (need == 0)
         return XL_OK;
     int rc = XL_OK, state = HITS_UNKNOWN;
+    sample sm = {0, 0};
     xl_buf ids;
     xl_buf_init(&ids);
     if (fts && !s->short_q) {
-        rc = few_hits(s, fts, rank, need, &state, &ids);
+        rc = few_hits(s, fts, rank, need, CAND_MAX, &state, &ids, &sm);
         if (rc == XL_OK && state == HITS_KNOWN)
             rc = members_walk(s, fts, ids.data, MEMBERS_IDS, rank, need);
         if (rc != XL_OK || state != HITS_UNKNOWN) {
             xl_buf_release(&ids);
             return rc;
         }
+        xl_buf_release(&ids);
+        /* most candidates are not hits (a mixed spelling): no walk finds them cheaply */
+        if (sm.hits * 8 < sm.seen)
+            return exact(s, fts, rank, 0, need);
     }
     xl_buf_release(&ids);
     walk w;
@@ -578,7 +606,8 @@ static int search_class(const name_search *s, const char *fts, int rank)
             how = walk_on(s, &w, rank, need, WALK_BUDGET);
         return walk_finish(s, &w, how, fts, rank, need);
     }
-    size_t n, cap = people_estimate(s) / cand_share;
+    size_t people = people_estimate(s), probe_hits = s->res->n - w.mark, probe_rows = w.rows;
+    size_t n, cap = people / cand_share;
     cap = cap < sparse_candidates ? sparse_candidates : cap > CAND_MAX ? CAND_MAX : cap;
     if (candidates(s, fts, cap, &n)) {
         sqlite3_finalize(w.st);
@@ -590,13 +619,17 @@ static int search_class(const name_search *s, const char *fts, int rank)
     s->res->n = w.mark;
     if (n <= sparse_candidates && s->short_q) {
         xl_buf_init(&ids);
-        rc = few_hits(s, fts, rank, need, &state, &ids);
+        rc = few_hits(s, fts, rank, need, sparse_candidates, &state, &ids, &sm);
         if (rc == XL_OK && state == HITS_KNOWN)
             rc = members_walk(s, fts, ids.data, MEMBERS_IDS, rank, need);
         xl_buf_release(&ids);
         if (rc != XL_OK || state != HITS_UNKNOWN)
             return rc;
     }
+    double est = sm.seen ? (double)sm.hits * (double)n / (double)sm.seen
+                         : (double)probe_hits * (double)people / (double)(probe_rows ? probe_rows : 1);
+    if (!walk_cheaper(people, need, n, est))
+        return exact(s, fts, rank, 0, need);
     return members_walk(s, fts, fts, MEMBERS_FTS, rank, need);
 }
 
