@@ -49,6 +49,7 @@ struct ui_app {
     WINDOW *full; /* the whole terminal, for a fullscreen pane */
     ui_pane tabs[MAX_TABS];
     int ntabs, cur;
+    int backup_due;             /* the daily backup, made once the first frame is on screen */
     ui_pane stack[MAX_DEPTH]; /* panes opened over the current tab */
     int depth;
     int help, small, quit, dirty;
@@ -68,9 +69,14 @@ struct ui_app {
 
 /* The tabs, in order (keys 1..N), from the tab list in panes.h. */
 static ui_pane (*const tab_panes[])(ui_app *app) = {
-#define UI_TAB_ENTRY(name) ui_##name##_new,
+#define UI_TAB_ENTRY(name, title) ui_##name##_new,
     UI_TABS(UI_TAB_ENTRY)
 #undef UI_TAB_ENTRY
+};
+static const xl_msg tab_titles[] = {
+#define UI_TAB_TITLE(name, title) XL_MSG_##title,
+    UI_TABS(UI_TAB_TITLE)
+#undef UI_TAB_TITLE
 };
 
 static volatile sig_atomic_t got_signal;
@@ -190,6 +196,22 @@ static void pop_pane(ui_app *a)
     p->ops->free(p->self);
 }
 
+/* A tab is built (its constructor loads it) the first time it is shown: at a million
+ * residents the statistics alone take seconds, and the first frame needs only the map. */
+static int tab_build(ui_app *a, int tab)
+{
+    if (a->tabs[tab].ops)
+        return 0;
+    a->tabs[tab] = tab_panes[tab](a);
+    return 1;
+}
+
+static const char *tab_title(const ui_app *a, int tab)
+{
+    const ui_pane *p = &a->tabs[tab];
+    return p->ops ? p->ops->title(p->self) : xl_tr(tab_titles[tab]);
+}
+
 static void switch_tab(ui_app *a, int tab)
 {
     if (tab < 0 || tab >= a->ntabs)
@@ -197,6 +219,8 @@ static void switch_tab(ui_app *a, int tab)
     while (a->depth > 0)
         pop_pane(a);
     a->cur = tab;
+    if (tab_build(a, tab))
+        return; /* just loaded */
     ui_pane *p = top_pane(a);
     if (p->ops->reload)
         p->ops->reload(p->self, a);
@@ -252,7 +276,7 @@ static int tabs_width(ui_app *a, int compact)
         if (compact && i != a->cur)
             snprintf(label, sizeof label, " %d ", i + 1);
         else
-            snprintf(label, sizeof label, " %d %s ", i + 1, a->tabs[i].ops->title(a->tabs[i].self));
+            snprintf(label, sizeof label, " %d %s ", i + 1, tab_title(a, i));
         w += xl_str_width(label) + 1;
     }
     for (int d = 0; d < a->depth; d++) {
@@ -274,7 +298,7 @@ static void draw_tabs(ui_app *a)
         if (compact && i != a->cur)
             snprintf(label, sizeof label, " %d ", i + 1);
         else
-            snprintf(label, sizeof label, " %d %s ", i + 1, a->tabs[i].ops->title(a->tabs[i].self));
+            snprintf(label, sizeof label, " %d %s ", i + 1, tab_title(a, i));
         a->tab_x[i] = x;
         x += ui_text_put(w, 0, x, COLS - x, label,
                          ui_attr(i == a->cur ? UI_C_TAB_ACTIVE : UI_C_TAB)) + 1;
@@ -675,6 +699,8 @@ static void on_signal_caught(ui_app *a)
         request_quit(a);
 }
 
+static int daily_backup(ui_app *a);
+
 static void run_loop(ui_app *a)
 {
     a->dirty = 1;
@@ -686,6 +712,11 @@ static void run_loop(ui_app *a)
         if (a->dirty)
             draw_all(a);
         a->dirty = 0;
+        if (a->backup_due) {
+            a->backup_due = 0;
+            a->dirty = daily_backup(a); /* a failure is said in the status line */
+            continue;
+        }
         wtimeout(stdscr, top_pane(a)->ops->tick ? CLOCK_MS : TICK_MS);
         int key = ui_key_read(stdscr);
         if (key >= 0)
@@ -767,7 +798,8 @@ static void stop(ui_app *a)
     while (a->depth > 0)
         pop_pane(a);
     for (int i = 0; i < a->ntabs; i++)
-        a->tabs[i].ops->free(a->tabs[i].self);
+        if (a->tabs[i].ops)
+            a->tabs[i].ops->free(a->tabs[i].self);
     free_windows(a);
     if (a->screen) {
         xl_set_fatal_hook(NULL);
@@ -779,14 +811,16 @@ static void stop(ui_app *a)
 
 /* Once a day, when the first desk starts: a checked copy into [backup] directory, keeping
  * the newest [backup] keep. Silent when it works; a failure is said in the status line. */
-static void daily_backup(ui_app *a)
+static int daily_backup(ui_app *a)
 {
     char *made = NULL;
     xl_err err;
     xl_err_clear(&err);
-    if (xl_db_backup_daily(a->db, a->cfg->backup_dir, a->cfg->backup_keep, &made, &err) != XL_OK)
+    int failed = xl_db_backup_daily(a->db, a->cfg->backup_dir, a->cfg->backup_keep, &made, &err) != XL_OK;
+    if (failed)
         ui_app_message(a, 1, _(BAK_DAILY_FAIL_FMT), err.msg);
     free(made);
+    return failed;
 }
 
 int ui_run(xl_db *db, const xl_config *cfg, xl_err *err)
@@ -797,11 +831,13 @@ int ui_run(xl_db *db, const xl_config *cfg, xl_err *err)
     xl_today(a.today);
     if (start_curses(&a, err) != XL_OK)
         return XL_EFAIL;
-    for (size_t i = 0; i < sizeof tab_panes / sizeof tab_panes[0] && i < MAX_TABS; i++)
-        a.tabs[a.ntabs++] = tab_panes[i](&a);
+    a.ntabs = (int)(sizeof tab_panes / sizeof tab_panes[0]);
+    if (a.ntabs > MAX_TABS)
+        a.ntabs = MAX_TABS;
+    tab_build(&a, 0);
     make_windows(&a);
     xl_db_on_busy(a.db, on_db_busy, &a);
-    daily_backup(&a);
+    a.backup_due = 1; /* after the first frame: a copy of a large register takes seconds */
     if (!cfg->operator_login[0])
         ui_onduty_open(&a);
     count_pending(&a);

@@ -6,23 +6,25 @@
 #include "ui/theme.h"
 #include "xiangli/building.h"
 
-/* The tabs, in order (keys 1..9), declared once: X(name) gives ui_<name>_new, the pane's
- * constructor, and app.c's tab table. 楼栋地图 map: every building by lane, coloured by an
+/* The tabs, in order (keys 1..9), declared once: X(name, TITLE) gives ui_<name>_new, the
+ * pane's constructor, and app.c's tab table; TITLE is the tab's label (the pane's own title),
+ * shown before the pane is built: app.c builds a tab the first time it is shown, so the desk's
+ * first frame costs only the first tab. 楼栋地图 map: every building by lane, coloured by an
  * overlay (map.c); 登记 register: the register of residents (register.c, its other screens
  * in register.h); 清单 lists: the four lists (lists.c); 小圆桌 roundtable: meetings
  * (roundtable.c); 统计 stats: the monthly figures (stats.c); 文档 docs: the community's
  * documents (docs.c); 社区结构 structure: organisations, party members, pioneer
  * groups (structure.c). The lists' and meetings' other screens are in lists_ui.h. */
-#define UI_TABS(X) \
-    X(map)         \
-    X(register)    \
-    X(lists)       \
-    X(roundtable)  \
-    X(stats)       \
-    X(docs)        \
-    X(structure)
+#define UI_TABS(X)                 \
+    X(map, PANE_MAP)               \
+    X(register, PANE_REGISTER)     \
+    X(lists, PANE_LISTS)           \
+    X(roundtable, PANE_ROUNDTABLE) \
+    X(stats, STAT_TITLE)           \
+    X(docs, DOCS_TITLE)            \
+    X(structure, PANE_STRUCTURE)
 
-#define UI_TAB_DECLARE(name) ui_pane ui_##name##_new(ui_app *app);
+#define UI_TAB_DECLARE(name, title) ui_pane ui_##name##_new(ui_app *app);
 UI_TABS(UI_TAB_DECLARE)
 #undef UI_TAB_DECLARE
 

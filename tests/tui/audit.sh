@@ -60,7 +60,10 @@ step_extra() {
 }
 
 # ---- the steps
-REGISTER=(keys:2 'wait:第 1 / 7203 条')
+# The documents tab first: opening it writes the tenant guide's first version (an audit row),
+# which the desk used to do at start when it built every tab before its first frame.
+DOCS=(keys:6 'wait:第 1.0 版')
+REGISTER=("${DOCS[@]}" keys:2 'wait:第 1 / 7203 条')
 # 李波's ID number revealed on his card (the first row of the register), then hidden again
 REVEAL=(keys:Enter 'wait:居住记录' keys:v 'wait:查看完整号码：李波' keys:Enter 'wait:须填写理由'
         text:派出所核查 keys:Enter 'wait:完整号码，按任意键隐藏' keys:x 'gone:完整号码，按任意键隐藏'
@@ -73,7 +76,7 @@ COLOURS=(warn:file=out.csv plain:seed=1 keys:Down warn:李波 keys:Up plain:李�
 
 scenario audit-80x24 80 24 test.ini "${REGISTER[@]}" "${REVEAL[@]}" "${AUDIT[@]}" \
     'wait:共 4 条' "${COLOURS[@]}"
-scenario audit-en-100x30 100 30 test-en.ini keys:2 'wait:1 of 7203' keys:Enter 'wait:Residencies' \
+scenario audit-en-100x30 100 30 test-en.ini keys:6 'wait:1.0' keys:2 'wait:1 of 7203' keys:Enter 'wait:Residencies' \
     keys:v 'wait:Show a whole number: 李波' keys:Enter 'wait:needs a reason' text:police-check \
     keys:Enter 'wait:any key hides it' keys:x 'gone:any key hides it' keys:q 'gone:> 李波' \
     keys:L 'wait:> Audit log' 'wait:4 entries' warn:file=out.csv plain:seed=1 \

@@ -18,8 +18,9 @@ ok() { echo "ok $*"; }
 bad() { echo "FAIL $*"; failures=$((failures + 1)); }
 
 # named in the environment: no question (the expected screen is the map, no pick over it)
-tui_pin_env XIANGLI_OPERATOR=李强 # (what the desk writes at start is his)
-scenario onduty-named-80x24 80 24 test.ini 'wait:楼栋地图'
+tui_pin_env XIANGLI_OPERATOR=李强 # (what the desk writes is his: opening the documents writes
+# the tenant guide's first version; the desk builds a tab when it is first shown)
+scenario onduty-named-80x24 80 24 test.ini 'wait:楼栋地图' keys:6 'wait:第 1.0 版' keys:1 'gone:第 1.0 版'
 tui_pin_env XIANGLI_OPERATOR=   # nobody named: the desk asks
 # the demo was built under tui-test; a new name typed and chosen
 scenario onduty-pick-80x24 80 24 test.ini 'wait:谁在值班' text:王芳 'wait:新值班员' keys:Enter \

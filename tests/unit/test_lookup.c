@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/db/db_internal.h"
+#include "core/register/lookup_tune.h"
 #include "xiangli/building.h"
 #include "xiangli/idcard.h"
 #include "xiangli/lookup.h"
@@ -556,6 +557,130 @@ static void lookup__limit__prefix_of_unlimited(void **state)
     }
 }
 
+/* ---------- paged search after changes: every way of reading gives the same page ---------- */
+
+static int64_t int_sql(xl_db *d, const char *sql, int64_t arg)
+{
+    sqlite3_stmt *st = xl_db_prepare(d, sql, NULL);
+    assert_non_null(st);
+    sqlite3_bind_int64(st, 1, arg);
+    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* A room chosen by r: "building, 'room'" for an INSERT. */
+static char *room_values(xl_db *d, int64_t r)
+{
+    int64_t rooms = int_sql(d, "SELECT count(*) FROM room WHERE ?1 = ?1", 0);
+    sqlite3_stmt *st = xl_db_prepare(d, "SELECT building, room FROM room ORDER BY building, room LIMIT 1 OFFSET ?", NULL);
+    sqlite3_bind_int64(st, 1, r % rooms);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *v = xl_asprintf("%d, '%s'", sqlite3_column_int(st, 0), (const char *)sqlite3_column_text(st, 1));
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Random sign-ins (new people with common names), moves and sign-outs, by plain SQL (the
+ * triggers keep the search keys and SQLite the indexes). */
+static void random_changes(xl_db *d, int n)
+{
+    static const char *const names[] = {"张三", "张伟", "张珊", "王小明", "王晓敏", "李娜", "吕芳",
+                                        "曾山", "单梅", "张三丰", "王芳", "刘洋", "欧阳娜", "陈思"};
+    srand(14);
+    for (int i = 0; i < n; i++) {
+        int op = rand() % 3;
+        char *room = room_values(d, rand());
+        int64_t live = int_sql(d, "SELECT count(*) FROM residency WHERE moved_out IS NULL AND ?1 = ?1", 0);
+        int64_t rid = int_sql(d, "SELECT id FROM residency WHERE moved_out IS NULL ORDER BY id LIMIT 1 OFFSET ?",
+                              rand() % (live ? live : 1));
+        char *sql;
+        if (op == 0 || rid < 0) {
+            int64_t pid = int_sql(d, "SELECT max(id) + 1 FROM person WHERE ?1 = ?1", 0);
+            sql = xl_asprintf("INSERT INTO person(id, name, created_at) VALUES (%lld, '%s', '2026-01-01');"
+                              "INSERT INTO residency(person_id, building, room, role, moved_in)"
+                              " VALUES (%lld, %s, 'tenant', '2026-02-01');",
+                              (long long)pid, names[rand() % 14], (long long)pid, room);
+        } else if (op == 1) {
+            sql = xl_asprintf("UPDATE residency SET moved_out = '2026-11-01' WHERE id = %lld;"
+                              "INSERT INTO residency(person_id, building, room, role, moved_in)"
+                              " SELECT person_id, %s, role, '2026-11-01' FROM residency WHERE id = %lld;",
+                              (long long)rid, room, (long long)rid);
+        } else {
+            sql = xl_asprintf("UPDATE residency SET moved_out = '2026-11-02' WHERE id = %lld;", (long long)rid);
+        }
+        exec_ok(d, sql);
+        free(sql);
+        free(room);
+    }
+}
+
+/* The walk's index (migration 013) holds exactly the current residents: read through it and
+ * read from the table, the same rows in the same order. */
+static void assert_walk_index_is_the_table(xl_db *d)
+{
+    sqlite3_stmt *a = xl_db_prepare(d, "SELECT building, room, person_id FROM residency INDEXED BY residency_walk"
+                                       " WHERE moved_out IS NULL ORDER BY building, room, person_id", NULL);
+    sqlite3_stmt *b = xl_db_prepare(d, "SELECT building, room, person_id FROM residency NOT INDEXED"
+                                       " WHERE moved_out IS NULL ORDER BY building, room, person_id", NULL);
+    int ra, rb;
+    size_t rows = 0;
+    while ((ra = sqlite3_step(a)) == SQLITE_ROW && (rb = sqlite3_step(b)) == SQLITE_ROW) {
+        assert_int_equal(sqlite3_column_int64(a, 0), sqlite3_column_int64(b, 0));
+        assert_string_equal(sqlite3_column_text(a, 1), sqlite3_column_text(b, 1));
+        assert_int_equal(sqlite3_column_int64(a, 2), sqlite3_column_int64(b, 2));
+        rows++;
+    }
+    assert_int_equal(ra, SQLITE_DONE);
+    assert_int_equal(sqlite3_step(b), SQLITE_DONE);
+    assert_true(rows > 1000);
+    sqlite3_finalize(a);
+    sqlite3_finalize(b);
+    assert_int_equal(int_sql(d, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok' AND ?1 = ?1", 0), 0);
+}
+
+/* After random sign-ins, moves and sign-outs, a page is the first hits of the unlimited
+ * search (which puts every hit in order) however the paged search chooses to read: the
+ * candidates at once, the walk keeping known hits, the walk keeping FTS candidates, or the
+ * plain walk. */
+static void lookup__limit__every_way_after_changes(void **state)
+{
+    (void)state;
+    xl_db *d = tu_demo_db(NULL);
+    random_changes(d, 400);
+    assert_walk_index_is_the_table(d);
+    static const struct { size_t sparse, few, share; } ways[] = {
+        {3000, 600, 16},      /* the defaults */
+        {100000, 0, 16},      /* every class's hits known, then walked */
+        {0, 0, 1},            /* the walk keeping FTS candidates */
+        {0, 0, 100000000},    /* the plain walk */
+    };
+    const char *queries[] = {"zs", "zhangs", "zhangsan", "wang", "wxm", "lv", "lvf", "zhang", "张", "张三",
+                             "王小", "欧阳", "shan", "cs", "xiaom"};
+    const size_t limits[] = {1, 7, 50, 201};
+    for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
+        xl_lookup_tune(ways[w].sparse, ways[w].few, ways[w].share);
+        for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+            xl_lookup_result all, some;
+            xl_err e;
+            assert_int_equal(xl_lookup(d, queries[i], 0, &all, &e), XL_OK);
+            assert_true(all.n > 0);
+            for (size_t j = 0; j < sizeof limits / sizeof limits[0]; j++) {
+                assert_int_equal(xl_lookup(d, queries[i], limits[j], &some, &e), XL_OK);
+                if (some.n != (all.n < limits[j] ? all.n : limits[j]))
+                    fail_msg("way %zu '%s' limit %zu: %zu hits of %zu", w, queries[i], limits[j], some.n, all.n);
+                for (size_t k = 0; k < some.n; k++)
+                    if (some.hits[k].person_id != all.hits[k].person_id || some.hits[k].rank != all.hits[k].rank)
+                        fail_msg("way %zu '%s' limit %zu: hit %zu differs", w, queries[i], limits[j], k);
+                xl_lookup_release(&some);
+            }
+            xl_lookup_release(&all);
+        }
+    }
+    xl_lookup_tune(3000, 600, 16);
+    tu_db_free(d);
+}
+
 /* `xiangli lookup zs --json` prints what xl_lookup gives (the TUI calls xl_lookup too). */
 static void lookup__cli__agrees(void **state)
 {
@@ -618,6 +743,7 @@ int main(void)
         cmocka_unit_test(lookup__pinyin__signin_commit_is_searchable),
         cmocka_unit_test(lookup__pinyin__index_finds_what_a_scan_finds),
         cmocka_unit_test(lookup__limit__prefix_of_unlimited),
+        cmocka_unit_test(lookup__limit__every_way_after_changes),
         cmocka_unit_test(lookup__cli__agrees),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

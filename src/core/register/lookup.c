@@ -8,13 +8,16 @@
  *    class's candidate set is a superset of its hits, so the result is exact. The hits'
  *    ids are then read with their residency and put in order (two steps, so that only
  *    hits, not candidates, pay for the residency look-up).
- *  - With a limit, a class with many hits ("z", "wang", 王) is read instead by walking the
- *    current residents in place order (the residency_place index) and stopping at the
- *    limit: the first hits of that walk are the first hits of the class. Each class starts
- *    with a short walk (WALK_PROBE rows); if that does not fill the page, the candidates
- *    are read; more than DENSE_HITS hits and the walk goes on (up to WALK_BUDGET rows),
- *    else the hits are put in order directly. A walk given up falls back to the two steps;
- *    one that runs out of current residents goes on with the others.
+ *  - With a limit (a page), the class is read the way that is cheapest for it (search_class):
+ *    its first candidates confirmed and, when they are all of them, few hits put in order at
+ *    once or more kept as a walk in place order meets them; else a short walk over the
+ *    current residents in place order (the residency_place index, no sort) that stops at the
+ *    limit (a common query such as "z", "wang" or 王 is done there); then, counted from the
+ *    index alone, a middle number of candidates kept as the walk meets them (reading only
+ *    the index residency_walk of migration 013 for everyone else), or, with too many, the
+ *    plain walk goes on (up to WALK_BUDGET rows). A walk given up falls back to the two
+ *    steps; one that runs out of current residents goes on with the others. Every way gives
+ *    the first hits of the unlimited search (tests/unit/test_lookup.c tries each).
  *  - A one-letter pinyin query has no trigram; it walks (or, unlimited, scans).
  * Phone and ID tails use the expression indexes on their last four characters. */
 #include "xiangli/lookup.h"
@@ -27,18 +30,35 @@
 #include "core/register/complete_sql.h"
 #include "core/db/db_internal.h"
 #include "core/db/search_sql.h"
+#include "core/register/lookup_tune.h"
 #include "xiangli/idcard.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/pinyin.h"
+#include "xiangli/text.h"
 
-/* A class with more hits than this is dense: read by the walk when there is a limit. On
- * --scale 100 the second step costs ~7 us a hit (the residency and the order), the walk
- * ~2 us a row and needs about limit * residents / hits rows: with a page of 50 among
- * 717,000 residents the two meet near 3,000 hits. */
-#define DENSE_HITS 2500
+/* The walk costs ~2 us a row (the residency, the person, the match) and needs about
+ * limit * residents / hits rows: the probe (WALK_PROBE rows) finishes a page of 50 when
+ * one resident in 20 is a hit. */
 #define WALK_PROBE 1000
 #define WALK_BUDGET 40000
+/* After the probe (WALK_PROBE rows), with a limit: a class with at most sparse_candidates
+ * candidates and at most few_hits_max hits is put in order from them (confirming a candidate
+ * costs ~2 us at a million residents, putting a hit in order ~7 us); up to one person in
+ * cand_share of the register (CAND_MAX at most: the walk holds them as one list, ~0.2 us
+ * each), the walk keeps only candidates (WALK_MEMBERS of them at most, then every hit is put
+ * in order after all); more, and the plain walk goes on. */
+static size_t sparse_candidates = 3000, few_hits_max = 600, cand_share = 16; /* lookup_tune.h */
+#define CAND_MAX 60000
+#define SMALL_REGISTER 20000
+
+void xl_lookup_tune(size_t sparse, size_t few, size_t share)
+{
+    sparse_candidates = sparse;
+    few_hits_max = few;
+    cand_share = share ? share : 1;
+}
+#define WALK_MEMBERS 4000
 
 static int all_digits(const char *s, size_t n)
 {
@@ -251,6 +271,8 @@ typedef struct name_search {
     const char *q;
     int pinyin;
     size_t limit;          /* 0 = every hit */
+    int short_q;           /* 1-2 letters or one character on a large register (more than
+                              SMALL_REGISTER people): many hits likely, the walk first */
     xl_lookup_result *res;
     xl_err *err;
 } name_search;
@@ -347,19 +369,56 @@ typedef struct walk {
 
 enum { WALK_DONE, WALK_END, WALK_BUDGET_SPENT, WALK_ERROR };
 
-static int walk_open(const name_search *s, int rank, walk *w)
+/* fts: walk only the candidates of that expression (the index residency_walk gives each
+ * resident's person id without reading the row; the candidates are one list in memory). */
+enum { MEMBERS_FTS = 1, MEMBERS_IDS };
+
+static int walk_open(const name_search *s, const char *arg, int members, int rank, walk *w)
 {
     xl_buf sql;
     xl_buf_init(&sql);
-    xl_buf_printf(&sql, "SELECT " HIT_COLUMNS ", %s FROM residency r JOIN person p ON p.id = r.person_id"
-                  " WHERE r.moved_out IS NULL ORDER BY r.building, r.room", value_sql(s));
+    if (members)
+        xl_buf_printf(&sql, "SELECT " HIT_COLUMNS ", %s FROM residency r INDEXED BY residency_walk"
+                      " JOIN person p ON p.id = r.person_id WHERE r.moved_out IS NULL"
+                      " AND r.person_id IN (%s) ORDER BY r.building, r.room", value_sql(s),
+                      members == MEMBERS_FTS ? "SELECT rowid FROM person_search WHERE person_search MATCH ?1"
+                                             : "SELECT value FROM json_each(?1)");
+    else
+        xl_buf_printf(&sql, "SELECT " HIT_COLUMNS ", %s FROM residency r JOIN person p ON p.id = r.person_id"
+                      " WHERE r.moved_out IS NULL ORDER BY r.building, r.room", value_sql(s));
     *w = (walk){.st = prepare_hits(s->db, sql.data, s->err), .mark = s->res->n,
                 .room_first = s->res->n};
     xl_buf_release(&sql);
     if (!w->st)
         return XL_EFAIL;
-    bind_all(w->st, s, NULL, rank, 0);
+    bind_all(w->st, s, members ? arg : NULL, rank, 0);
     return XL_OK;
+}
+
+/* The candidates of fts, counted up to cap + 1 (reading the index only: ~0.1 us each). */
+static int candidates(const name_search *s, const char *fts, size_t cap, size_t *n)
+{
+    sqlite3_stmt *st = xl_db_prepare(s->db,
+        "SELECT count(*) FROM (SELECT 1 FROM person_search WHERE person_search MATCH ?1 LIMIT ?2)", s->err);
+    if (!st)
+        return XL_EFAIL;
+    sqlite3_bind_text(st, 1, fts, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, (int64_t)cap + 1);
+    int rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? XL_OK : xl_db_fail(s->db, "lookup", s->err);
+}
+
+/* The register's size, roughly (the highest person id: one step down a b-tree). */
+static size_t people_estimate(const name_search *s)
+{
+    sqlite3_stmt *st = xl_db_prepare(s->db, "SELECT max(id) FROM person", s->err);
+    size_t n = 0;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        n = (size_t)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
 }
 
 /* Name (bytes, as SQLite's BINARY collation), then person id. */
@@ -433,28 +492,86 @@ static int walk_finish(const name_search *s, walk *w, int how, const char *fts, 
     return exact(s, fts, rank, 0, need);
 }
 
-/* The probe did not fill the page: few hits are put in order from the candidates, many
- * are left to the walk. */
-static int after_probe(const name_search *s, walk *w, const char *fts, int rank, size_t need)
+enum { HITS_UNKNOWN, HITS_FEW, HITS_KNOWN };
+
+/* The first cap + 1 candidates, confirmed (one reading of the index), stopping early at
+ * more than twice few_hits_max hits. When they are all of them: at most few_hits_max hits are put in order (HITS_FEW); up to twice as many
+ * are left in ids (HITS_KNOWN). Else (more candidates or hits) HITS_UNKNOWN. */
+typedef struct sample {
+    size_t hits, seen; /* hits among the candidates or residents seen */
+} sample;
+
+static int few_hits(const name_search *s, const char *fts, int rank, size_t need, size_t cap, int *state,
+                    xl_buf *ids, sample *sm)
 {
-    xl_buf ids;
-    xl_buf_init(&ids);
-    size_t n = 0;
-    int rc = class_ids(s, fts, rank, DENSE_HITS, 0, &ids, &n);
-    if (rc == XL_OK && n > DENSE_HITS) {
-        rc = walk_finish(s, w, walk_on(s, w, rank, need, WALK_BUDGET), fts, rank, need);
-    } else {
-        sqlite3_finalize(w->st);
-        s->res->n = w->mark;
-        if (rc == XL_OK && n > 0)
-            rc = place_hits(s, ids.data, rank, need);
+    xl_buf sql;
+    xl_buf_init(&sql);
+    xl_buf_printf(&sql, "SELECT p.id, %s FROM person_search c JOIN person p ON p.id = c.rowid"
+                  " WHERE person_search MATCH ?1", value_sql(s)); /* read as far as needed */
+    sqlite3_stmt *st = xl_db_prepare(s->db, sql.data, s->err);
+    xl_buf_release(&sql);
+    *state = HITS_UNKNOWN;
+    if (!st)
+        return XL_EFAIL;
+    bind_all(st, s, fts, rank, 0);
+    size_t cands = 0, hits = 0;
+    int rc;
+    xl_buf_puts(ids, "[");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (++cands > cap) {
+            rc = SQLITE_DONE;
+            break;
+        }
+        if (value_ok(s, sqlite3_column_int(st, 1), rank))
+            xl_buf_printf(ids, "%s%lld", hits++ ? "," : "", (long long)sqlite3_column_int64(st, 0));
+        if (hits > 2 * few_hits_max) {
+            rc = SQLITE_DONE; /* many hits: likely many on every page of the walk */
+            break;
+        }
     }
-    xl_buf_release(&ids);
-    return rc;
+    *sm = (sample){hits, cands};
+    if (hits > 2 * few_hits_max)
+        cands = cap + 1;
+    xl_buf_puts(ids, "]");
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return xl_db_fail(s->db, "lookup", s->err);
+    if (cands > cap)
+        return XL_OK;
+    *state = hits <= few_hits_max ? HITS_FEW : HITS_KNOWN;
+    return *state == HITS_FEW && hits > 0 ? place_hits(s, ids->data, rank, need) : XL_OK;
 }
 
-/* Adds the class's hits (as many as the limit leaves room for). With a limit: a short walk
- * first (a common query is done there), then the candidates or the rest of the walk. */
+/* The walk that keeps only members (the FTS expression's candidates, or a JSON array of ids). */
+static int members_walk(const name_search *s, const char *fts, const char *arg, int members, int rank,
+                        size_t need)
+{
+    walk w;
+    if (walk_open(s, arg, members, rank, &w))
+        return XL_EFAIL;
+    return walk_finish(s, &w, walk_on(s, &w, rank, need, WALK_MEMBERS), fts, rank, need);
+}
+
+/* Adds the class's hits (as many as the limit leaves room for), in place order. Unlimited:
+ * every hit from the candidates. With a limit, by what is likely cheapest:
+ *  - a longer query: its first candidates confirmed; when they are all of them, few hits are
+ *    put in order at once, more are kept as a walk in place order meets them (reading only
+ *    the index residency_walk for everyone else);
+ *  - else (or a short query, likely many hits) a short plain walk ("wang" is done there);
+ *  - then, by the number of candidates (counted from the index alone): a few are confirmed as
+ *    above; up to one person in cand_share of the register, the walk keeps only candidates;
+ *    more, and the plain walk goes on.
+ * A walk given up falls back to putting every hit in order. */
+/* A page costs (in us, at a million residents) about: the walk keeping candidates, 0.15 a
+ * resident passed until the page's last hit and 0.2 a candidate listed; putting every hit
+ * in order, 2 a candidate and 7 a hit. est_hits from a sample of candidates or residents. */
+static int walk_cheaper(size_t people, size_t need, size_t cands, double est_hits)
+{
+    double by_walk = 0.15 * (double)people * (double)need / (est_hits > 0.5 ? est_hits : 0.5) + 0.2 * (double)cands;
+    double order = 2.0 * (double)cands + 7.0 * est_hits;
+    return by_walk < order;
+}
+
 static int search_class(const name_search *s, const char *fts, int rank)
 {
     size_t need = s->limit ? s->limit - s->res->n : 0;
@@ -462,15 +579,58 @@ static int search_class(const name_search *s, const char *fts, int rank)
         return exact(s, fts, rank, 0, 0);
     if (need == 0)
         return XL_OK;
+    int rc = XL_OK, state = HITS_UNKNOWN;
+    sample sm = {0, 0};
+    xl_buf ids;
+    xl_buf_init(&ids);
+    if (fts && !s->short_q) {
+        rc = few_hits(s, fts, rank, need, CAND_MAX, &state, &ids, &sm);
+        if (rc == XL_OK && state == HITS_KNOWN)
+            rc = members_walk(s, fts, ids.data, MEMBERS_IDS, rank, need);
+        if (rc != XL_OK || state != HITS_UNKNOWN) {
+            xl_buf_release(&ids);
+            return rc;
+        }
+        xl_buf_release(&ids);
+        /* most candidates are not hits (a mixed spelling): no walk finds them cheaply */
+        if (sm.hits * 8 < sm.seen)
+            return exact(s, fts, rank, 0, need);
+    }
+    xl_buf_release(&ids);
     walk w;
-    if (walk_open(s, rank, &w))
+    if (walk_open(s, NULL, 0, rank, &w))
         return XL_EFAIL;
     int how = walk_on(s, &w, rank, need, WALK_PROBE);
-    if (how == WALK_BUDGET_SPENT && fts)
-        return after_probe(s, &w, fts, rank, need);
-    if (how == WALK_BUDGET_SPENT)
-        how = walk_on(s, &w, rank, need, WALK_BUDGET);
-    return walk_finish(s, &w, how, fts, rank, need);
+    if (how != WALK_BUDGET_SPENT || !fts) {
+        if (how == WALK_BUDGET_SPENT)
+            how = walk_on(s, &w, rank, need, WALK_BUDGET);
+        return walk_finish(s, &w, how, fts, rank, need);
+    }
+    size_t people = people_estimate(s), probe_hits = s->res->n - w.mark, probe_rows = w.rows;
+    size_t n, cap = people / cand_share;
+    cap = cap < sparse_candidates ? sparse_candidates : cap > CAND_MAX ? CAND_MAX : cap;
+    if (candidates(s, fts, cap, &n)) {
+        sqlite3_finalize(w.st);
+        return XL_EFAIL;
+    }
+    if (n > cap)
+        return walk_finish(s, &w, walk_on(s, &w, rank, need, WALK_BUDGET), fts, rank, need);
+    sqlite3_finalize(w.st);
+    s->res->n = w.mark;
+    if (n <= sparse_candidates && s->short_q) {
+        xl_buf_init(&ids);
+        rc = few_hits(s, fts, rank, need, sparse_candidates, &state, &ids, &sm);
+        if (rc == XL_OK && state == HITS_KNOWN)
+            rc = members_walk(s, fts, ids.data, MEMBERS_IDS, rank, need);
+        xl_buf_release(&ids);
+        if (rc != XL_OK || state != HITS_UNKNOWN)
+            return rc;
+    }
+    double est = sm.seen ? (double)sm.hits * (double)n / (double)sm.seen
+                         : (double)probe_hits * (double)people / (double)(probe_rows ? probe_rows : 1);
+    if (!walk_cheaper(people, need, n, est))
+        return exact(s, fts, rank, 0, need);
+    return members_walk(s, fts, fts, MEMBERS_FTS, rank, need);
 }
 
 typedef int (*expr_fn)(const char *qf, xl_buf *out);
@@ -485,6 +645,7 @@ static int lookup_pinyin(name_search *s)
     char qf[XL_PINYIN_MAX_QUERY + 1];
     xl_pinyin_query(s->q, qf, sizeof qf);
     xl_search_fold_v(qf);
+    s->short_q = strlen(qf) <= 2 && people_estimate(s) > SMALL_REGISTER;
     int rc = XL_OK;
     for (size_t i = 0; rc == XL_OK && i < sizeof classes / sizeof classes[0]; i++) {
         if (strlen(qf) < classes[i].min_len)
@@ -503,6 +664,8 @@ static int lookup_name(name_search *s)
     xl_buf fts;
     xl_buf_init(&fts);
     int have = xl_search_expr_name(s->q, &fts);
+    uint32_t cp;
+    s->short_q = xl_utf8_decode(s->q, strlen(s->q), &cp) == strlen(s->q) && people_estimate(s) > SMALL_REGISTER;
     int rc = search_class(s, have ? fts.data : NULL, 0);
     xl_buf_release(&fts);
     return rc;
