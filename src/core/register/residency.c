@@ -279,8 +279,32 @@ static const char rows_head[] =
 
 /* The query for a filter, assembled from constant pieces only (values are bound by name:
  * @building @role @minor @from @limit @offset). from != 0 adds "building >= @from". */
+/* A count over current residents, by no other filter than building or tenants, is read from
+ * the per-building tallies (012) instead of the register: one row per building at any size. */
+static char *tally_sql(const xl_register_filter *f, int kind)
+{
+    if (kind == Q_ROWS || f->include_history || f->state != XL_REG_ALL ||
+        (f->role >= 0 && f->role != XL_ROLE_TENANT))
+        return NULL;
+    const char *col = f->role == XL_ROLE_TENANT ? "tenants" : "residents";
+    xl_buf b;
+    xl_buf_init(&b);
+    if (kind == Q_COUNT)
+        xl_buf_printf(&b, "SELECT coalesce(sum(%s), 0) FROM building_tally WHERE 1", col);
+    else
+        xl_buf_printf(&b, "SELECT building, %s FROM building_tally WHERE %s > 0", col, col);
+    if (f->building > 0)
+        xl_buf_puts(&b, " AND building = @building");
+    if (kind == Q_GROUP)
+        xl_buf_puts(&b, " ORDER BY building");
+    return b.data;
+}
+
 static char *register_sql(const xl_register_filter *f, int kind, int from)
 {
+    char *tally = from ? NULL : tally_sql(f, kind);
+    if (tally)
+        return tally;
     static const char *const head[] = {rows_head, "SELECT count(*)", "SELECT r.building, count(*)"};
     xl_buf b;
     xl_buf_init(&b);
