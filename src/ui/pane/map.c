@@ -447,6 +447,8 @@ static void map_select(map_pane *m, ui_action act)
 
 /* ---- keys ---- */
 
+static void next_overlay(map_pane *m);
+
 static int accept_digit(int ch)
 {
     return ch >= '0' && ch <= '9';
@@ -489,8 +491,7 @@ static int map_key(void *self, ui_app *app, int key)
     case UI_ACT_QR:
         return ui_qrview_open(app, m->b[m->sel].number);
     case UI_ACT_OVERLAY:
-        m->overlay = (m->overlay + 1) % OV_COUNT;
-        count_classes(m);
+        next_overlay(m);
         return UI_REDRAW;
     case UI_ACT_GOTO:
         ui_app_prompt(app, &(ui_prompt_spec){_(GOTO_PROMPT), 5, accept_digit, goto_done, m});
@@ -521,8 +522,7 @@ static int map_mouse(void *self, ui_app *app, int y, int x, unsigned long bstate
     if (!(bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) || m->n == 0)
         return UI_IGNORED;
     if (y == m->grid_y + m->grid_h + 1) { /* the legend: next overlay */
-        m->overlay = (m->overlay + 1) % OV_COUNT;
-        count_classes(m);
+        next_overlay(m);
         return UI_REDRAW;
     }
     long i = hit_test(m, y, x);
@@ -587,6 +587,27 @@ static void load_ages(map_pane *m)
     free(ages);
 }
 
+/* The lists' figures are read only for their own overlay (when it is shown, and again each
+ * time it comes round): at a district's size each is several milliseconds more on every
+ * load of the map, for overlays most desks never show. */
+static void load_overlay(map_pane *m)
+{
+    free(m->items);
+    free(m->ages);
+    m->items = NULL, m->ages = NULL;
+    if (m->overlay == OV_ITEMS)
+        load_items(m);
+    else if (m->overlay == OV_ROUNDTABLE)
+        load_ages(m);
+    count_classes(m);
+}
+
+static void next_overlay(map_pane *m)
+{
+    m->overlay = (m->overlay + 1) % OV_COUNT;
+    load_overlay(m);
+}
+
 static void map_reload(void *self, ui_app *app)
 {
     map_pane *m = self;
@@ -607,9 +628,7 @@ static void map_reload(void *self, ui_app *app)
     if (i >= 0)
         m->sel = (size_t)i;
     m->lay_w = -1;
-    load_items(m);
-    load_ages(m);
-    count_classes(m);
+    load_overlay(m);
 }
 
 static const char *map_title(void *self)
