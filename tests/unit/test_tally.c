@@ -506,6 +506,39 @@ static void tally__from_empty_with_rollbacks__equal_a_recount(void **state)
     tu_db_free(db);
 }
 
+/* A party member deleted with foreign keys off (their stay left behind, as a repair might):
+ * their room no longer counts a party member, their building one party room fewer
+ * (person_tally_removed; the random writes delete only people who are not party members). */
+static void tally__party_member_deleted__leaves_no_count(void **state)
+{
+    (void)state;
+    xl_db *db = tu_demo_db(NULL);
+    static const char pick[] =
+        "SELECT %s FROM residency r JOIN room_tally t USING (building, room)"
+        " JOIN person p ON p.id = r.person_id"
+        " WHERE r.moved_out IS NULL AND p.party_member = 1 AND t.party = 1 ORDER BY r.id LIMIT 1";
+    char sql[512];
+    snprintf(sql, sizeof sql, pick, "r.person_id");
+    int64_t pid = tu_one_int(db, sql);
+    snprintf(sql, sizeof sql, pick, "r.building");
+    int64_t b = tu_one_int(db, sql);
+    assert_true(pid > 0);
+    snprintf(sql, sizeof sql, "SELECT party_rooms FROM building_tally WHERE building = %lld", (long long)b);
+    int64_t before = tu_one_int(db, sql);
+    assert_true(before > 0);
+    tu_exec(db, "PRAGMA foreign_keys = OFF");
+    char del[128];
+    snprintf(del, sizeof del, "DELETE FROM person WHERE id = %lld", (long long)pid);
+    tu_exec(db, del);
+    tu_exec(db, "PRAGMA foreign_keys = ON");
+    assert_int_equal(tu_one_int(db, sql), before - 1);
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM residency r JOIN room_tally t USING (building, room)"
+             " WHERE r.person_id = %lld AND r.moved_out IS NULL AND t.party = 0", (long long)pid);
+    assert_int_equal(tu_one_int(db, sql), 1);
+    tu_db_free(db);
+}
+
 /* The map and the card read the tallies: the figures of building_summary equal a recount. */
 static void tally__card_and_map__show_the_tallies(void **state)
 {
@@ -541,6 +574,7 @@ int main(void)
         cmocka_unit_test(tally__random_writes__equal_a_recount),
         cmocka_unit_test(tally__from_empty_with_rollbacks__equal_a_recount),
         cmocka_unit_test(tally__card_and_map__show_the_tallies),
+        cmocka_unit_test(tally__party_member_deleted__leaves_no_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
