@@ -539,6 +539,42 @@ static void tally__party_member_deleted__leaves_no_count(void **state)
     tu_db_free(db);
 }
 
+/* The mark the map reloads by: the same while nothing is written; another after a write on
+ * this connection, a commit by another, or a new day. */
+static void tally__buildings_mark__follows_writes(void **state)
+{
+    (void)state;
+    char path[4096];
+    xl_db *db = tu_db_new(path), *other;
+    xl_err e;
+    tu_exec(db, "INSERT INTO lane(id, name) VALUES (1, '一弄');"
+                "INSERT INTO building(number, lane_id) VALUES (1, 1)");
+    xl_buildings_mark a, b;
+    xl_buildings_mark_take(db, &a);
+    xl_buildings_mark_take(db, &b);
+    assert_true(xl_buildings_mark_same(&a, &b));
+    tu_exec(db, "INSERT INTO room(building, room, declared_headcount) VALUES (1, '101', 2)");
+    xl_buildings_mark_take(db, &b);
+    assert_false(xl_buildings_mark_same(&a, &b));
+    a = b;
+    assert_int_equal(xl_db_open(&other, path, 0, &e), XL_OK);
+    assert_int_equal(xl_db_exec(other, "UPDATE room SET declared_headcount = 3", &e), XL_OK);
+    xl_db_close(other);
+    xl_buildings_mark_take(db, &b);
+    assert_false(xl_buildings_mark_same(&a, &b));
+    a = b;
+    char *was = getenv("XIANGLI_TODAY") ? xl_strdup(getenv("XIANGLI_TODAY")) : NULL;
+    setenv("XIANGLI_TODAY", "2031-01-02", 1);
+    xl_buildings_mark_take(db, &b);
+    if (was)
+        setenv("XIANGLI_TODAY", was, 1);
+    else
+        unsetenv("XIANGLI_TODAY");
+    free(was);
+    assert_false(xl_buildings_mark_same(&a, &b));
+    tu_db_free(db);
+}
+
 /* The map and the card read the tallies: the figures of building_summary equal a recount. */
 static void tally__card_and_map__show_the_tallies(void **state)
 {
@@ -575,6 +611,7 @@ int main(void)
         cmocka_unit_test(tally__from_empty_with_rollbacks__equal_a_recount),
         cmocka_unit_test(tally__card_and_map__show_the_tallies),
         cmocka_unit_test(tally__party_member_deleted__leaves_no_count),
+        cmocka_unit_test(tally__buildings_mark__follows_writes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
