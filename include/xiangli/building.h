@@ -25,6 +25,17 @@ typedef struct xl_building_summary {
 } xl_building_summary;
 
 int xl_buildings_list(xl_db *db, xl_building_summary **out, size_t *n, xl_err *err);
+/* A mark that changes whenever the buildings' figures (and the lists' and roundtables'
+ * figures per building) may have: a commit by another connection (PRAGMA data_version), a
+ * write by this one, a new day (overdue actions, days since a roundtable). The same mark
+ * twice: nothing to read again. */
+typedef struct xl_buildings_mark {
+    int data_version;
+    int64_t changes;
+    char today[11];
+} xl_buildings_mark;
+void xl_buildings_mark_take(xl_db *db, xl_buildings_mark *out);
+int xl_buildings_mark_same(const xl_buildings_mark *a, const xl_buildings_mark *b);
 void xl_buildings_free(xl_building_summary *list);
 int xl_building_exists(xl_db *db, int number);
 

@@ -547,6 +547,75 @@ static void tally__from_empty_with_rollbacks__equal_a_recount(void **state)
     tu_db_free(db);
 }
 
+/* A party member deleted with foreign keys off (their stay left behind, as a repair might):
+ * their room no longer counts a party member, their building one party room fewer
+ * (person_tally_removed; the random writes delete only people who are not party members). */
+static void tally__party_member_deleted__leaves_no_count(void **state)
+{
+    (void)state;
+    xl_db *db = tu_demo_db(NULL);
+    static const char pick[] =
+        "SELECT %s FROM residency r JOIN room_tally t USING (building, room)"
+        " JOIN person p ON p.id = r.person_id"
+        " WHERE r.moved_out IS NULL AND p.party_member = 1 AND t.party = 1 ORDER BY r.id LIMIT 1";
+    char sql[512];
+    snprintf(sql, sizeof sql, pick, "r.person_id");
+    int64_t pid = tu_one_int(db, sql);
+    snprintf(sql, sizeof sql, pick, "r.building");
+    int64_t b = tu_one_int(db, sql);
+    assert_true(pid > 0);
+    snprintf(sql, sizeof sql, "SELECT party_rooms FROM building_tally WHERE building = %lld", (long long)b);
+    int64_t before = tu_one_int(db, sql);
+    assert_true(before > 0);
+    tu_exec(db, "PRAGMA foreign_keys = OFF");
+    char del[128];
+    snprintf(del, sizeof del, "DELETE FROM person WHERE id = %lld", (long long)pid);
+    tu_exec(db, del);
+    tu_exec(db, "PRAGMA foreign_keys = ON");
+    assert_int_equal(tu_one_int(db, sql), before - 1);
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM residency r JOIN room_tally t USING (building, room)"
+             " WHERE r.person_id = %lld AND r.moved_out IS NULL AND t.party = 0", (long long)pid);
+    assert_int_equal(tu_one_int(db, sql), 1);
+    tu_db_free(db);
+}
+
+/* The mark the map reloads by: the same while nothing is written; another after a write on
+ * this connection, a commit by another, or a new day. */
+static void tally__buildings_mark__follows_writes(void **state)
+{
+    (void)state;
+    char path[4096];
+    xl_db *db = tu_db_new(path), *other;
+    xl_err e;
+    tu_exec(db, "INSERT INTO lane(id, name) VALUES (1, '一弄');"
+                "INSERT INTO building(number, lane_id) VALUES (1, 1)");
+    xl_buildings_mark a, b;
+    xl_buildings_mark_take(db, &a);
+    xl_buildings_mark_take(db, &b);
+    assert_true(xl_buildings_mark_same(&a, &b));
+    tu_exec(db, "INSERT INTO room(building, room, declared_headcount) VALUES (1, '101', 2)");
+    xl_buildings_mark_take(db, &b);
+    assert_false(xl_buildings_mark_same(&a, &b));
+    a = b;
+    assert_int_equal(xl_db_open(&other, path, 0, &e), XL_OK);
+    assert_int_equal(xl_db_exec(other, "UPDATE room SET declared_headcount = 3", &e), XL_OK);
+    xl_db_close(other);
+    xl_buildings_mark_take(db, &b);
+    assert_false(xl_buildings_mark_same(&a, &b));
+    a = b;
+    char *was = getenv("XIANGLI_TODAY") ? xl_strdup(getenv("XIANGLI_TODAY")) : NULL;
+    setenv("XIANGLI_TODAY", "2031-01-02", 1);
+    xl_buildings_mark_take(db, &b);
+    if (was)
+        setenv("XIANGLI_TODAY", was, 1);
+    else
+        unsetenv("XIANGLI_TODAY");
+    free(was);
+    assert_false(xl_buildings_mark_same(&a, &b));
+    tu_db_free(db);
+}
+
 /* The map and the card read the tallies: the figures of building_summary equal a recount. */
 static void tally__card_and_map__show_the_tallies(void **state)
 {
@@ -582,6 +651,8 @@ int main(void)
         cmocka_unit_test(tally__random_writes__equal_a_recount),
         cmocka_unit_test(tally__from_empty_with_rollbacks__equal_a_recount),
         cmocka_unit_test(tally__card_and_map__show_the_tallies),
+        cmocka_unit_test(tally__party_member_deleted__leaves_no_count),
+        cmocka_unit_test(tally__buildings_mark__follows_writes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

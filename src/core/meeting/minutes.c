@@ -151,11 +151,11 @@ void xl_meeting_minutes_filename(const xl_meeting *m, char *out, size_t size)
 /* ---------- buildings without a roundtable ---------- */
 
 /* The date of each building's last closed roundtable is kept in building_tally
- * (012_place_tally.sql); only the days since are worked out here. */
+ * (012_place_tally.sql), which has a row for every building (its triggers add and remove
+ * them with the building; test_tally checks it): one pass over it, no join. Only the days
+ * since are worked out here. */
 static const char ages_sql[] =
-    "SELECT b.number, coalesce(t.last_roundtable, '')"
-    " FROM building b LEFT JOIN building_tally t ON t.building = b.number"
-    " ORDER BY b.number";
+    "SELECT building, last_roundtable FROM building_tally ORDER BY building";
 
 static void age_from_row(sqlite3_stmt *st, int period, int today, xl_roundtable_age *a)
 {

@@ -131,6 +131,7 @@ typedef struct map_pane {
     xl_building_items *items;  /* open items (zero when none) */
     xl_roundtable_age *ages;   /* the last roundtable */
     int stale_days;
+    xl_buildings_mark mark; /* the data as last read (mark.today empty: never read) */
     int lay_w, lay_h;
     int label_w, num_w, cell_w, per_row;
     int top;                /* first line shown */
@@ -447,6 +448,8 @@ static void map_select(map_pane *m, ui_action act)
 
 /* ---- keys ---- */
 
+static void next_overlay(map_pane *m);
+
 static int accept_digit(int ch)
 {
     return ch >= '0' && ch <= '9';
@@ -489,8 +492,7 @@ static int map_key(void *self, ui_app *app, int key)
     case UI_ACT_QR:
         return ui_qrview_open(app, m->b[m->sel].number);
     case UI_ACT_OVERLAY:
-        m->overlay = (m->overlay + 1) % OV_COUNT;
-        count_classes(m);
+        next_overlay(m);
         return UI_REDRAW;
     case UI_ACT_GOTO:
         ui_app_prompt(app, &(ui_prompt_spec){_(GOTO_PROMPT), 5, accept_digit, goto_done, m});
@@ -521,8 +523,7 @@ static int map_mouse(void *self, ui_app *app, int y, int x, unsigned long bstate
     if (!(bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) || m->n == 0)
         return UI_IGNORED;
     if (y == m->grid_y + m->grid_h + 1) { /* the legend: next overlay */
-        m->overlay = (m->overlay + 1) % OV_COUNT;
-        count_classes(m);
+        next_overlay(m);
         return UI_REDRAW;
     }
     long i = hit_test(m, y, x);
@@ -536,20 +537,23 @@ static int map_mouse(void *self, ui_app *app, int y, int x, unsigned long bstate
 
 /* ---- life cycle ---- */
 
-static int cmp_items_building(const void *a, const void *b)
+/* Index + 1 in m->b of each building number (0: none), for placing the lists' figures,
+ * which come in number order, in the map's order: tens of thousands of buildings at a
+ * district's size, so one pass rather than a sort and a search for each. */
+static size_t *index_by_number(const map_pane *m, int *max)
 {
-    int x = ((const xl_building_items *)a)->building, y = ((const xl_building_items *)b)->building;
-    return (x > y) - (x < y);
+    *max = 0;
+    for (size_t i = 0; i < m->n; i++)
+        if (m->b[i].number > *max)
+            *max = m->b[i].number;
+    size_t *at = xl_calloc((size_t)*max + 1, sizeof *at);
+    for (size_t i = 0; i < m->n; i++)
+        if (m->b[i].number > 0)
+            at[m->b[i].number] = i + 1;
+    return at;
 }
 
-static int cmp_age_building(const void *a, const void *b)
-{
-    int x = ((const xl_roundtable_age *)a)->building, y = ((const xl_roundtable_age *)b)->building;
-    return (x > y) - (x < y);
-}
-
-/* The lists' figures for each building of m->b (same order); none on error. Looked up by
- * number (sorted, then bsearch): tens of thousands of buildings at a district's size. */
+/* The lists' figures for each building of m->b (same order); none on error. */
 static void load_items(map_pane *m)
 {
     xl_building_items *counts = NULL;
@@ -558,14 +562,13 @@ static void load_items(map_pane *m)
     m->items = NULL;
     if (xl_list_building_counts(m->db, &counts, &n, NULL) != XL_OK)
         return;
-    xl_qsort(counts, n, sizeof *counts, cmp_items_building);
+    int max;
+    size_t *at = index_by_number(m, &max);
     m->items = xl_calloc(m->n + 1, sizeof *m->items);
-    for (size_t i = 0; i < m->n && n; i++) {
-        xl_building_items key = {.building = m->b[i].number};
-        const xl_building_items *hit = bsearch(&key, counts, n, sizeof *counts, cmp_items_building);
-        if (hit)
-            m->items[i] = *hit;
-    }
+    for (size_t k = 0; k < n; k++)
+        if (counts[k].building > 0 && counts[k].building <= max && at[counts[k].building])
+            m->items[at[counts[k].building] - 1] = counts[k];
+    free(at);
     free(counts);
 }
 
@@ -577,19 +580,49 @@ static void load_ages(map_pane *m)
     m->ages = NULL;
     if (xl_roundtable_ages(m->db, m->stale_days, 0, &ages, &n, NULL) != XL_OK)
         return;
-    xl_qsort(ages, n, sizeof *ages, cmp_age_building);
+    int max;
+    size_t *at = index_by_number(m, &max);
     m->ages = xl_calloc(m->n + 1, sizeof *m->ages);
-    for (size_t i = 0; i < m->n; i++) {
-        xl_roundtable_age key = {.building = m->b[i].number};
-        const xl_roundtable_age *hit = n ? bsearch(&key, ages, n, sizeof *ages, cmp_age_building) : NULL;
-        m->ages[i] = hit ? *hit : (xl_roundtable_age){.building = m->b[i].number, .days = -1, .stale = 1};
-    }
+    for (size_t i = 0; i < m->n; i++)
+        m->ages[i] = (xl_roundtable_age){.building = m->b[i].number, .days = -1, .stale = 1};
+    for (size_t k = 0; k < n; k++)
+        if (ages[k].building > 0 && ages[k].building <= max && at[ages[k].building])
+            m->ages[at[ages[k].building] - 1] = ages[k];
+    free(at);
     free(ages);
 }
 
+/* The lists' figures are read only for their own overlay (when it is shown, and again each
+ * time it comes round): at a district's size each is several milliseconds more on every
+ * load of the map, for overlays most desks never show. */
+static void load_overlay(map_pane *m)
+{
+    free(m->items);
+    free(m->ages);
+    m->items = NULL, m->ages = NULL;
+    if (m->overlay == OV_ITEMS)
+        load_items(m);
+    else if (m->overlay == OV_ROUNDTABLE)
+        load_ages(m);
+    count_classes(m);
+}
+
+static void next_overlay(map_pane *m)
+{
+    m->overlay = (m->overlay + 1) % OV_COUNT;
+    load_overlay(m);
+}
+
+/* Read again only what may have changed: the map is reloaded on coming back from a card or
+ * to its tab, which at a district's size (tens of thousands of buildings) is worth skipping
+ * when nothing was written. */
 static void map_reload(void *self, ui_app *app)
 {
     map_pane *m = self;
+    xl_buildings_mark now;
+    xl_buildings_mark_take(m->db, &now);
+    if (m->mark.today[0] && xl_buildings_mark_same(&now, &m->mark))
+        return;
     xl_building_summary *list = NULL;
     size_t n = 0;
     xl_err err;
@@ -607,9 +640,8 @@ static void map_reload(void *self, ui_app *app)
     if (i >= 0)
         m->sel = (size_t)i;
     m->lay_w = -1;
-    load_items(m);
-    load_ages(m);
-    count_classes(m);
+    load_overlay(m);
+    m->mark = now;
 }
 
 static const char *map_title(void *self)
