@@ -10,7 +10,12 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚"
 
 
 def idnum(k):
-    body = "310117" + "19%02d%02d%02d" % (60 + k % 40, 1 + k % 12, 1 + k % 28) + "%03d" % (k % 1000)
+    """A distinct number for every k below 13,440,000, in a district (310115) the demo
+    community never uses, so no sheet collides with the demo's people or with itself."""
+    seq, k = k % 1000, k // 1000
+    day, k = k % 28, k // 28
+    month, k = k % 12, k // 12
+    body = "310115" + "19%02d%02d%02d" % (60 + k % 40, 1 + month, 1 + day) + "%03d" % seq
     return body + CHECK[sum(int(c) * w for c, w in zip(body, W)) % 11]
 
 
