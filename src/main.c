@@ -1,4 +1,6 @@
-/* main.c — global options, then a subcommand or the TUI. */
+/* main.c — global options, then a subcommand or the TUI.
+ * Built twice (issue 14): `xiangli-full` is the whole program; `xiangli`, built with -DXL_LIGHT,
+ * runs the light subcommands itself and hands the desk and the rest to xiangli-full (cli.c). */
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -6,7 +8,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#ifndef XL_LIGHT
 #include "ui/ui.h"
+#endif
 #include "xiangli/config.h"
 #include "xiangli/i18n.h"
 #include "xiangli/operator.h"
@@ -75,6 +79,23 @@ static int take_operator(const main_opts *o, xl_config *cfg)
     return 2;
 }
 
+#ifdef XL_LIGHT
+/* The desk or a heavy command: xiangli-full, with the same argv. Returns only when it fails. */
+static int hand_to_full(const main_opts *o, char **argv)
+{
+    char path[4096];
+    cli_exec_full(argv, path, sizeof path);
+    if (!o->lang) { /* the message in the settings' language when they can be read */
+        xl_config cfg;
+        xl_err err;
+        if (xl_config_find_and_load(&cfg, o->config, &err) == XL_OK)
+            xl_i18n_set_lang(cfg.lang);
+    }
+    fprintf(stderr, _(CLI_E_NO_FULL_FMT), path);
+    fputc('\n', stderr);
+    return 1;
+}
+#else
 static int run_tui(cli_ctx *ctx)
 {
     xl_err err;
@@ -88,6 +109,7 @@ static int run_tui(cli_ctx *ctx)
         fprintf(stderr, _(CLI_TOP_ERR_FMT), err.msg), fputc('\n', stderr);
     return rc == XL_OK ? 0 : 1;
 }
+#endif
 
 int main(int argc, char **argv)
 {
@@ -97,6 +119,10 @@ int main(int argc, char **argv)
     int rc = parse_globals(argc, argv, &o);
     if (rc >= 0)
         return rc;
+#ifdef XL_LIGHT
+    if (!o.help && (optind >= argc || !cli_runs_here(argv[optind])))
+        return hand_to_full(&o, argv);
+#endif
     xl_config cfg;
     xl_err err;
     xl_err_clear(&err);
@@ -117,8 +143,10 @@ int main(int argc, char **argv)
     cli_ctx ctx = {.cfg = &cfg, .db_path = o.db ? o.db : cfg.db_path, .db = NULL, .out = stdout};
     if (optind < argc)
         rc = cli_dispatch(&ctx, argc - optind, argv + optind);
+#ifndef XL_LIGHT
     else
         rc = run_tui(&ctx);
+#endif
     xl_db_close(ctx.db);
     return rc;
 }

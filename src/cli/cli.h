@@ -33,6 +33,13 @@ typedef struct cli_cmd {
 int cli_dispatch(cli_ctx *ctx, int argc, char **argv);
 void cli_print_commands(FILE *f);
 
+/* Issue 14: the light `xiangli` (built with -DXL_LIGHT) runs the commands whose row has an
+ * entry point; 0 when NAME is one it hands to `xiangli-full` (the full build: always 1). */
+int cli_runs_here(const char *name);
+/* Replaces this process by xiangli-full beside it (/proc/self/exe's folder) with the same
+ * argv and environment. Returns only when that fails: -1, the path tried in path[size]. */
+int cli_exec_full(char **argv, char *path, size_t size);
+
 /* Each subcommand's entry point (cmd_<name>.c). */
 int cmd_init(cli_ctx *ctx, int argc, char **argv, xl_err *err);
 int cmd_lookup(cli_ctx *ctx, int argc, char **argv, xl_err *err);

@@ -189,15 +189,23 @@ static void default_operator(xl_db *db)
     xl_strlcpy_utf8(db->operator_login, login && *login ? login : "unknown", sizeof db->operator_login);
 }
 
+/* No login given: the account's, looked up when first needed (an audit row, the desk's
+ * header), not at every open — a lookup reads and never asks (issue 14: getpwuid costs a
+ * walk through nsswitch and /etc/passwd). */
 void xl_db_set_operator(xl_db *db, const char *login)
 {
-    if (login && *login)
-        xl_strlcpy_utf8(db->operator_login, login, sizeof db->operator_login);
-    else
-        default_operator(db);
+    xl_strlcpy_utf8(db->operator_login, login && *login ? login : "", sizeof db->operator_login);
 }
 
-const char *xl_db_operator(const xl_db *db) { return db->operator_login; }
+static const char *operator_of(xl_db *db)
+{
+    if (!db->operator_login[0])
+        default_operator(db);
+    return db->operator_login;
+}
+
+/* The handle is never const where it was made (xl_db_open allocates it). */
+const char *xl_db_operator(const xl_db *db) { return operator_of((xl_db *)db); }
 
 /* 1 when PRAGMA foreign_key_check finds a dangling reference. */
 static int foreign_keys_broken(xl_db *db)
@@ -468,7 +476,6 @@ int xl_db_open(xl_db **out, const char *path, int create, xl_err *err)
         return XL_EFAIL;
     xl_db *db = xl_calloc(1, sizeof *db);
     db->path = xl_strdup(path);
-    default_operator(db);
     int rc = tighten(db, err);
     /* NOMUTEX: a connection is only ever used by the thread that opened it (the web server
      * runs its requests on the calling thread; poster workers never touch the database), so
@@ -569,7 +576,7 @@ static int note_operator(xl_db *db, const char *now, xl_err *err)
             " ON CONFLICT(login) DO UPDATE SET last_seen = excluded.last_seen", -1,
             SQLITE_PREPARE_PERSISTENT, &db->seen_st, NULL) != SQLITE_OK)
         return xl_db_fail(db, "prepare", err);
-    sqlite3_bind_text(db->seen_st, 1, db->operator_login, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(db->seen_st, 1, operator_of(db), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(db->seen_st, 2, now, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(db->seen_st) == SQLITE_DONE ? XL_OK : xl_db_fail(db, "operator", err);
     sqlite3_reset(db->seen_st);
@@ -592,7 +599,7 @@ int xl_db_audit(xl_db *db, const char *action, const char *entity, const char *e
     char now[20];
     xl_now(now);
     sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, db->operator_login, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, operator_of(db), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, action, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, entity, -1, SQLITE_TRANSIENT);
     if (entity_id)
