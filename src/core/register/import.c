@@ -465,6 +465,7 @@ static int w_new(writer *w, const plan_row *r, xl_err *err)
     bind_t(st, 6, r->f.workplace);
     bind_t(st, 7, w->now);
     bind_t(st, 8, r->keys);
+    xl_search_keys_remember(r->f.name, r->keys); /* the insert's triggers ask for them */
     if (w_step(w, W_PERSON, err))
         return XL_EFAIL;
     int64_t pid = sqlite3_last_insert_rowid(xl_db_handle(w->im->db));
