@@ -49,6 +49,7 @@ typedef struct importer {
     int col[XL_COL_COUNT];   /* field index of each column, -1 when absent */
     plan_row *rows;
     size_t nrows, cap;
+    char today[11];          /* looked up once: every row's checks compare with it */
 } importer;
 
 /* ---------- problems ---------- */
@@ -158,7 +159,7 @@ static void check_row(importer *im, const xl_csv_row *row)
     };
     plan_row p = {.line = row->line, .action = PLAN_NEW};
     xl_field_errors fe;
-    if (xl_signin_clean(im->db, &form, &p.f, &fe) != XL_OK) {
+    if (xl_signin_clean_on(im->db, &form, im->today, &p.f, &fe) != XL_OK) {
         for (size_t i = 0; i < fe.n; i++)
             problem(im, row->line, field_column[fe.e[i].field], 0, "%s", fe.e[i].msg);
     } else if (date_ok) {
@@ -690,6 +691,7 @@ int xl_import_residents_in_tx(xl_db *db, const char *path, xl_csv *sheet, xl_imp
     rep->csv = *sheet;
     xl_csv_init(sheet);
     importer im = {.db = db, .rep = rep, .csv = &rep->csv};
+    xl_today(im.today);
     xl_err dberr;
     xl_err_clear(&dberr);
     int rc = check_and_plan(&im, &dberr);
@@ -717,6 +719,7 @@ int xl_import_residents(xl_db *db, const char *path, int dry_run, xl_import_repo
     if (!path || !*path)
         return xl_err_set(err, XL_EUSAGE, "import: no file given");
     importer im = {.db = db, .rep = rep, .csv = &rep->csv};
+    xl_today(im.today);
     xl_err dberr;
     xl_err_clear(&dberr);
     int rc = run(&im, path, &dberr);
