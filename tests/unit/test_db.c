@@ -159,9 +159,10 @@ static void fn_zero(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int(ctx, 0);
 }
 
-/* 014 rebuilds residency with its CHECKs written without IN (…): a database at version 13
- * keeps every residency, the tallies and the indexes; every role and channel is still
- * accepted, anything else refused; an insert builds no temporary index any more. */
+/* 014 rebuilds residency and person with their CHECKs written without IN (…): a database
+ * at version 13 keeps every row, the tallies, the search index, the indexes and triggers;
+ * every role, channel and gender is still accepted, anything else refused; the inserts
+ * build no temporary index any more. */
 static void db__migrate__014_residency_checks_same_meaning(void **state)
 {
     (void)state;
@@ -183,8 +184,8 @@ static void db__migrate__014_residency_checks_same_meaning(void **state)
         "INSERT INTO lane(id, name) VALUES (1, 'L');"
         "INSERT INTO building(number, lane_id) VALUES (5, 1);"
         "INSERT INTO room(building, room) VALUES (5, '101'), (5, '102');"
-        "INSERT INTO person(id, name, created_at) VALUES (1, '甲', 'x'), (2, '乙', 'x'),"
-        " (3, '丙', 'x'), (4, '丁', 'x');"
+        "INSERT INTO person(id, name, gender, created_at, party_member) VALUES (1, '甲', 'M', 'x', 1),"
+        " (2, '乙', 'F', 'x', 0), (3, '丙', '', 'x', 0), (4, '丁', 'F', 'x', 0);"
         "INSERT INTO residency(id, person_id, building, room, role, moved_in, moved_out,"
         " channel_in, channel_out, confirmed_at) VALUES"
         " (1, 1, 5, '101', 'owner', '2020-01-01', NULL, 'desk', NULL, NULL),"
@@ -213,11 +214,21 @@ static void db__migrate__014_residency_checks_same_meaning(void **state)
                                  " AND type = 'trigger'"), 3);
     assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'residency_new'"), 0);
+    assert_int_equal(one_int(db, "SELECT party FROM room_tally WHERE building = 5 AND room = '101'"), 1);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM person WHERE gender = 'F'"), 2);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM person WHERE pinyin = xl_search_keys(name)"), 4);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM person_search"), 4);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'person'"
+                                 " AND type = 'index'"), 5);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'person'"
+                                 " AND type = 'trigger'"), 9);
 
     /* The insert the importer reuses builds no temporary index. */
     assert_false(builds_ephemeral(db, "INSERT INTO residency(person_id, building, room, role, moved_in,"
                                       " channel_in) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     assert_false(builds_ephemeral(db, "UPDATE residency SET moved_out = ?2, channel_out = ?3 WHERE id = ?1"));
+    assert_false(builds_ephemeral(db, "INSERT INTO person(name, gender, id_number, phone, province, workplace,"
+                                      " created_at, pinyin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
 
     /* Every value accepted (the tally trigger follows: room 102 gets each), others refused. */
     const char *roles[] = {"owner", "sublandlord", "tenant", "family"};
@@ -225,12 +236,13 @@ static void db__migrate__014_residency_checks_same_meaning(void **state)
     int n = 0;
     for (int r = 0; r < 4; r++)
         for (int c = 0; c < 3; c++) {
-            char *ins = xl_asprintf("INSERT INTO person(id, name, created_at) VALUES (%d, '戊', 'x');"
+            char *ins = xl_asprintf("INSERT INTO person(id, name, gender, created_at) VALUES (%d, '戊', '%s', 'x');"
                                     "INSERT INTO residency(person_id, building, room, role, moved_in,"
                                     " channel_in) VALUES (%d, 5, '102', '%s', '2022-01-01', '%s');"
                                     "UPDATE residency SET moved_out = '2023-01-01', channel_out = '%s'"
                                     " WHERE person_id = %d",
-                                    100 + n, 100 + n, roles[r], channels[c], channels[(c + r) % 3], 100 + n);
+                                    100 + n, c == 0 ? "M" : c == 1 ? "F" : "", 100 + n, roles[r], channels[c],
+                                    channels[(c + r) % 3], 100 + n);
             assert_int_equal(xl_db_exec(db, ins, NULL), XL_OK);
             free(ins);
             n++;
@@ -238,6 +250,7 @@ static void db__migrate__014_residency_checks_same_meaning(void **state)
     assert_int_equal(one_int(db, "SELECT count(*) FROM residency WHERE person_id >= 100"
                                  " AND moved_out IS NOT NULL"), 12);
     assert_int_equal(one_int(db, "SELECT n FROM room_tally WHERE building = 5 AND room = '102'"), 1);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM person_search"), 16); /* the new people indexed */
     const char *bad[] = {
         "INSERT INTO residency(person_id, building, room, role, moved_in) VALUES (1, 5, '101', 'other', '2022-01-01')",
         "INSERT INTO residency(person_id, building, room, role, moved_in) VALUES (1, 5, '101', 'Owner', '2022-01-01')",
@@ -249,6 +262,10 @@ static void db__migrate__014_residency_checks_same_meaning(void **state)
         "UPDATE residency SET moved_out = '2023-01-01', channel_out = 'mail' WHERE id = 1",
         "UPDATE residency SET moved_out = '2019-01-01', channel_out = 'desk' WHERE id = 1",
         "UPDATE residency SET role = 'landlord' WHERE id = 1",
+        "INSERT INTO person(name, gender, created_at) VALUES ('己', 'X', 'x')",
+        "INSERT INTO person(name, gender, created_at) VALUES ('己', 'm', 'x')",
+        "INSERT INTO person(name, gender, created_at) VALUES ('己', NULL, 'x')",
+        "UPDATE person SET gender = '男' WHERE id = 1",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         assert_int_equal(sqlite3_exec(xl_db_handle(db), bad[i], NULL, NULL, NULL) & 0xff, SQLITE_CONSTRAINT);
