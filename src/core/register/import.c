@@ -339,21 +339,29 @@ static int plan_all(importer *im, xl_err *err)
     return XL_OK;
 }
 
-/* The search keys of every new person, computed here so the transaction only stores them. */
+/* A new person's search keys (r->keys), made once. */
+static void row_keys(plan_row *r, xl_buf *b)
+{
+    if (r->keys)
+        return;
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    xl_search_keys(r->f.name, b);
+    r->keys = xl_strdup(b->data ? b->data : "");
+}
+
+/* The search keys of every new person, computed here so the transaction only stores them
+ * (not for a dry run, which stores nothing). */
 static void make_keys(importer *im)
 {
+    if (im->rep->dry_run)
+        return;
     xl_buf b;
     xl_buf_init(&b);
-    for (size_t i = 0; i < im->nrows; i++) {
-        plan_row *r = &im->rows[i];
-        if (r->action != PLAN_NEW || r->keys)
-            continue;
-        b.len = 0;
-        if (b.data)
-            b.data[0] = '\0';
-        xl_search_keys(r->f.name, &b);
-        r->keys = xl_strdup(b.data ? b.data : "");
-    }
+    for (size_t i = 0; i < im->nrows; i++)
+        if (im->rows[i].action == PLAN_NEW)
+            row_keys(&im->rows[i], &b);
     xl_buf_release(&b);
 }
 
@@ -455,8 +463,14 @@ static int w_audit(writer *w, const char *action, int64_t pid, const char *detai
     return xl_db_audit(w->im->db, action, "person", id, detail, err);
 }
 
-static int w_new(writer *w, const plan_row *r, xl_err *err)
+static int w_new(writer *w, plan_row *r, xl_err *err)
 {
+    if (!r->keys) { /* a move found new at the commit (another desk's change) */
+        xl_buf b;
+        xl_buf_init(&b);
+        row_keys(r, &b);
+        xl_buf_release(&b);
+    }
     sqlite3_stmt *st = w->st[W_PERSON];
     bind_t(st, 1, r->f.name);
     bind_t(st, 2, r->f.gender);
