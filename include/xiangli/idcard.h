@@ -17,6 +17,9 @@ typedef enum {
     XL_ID_BIRTH_FUTURE, XL_ID_CHECK
 } xl_id_status;
 xl_id_status xl_id_check(const char *id);
+/* The same with today given (YYYY-MM-DD; NULL = xl_today()): a check of many rows looks
+ * the day up once. */
+xl_id_status xl_id_check_on(const char *id, const char *today);
 /* The message for st in the UI's language (the check character is never revealed). */
 void xl_id_problem(const char *id, xl_id_status st, char *msg, size_t size);
 
@@ -36,6 +39,8 @@ void xl_id_region_warning(const char *id, char *msg, size_t size);
  * the future relative to today, not before XL_ID_EARLIEST_YEAR), the province code and the
  * check character; messages in the UI's language. */
 int xl_id_validate(const char *id, char out[19], xl_err *err);
+/* The same with today given (NULL = xl_today()), as xl_id_check_on. */
+int xl_id_validate_on(const char *id, const char *today, char out[19], xl_err *err);
 /* Validates an 11-digit mainland mobile number (1[3-9]xxxxxxxxx). */
 int xl_phone_validate(const char *phone, xl_err *err);
 

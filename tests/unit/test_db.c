@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/db/db_internal.h"
+#include "core/db/search_sql.h"
 #include "xiangli/mem.h"
 #include "xiangli/operator.h"
 
@@ -132,6 +133,144 @@ static void db__migrate__forward_from_version_1_keeps_data(void **state)
     assert_int_equal(xl_db_user_version(db), xl_db_schema_latest());
     assert_int_equal(one_int(db, "SELECT count(*) FROM person WHERE name = '张三'"), 1);
     assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    tu_db_free(db);
+    free(path);
+    free(dir);
+}
+
+/* 1 when sql's program builds a temporary index (an IN list of three or more constants). */
+static int builds_ephemeral(xl_db *db, const char *sql)
+{
+    char *explain = xl_asprintf("EXPLAIN %s", sql);
+    sqlite3_stmt *st = xl_db_prepare(db, explain, NULL);
+    assert_non_null(st);
+    int found = 0;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        found |= !strcmp((const char *)sqlite3_column_text(st, 1), "OpenEphemeral");
+    sqlite3_finalize(st);
+    free(explain);
+    return found;
+}
+
+static void fn_zero(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    sqlite3_result_int(ctx, 0);
+}
+
+/* 014 rebuilds residency and person with their CHECKs written without IN (…): a database
+ * at version 13 keeps every row, the tallies, the search index, the indexes and triggers;
+ * every role, channel and gender is still accepted, anything else refused; the inserts
+ * build no temporary index any more. */
+static void db__migrate__014_residency_checks_same_meaning(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    char *path = xl_asprintf("%s/v13.db", dir);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(xl_search_sql_register(h), SQLITE_OK);
+    /* db.c's own function (011's triggers): this connection indexes at once */
+    assert_int_equal(sqlite3_create_function(h, "xl_index_deferred", 0, SQLITE_UTF8, NULL, fn_zero, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+    for (int v = 0; v < 13; v++)
+        assert_int_equal(sqlite3_exec(h, xl_schema_migrations[v], NULL, NULL, NULL), SQLITE_OK);
+    char sql[128];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=13; PRAGMA application_id=%d", XL_APPLICATION_ID);
+    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    const char *fill =
+        "INSERT INTO lane(id, name) VALUES (1, 'L');"
+        "INSERT INTO building(number, lane_id) VALUES (5, 1);"
+        "INSERT INTO room(building, room) VALUES (5, '101'), (5, '102');"
+        "INSERT INTO person(id, name, gender, created_at, party_member) VALUES (1, '甲', 'M', 'x', 1),"
+        " (2, '乙', 'F', 'x', 0), (3, '丙', '', 'x', 0), (4, '丁', 'F', 'x', 0);"
+        "INSERT INTO residency(id, person_id, building, room, role, moved_in, moved_out,"
+        " channel_in, channel_out, confirmed_at) VALUES"
+        " (1, 1, 5, '101', 'owner', '2020-01-01', NULL, 'desk', NULL, NULL),"
+        " (2, 2, 5, '101', 'sublandlord', '2020-01-01', NULL, 'qr', NULL, '2024-01-01'),"
+        " (3, 3, 5, '102', 'tenant', '2020-01-01', NULL, 'landlord', NULL, NULL),"
+        " (4, 4, 5, '102', 'family', '2020-01-01', '2021-01-01', 'desk', 'qr', NULL),"
+        " (5, 4, 5, '101', 'tenant', '2021-01-01', NULL, 'desk', NULL, NULL);"
+        "COMMIT";
+    if (sqlite3_exec(h, fill, NULL, NULL, NULL) != SQLITE_OK)
+        fail_msg("%s", sqlite3_errmsg(h));
+    sqlite3_close(h);
+
+    xl_db *db = NULL;
+    xl_err e;
+    if (xl_db_open(&db, path, 0, &e) != XL_OK)
+        fail_msg("%s", e.msg);
+    assert_int_equal(xl_db_user_version(db), xl_db_schema_latest());
+    assert_int_equal(one_int(db, "SELECT count(*) FROM residency"), 5);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM residency WHERE id = 4 AND moved_out = '2021-01-01'"
+                                 " AND channel_out = 'qr' AND role = 'family'"), 1);
+    assert_int_equal(one_int(db, "SELECT n FROM room_tally WHERE building = 5 AND room = '101'"), 3);
+    assert_int_equal(one_int(db, "SELECT tenants FROM room_tally WHERE building = 5 AND room = '101'"), 1);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'residency'"
+                                 " AND type = 'index' AND name NOT LIKE 'sqlite_%'"), 6);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'residency'"
+                                 " AND type = 'trigger'"), 3);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'residency_new'"), 0);
+    assert_int_equal(one_int(db, "SELECT party FROM room_tally WHERE building = 5 AND room = '101'"), 1);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM person WHERE gender = 'F'"), 2);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM person WHERE pinyin = xl_search_keys(name)"), 4);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM person_search"), 4);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'person'"
+                                 " AND type = 'index'"), 5);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'person'"
+                                 " AND type = 'trigger'"), 9);
+
+    /* The insert the importer reuses builds no temporary index. */
+    assert_false(builds_ephemeral(db, "INSERT INTO residency(person_id, building, room, role, moved_in,"
+                                      " channel_in) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    assert_false(builds_ephemeral(db, "UPDATE residency SET moved_out = ?2, channel_out = ?3 WHERE id = ?1"));
+    assert_false(builds_ephemeral(db, "INSERT INTO person(name, gender, id_number, phone, province, workplace,"
+                                      " created_at, pinyin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+
+    /* Every value accepted (the tally trigger follows: room 102 gets each), others refused. */
+    const char *roles[] = {"owner", "sublandlord", "tenant", "family"};
+    const char *channels[] = {"qr", "desk", "landlord"};
+    int n = 0;
+    for (int r = 0; r < 4; r++)
+        for (int c = 0; c < 3; c++) {
+            char *ins = xl_asprintf("INSERT INTO person(id, name, gender, created_at) VALUES (%d, '戊', '%s', 'x');"
+                                    "INSERT INTO residency(person_id, building, room, role, moved_in,"
+                                    " channel_in) VALUES (%d, 5, '102', '%s', '2022-01-01', '%s');"
+                                    "UPDATE residency SET moved_out = '2023-01-01', channel_out = '%s'"
+                                    " WHERE person_id = %d",
+                                    100 + n, c == 0 ? "M" : c == 1 ? "F" : "", 100 + n, roles[r], channels[c],
+                                    channels[(c + r) % 3], 100 + n);
+            assert_int_equal(xl_db_exec(db, ins, NULL), XL_OK);
+            free(ins);
+            n++;
+        }
+    assert_int_equal(one_int(db, "SELECT count(*) FROM residency WHERE person_id >= 100"
+                                 " AND moved_out IS NOT NULL"), 12);
+    assert_int_equal(one_int(db, "SELECT n FROM room_tally WHERE building = 5 AND room = '102'"), 1);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM person_search"), 16); /* the new people indexed */
+    const char *bad[] = {
+        "INSERT INTO residency(person_id, building, room, role, moved_in) VALUES (1, 5, '101', 'other', '2022-01-01')",
+        "INSERT INTO residency(person_id, building, room, role, moved_in) VALUES (1, 5, '101', 'Owner', '2022-01-01')",
+        "INSERT INTO residency(person_id, building, room, role, moved_in) VALUES (1, 5, '101', '', '2022-01-01')",
+        "INSERT INTO residency(person_id, building, room, role, moved_in, channel_in)"
+        " VALUES (1, 5, '101', 'tenant', '2022-01-01', 'web')",
+        "INSERT INTO residency(person_id, building, room, role, moved_in, channel_in)"
+        " VALUES (1, 5, '101', 'tenant', '2022-01-01', NULL)",
+        "UPDATE residency SET moved_out = '2023-01-01', channel_out = 'mail' WHERE id = 1",
+        "UPDATE residency SET moved_out = '2019-01-01', channel_out = 'desk' WHERE id = 1",
+        "UPDATE residency SET role = 'landlord' WHERE id = 1",
+        "INSERT INTO person(name, gender, created_at) VALUES ('己', 'X', 'x')",
+        "INSERT INTO person(name, gender, created_at) VALUES ('己', 'm', 'x')",
+        "INSERT INTO person(name, gender, created_at) VALUES ('己', NULL, 'x')",
+        "UPDATE person SET gender = '男' WHERE id = 1",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_int_equal(sqlite3_exec(xl_db_handle(db), bad[i], NULL, NULL, NULL) & 0xff, SQLITE_CONSTRAINT);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM residency WHERE id = 1 AND moved_out IS NULL"
+                                 " AND role = 'owner'"), 1);
     tu_db_free(db);
     free(path);
     free(dir);
@@ -275,6 +414,7 @@ int main(void)
         cmocka_unit_test(db__audit__append_only),
         cmocka_unit_test(db__operator__recent_names_most_recent_first),
         cmocka_unit_test(db__audit__list_filters_and_flags),
+        cmocka_unit_test(db__migrate__014_residency_checks_same_meaning),
         cmocka_unit_test(db__today__pinned_by_env),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,6 +43,10 @@ int xl_search_sql_register(sqlite3 *h);
 /* Appends the keys of name to out (the function above). */
 void xl_search_keys(const char *name, xl_buf *out);
 
+/* Tells the SQL function xl_search_keys that keys are name's keys (the caller made them with
+ * xl_search_keys), so an insert's triggers that ask for them do not make them again. */
+void xl_search_keys_remember(const char *name, const char *keys);
+
 /* Folds 'v' to 'u' in place. */
 void xl_search_fold_v(char *s);
 

@@ -616,7 +616,10 @@ static size_t unwrap_text_marker(char *s, size_t n)
 
 size_t xl_csv_normalize_digits(char *s)
 {
-    size_t n = strlen(s), r = 0, w = 0;
+    size_t n = strlen(s), r = 0, w;
+    while (r < n && !((unsigned char)s[r] & 0x80)) /* ASCII stays as it is: skip it */
+        r++;
+    w = r;
     while (r < n) {
         uint32_t cp;
         size_t k = xl_utf8_decode(s + r, n - r, &cp);

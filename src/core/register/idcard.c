@@ -34,21 +34,26 @@ static int birth(const char *id, int *y, int *m, int *d)
     return 0;
 }
 
-static xl_id_status birth_status(const char *id)
+static xl_id_status birth_status(const char *id, const char *today)
 {
     int y, m, d;
-    char today[11], when[24];
+    char own[11], when[24];
     birth(id, &y, &m, &d);
     if (y < XL_ID_EARLIEST_YEAR)
         return XL_ID_BIRTH_OLD;
     if (!xl_date_valid_ymd(y, m, d))
         return XL_ID_BIRTH_BAD;
-    xl_today(today);
+    if (!today) {
+        xl_today(own);
+        today = own;
+    }
     snprintf(when, sizeof when, "%04d-%02d-%02d", y, m, d);
     return strcmp(when, today) > 0 ? XL_ID_BIRTH_FUTURE : XL_ID_OK;
 }
 
-xl_id_status xl_id_check(const char *id)
+xl_id_status xl_id_check(const char *id) { return xl_id_check_on(id, NULL); }
+
+xl_id_status xl_id_check_on(const char *id, const char *today)
 {
     size_t n = id ? strlen(id) : 0;
     if (n != 18)
@@ -61,7 +66,7 @@ xl_id_status xl_id_check(const char *id)
         return XL_ID_CHARS;
     if (!xl_id_province(id))
         return XL_ID_REGION;
-    xl_id_status st = birth_status(id);
+    xl_id_status st = birth_status(id, today);
     if (st != XL_ID_OK)
         return st;
     return xl_id_check_char(id) == last ? XL_ID_OK : XL_ID_CHECK;
@@ -84,10 +89,12 @@ void xl_id_problem(const char *id, xl_id_status st, char *msg, size_t size)
     }
 }
 
-int xl_id_validate(const char *id, char out[19], xl_err *err)
+int xl_id_validate(const char *id, char out[19], xl_err *err) { return xl_id_validate_on(id, NULL, out, err); }
+
+int xl_id_validate_on(const char *id, const char *today, char out[19], xl_err *err)
 {
     char msg[256];
-    xl_id_status st = xl_id_check(id);
+    xl_id_status st = xl_id_check_on(id, today);
     if (st != XL_ID_OK) {
         xl_id_problem(id, st, msg, sizeof msg);
         return xl_err_set(err, XL_EFAIL, "%s", msg);

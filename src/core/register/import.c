@@ -49,6 +49,7 @@ typedef struct importer {
     int col[XL_COL_COUNT];   /* field index of each column, -1 when absent */
     plan_row *rows;
     size_t nrows, cap;
+    char today[11];          /* looked up once: every row's checks compare with it */
 } importer;
 
 /* ---------- problems ---------- */
@@ -158,7 +159,7 @@ static void check_row(importer *im, const xl_csv_row *row)
     };
     plan_row p = {.line = row->line, .action = PLAN_NEW};
     xl_field_errors fe;
-    if (xl_signin_clean(im->db, &form, &p.f, &fe) != XL_OK) {
+    if (xl_signin_clean_on(im->db, &form, im->today, &p.f, &fe) != XL_OK) {
         for (size_t i = 0; i < fe.n; i++)
             problem(im, row->line, field_column[fe.e[i].field], 0, "%s", fe.e[i].msg);
     } else if (date_ok) {
@@ -338,21 +339,29 @@ static int plan_all(importer *im, xl_err *err)
     return XL_OK;
 }
 
-/* The search keys of every new person, computed here so the transaction only stores them. */
+/* A new person's search keys (r->keys), made once. */
+static void row_keys(plan_row *r, xl_buf *b)
+{
+    if (r->keys)
+        return;
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    xl_search_keys(r->f.name, b);
+    r->keys = xl_strdup(b->data ? b->data : "");
+}
+
+/* The search keys of every new person, computed here so the transaction only stores them
+ * (not for a dry run, which stores nothing). */
 static void make_keys(importer *im)
 {
+    if (im->rep->dry_run)
+        return;
     xl_buf b;
     xl_buf_init(&b);
-    for (size_t i = 0; i < im->nrows; i++) {
-        plan_row *r = &im->rows[i];
-        if (r->action != PLAN_NEW || r->keys)
-            continue;
-        b.len = 0;
-        if (b.data)
-            b.data[0] = '\0';
-        xl_search_keys(r->f.name, &b);
-        r->keys = xl_strdup(b.data ? b.data : "");
-    }
+    for (size_t i = 0; i < im->nrows; i++)
+        if (im->rows[i].action == PLAN_NEW)
+            row_keys(&im->rows[i], &b);
     xl_buf_release(&b);
 }
 
@@ -454,8 +463,14 @@ static int w_audit(writer *w, const char *action, int64_t pid, const char *detai
     return xl_db_audit(w->im->db, action, "person", id, detail, err);
 }
 
-static int w_new(writer *w, const plan_row *r, xl_err *err)
+static int w_new(writer *w, plan_row *r, xl_err *err)
 {
+    if (!r->keys) { /* a move found new at the commit (another desk's change) */
+        xl_buf b;
+        xl_buf_init(&b);
+        row_keys(r, &b);
+        xl_buf_release(&b);
+    }
     sqlite3_stmt *st = w->st[W_PERSON];
     bind_t(st, 1, r->f.name);
     bind_t(st, 2, r->f.gender);
@@ -465,6 +480,7 @@ static int w_new(writer *w, const plan_row *r, xl_err *err)
     bind_t(st, 6, r->f.workplace);
     bind_t(st, 7, w->now);
     bind_t(st, 8, r->keys);
+    xl_search_keys_remember(r->f.name, r->keys); /* the insert's triggers ask for them */
     if (w_step(w, W_PERSON, err))
         return XL_EFAIL;
     int64_t pid = sqlite3_last_insert_rowid(xl_db_handle(w->im->db));
@@ -689,6 +705,7 @@ int xl_import_residents_in_tx(xl_db *db, const char *path, xl_csv *sheet, xl_imp
     rep->csv = *sheet;
     xl_csv_init(sheet);
     importer im = {.db = db, .rep = rep, .csv = &rep->csv};
+    xl_today(im.today);
     xl_err dberr;
     xl_err_clear(&dberr);
     int rc = check_and_plan(&im, &dberr);
@@ -716,6 +733,7 @@ int xl_import_residents(xl_db *db, const char *path, int dry_run, xl_import_repo
     if (!path || !*path)
         return xl_err_set(err, XL_EUSAGE, "import: no file given");
     importer im = {.db = db, .rep = rep, .csv = &rep->csv};
+    xl_today(im.today);
     xl_err dberr;
     xl_err_clear(&dberr);
     int rc = run(&im, path, &dberr);

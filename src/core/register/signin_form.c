@@ -121,8 +121,16 @@ int xl_form_count_chars(const char *s, int *bad)
  * message is written to msg. */
 int xl_form_date(const char *raw, xl_msg label, char out[11], char *msg, size_t size)
 {
+    return xl_form_date_on(raw, label, NULL, out, msg, size);
+}
+
+int xl_form_date_on(const char *raw, xl_msg label, const char *day, char out[11], char *msg, size_t size)
+{
     char s[32], today[11];
-    xl_today(today);
+    if (day)
+        memcpy(today, day, 11);
+    else
+        xl_today(today);
     if (xl_form_trim(raw, s, sizeof s) == 0) {
         memcpy(out, today, 11);
         return 0;
@@ -212,7 +220,7 @@ static void check_gender(const char *raw, xl_clean_form *c, xl_field_errors *fe)
         field_error(fe, XL_SF_GENDER, "%s", _(REG_E_GENDER));
 }
 
-static void check_id(const char *raw, xl_clean_form *c, xl_field_errors *fe)
+static void check_id(const char *raw, const char *today, xl_clean_form *c, xl_field_errors *fe)
 {
     char s[64];
     size_t len = xl_form_trim(raw, s, sizeof s);
@@ -230,14 +238,14 @@ static void check_id(const char *raw, xl_clean_form *c, xl_field_errors *fe)
         field_error(fe, XL_SF_ID_NUMBER, "%s", _(REG_E_ID_CHARS));
         return;
     }
-    xl_id_status st = xl_id_check(s);
+    xl_id_status st = xl_id_check_on(s, today);
     if (st != XL_ID_OK) {
         char msg[256];
         xl_id_problem(s, st, msg, sizeof msg);
         field_error(fe, XL_SF_ID_NUMBER, "%s", msg);
         return;
     }
-    xl_id_validate(s, c->id, NULL);
+    memcpy(c->id, s, 19); /* checked: 18 characters, the last one upper-case */
 }
 
 static void check_phone(const char *raw, xl_clean_form *c, xl_field_errors *fe)
@@ -386,11 +394,22 @@ static void check_against_id(xl_clean_form *c, xl_field_errors *fe)
 
 int xl_signin_clean(xl_db *db, const xl_signin_form *f, xl_clean_form *c, xl_field_errors *fe)
 {
+    return xl_signin_clean_on(db, f, NULL, c, fe);
+}
+
+int xl_signin_clean_on(xl_db *db, const xl_signin_form *f, const char *today, xl_clean_form *c,
+                       xl_field_errors *fe)
+{
+    char own[11];
+    if (!today) {
+        xl_today(own);
+        today = own;
+    }
     memset(c, 0, sizeof *c);
     fe->n = 0;
     check_name(f->name, c, fe);
     check_gender(f->gender, c, fe);
-    check_id(f->id_number, c, fe);
+    check_id(f->id_number, today, c, fe);
     check_phone(f->phone, c, fe);
     check_text(f->province, XL_SF_PROVINCE, PROVINCE_MAX_CHARS, c->province, sizeof c->province, fe);
     check_text(f->workplace, XL_SF_WORKPLACE, WORKPLACE_MAX_CHARS, c->workplace, sizeof c->workplace, fe);
@@ -398,7 +417,7 @@ int xl_signin_clean(xl_db *db, const xl_signin_form *f, xl_clean_form *c, xl_fie
     check_room(db, f->room, c, fe);
     check_choice(f->role, XL_SF_ROLE, c, fe);
     char msg[256];
-    if (xl_form_date(f->moved_in, XL_MSG_REG_F_MOVED_IN, c->moved_in, msg, sizeof msg))
+    if (xl_form_date_on(f->moved_in, XL_MSG_REG_F_MOVED_IN, today, c->moved_in, msg, sizeof msg))
         field_error(fe, XL_SF_MOVED_IN, "%s", msg);
     check_choice(f->channel, XL_SF_CHANNEL, c, fe);
     check_against_id(c, fe);

@@ -20,6 +20,10 @@ typedef struct xl_clean_form {
 
 /* xl_signin_validate, also giving the normalised form (meaningful where fields passed). */
 int xl_signin_clean(xl_db *db, const xl_signin_form *f, xl_clean_form *c, xl_field_errors *fe);
+/* The same with today given (YYYY-MM-DD; NULL = xl_today()): the importer looks the day up
+ * once for all its rows. */
+int xl_signin_clean_on(xl_db *db, const xl_signin_form *f, const char *today, xl_clean_form *c,
+                       xl_field_errors *fe);
 /* The audit detail of a sign-in: "to=127-302 role=tenant moved_in=… channel=desk id=310***1234". */
 void xl_signin_detail(const xl_clean_form *c, char *out, size_t size);
 /* XL_EFAIL with err = the first field's "label: message" (form order). */
@@ -35,5 +39,7 @@ int xl_name_letters_ok(const char *s);
 /* A date field: empty = today; else a real YYYY-MM-DD not after today. 0 when fine, else 1
  * with the message (naming the field by label) in msg. */
 int xl_form_date(const char *raw, xl_msg label, char out[11], char *msg, size_t size);
+/* The same with today given (NULL = xl_today()). */
+int xl_form_date_on(const char *raw, xl_msg label, const char *today, char out[11], char *msg, size_t size);
 
 #endif
