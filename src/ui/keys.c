@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,21 +161,57 @@ int ui_keys_is_global(ui_action a)
     return (unsigned)a < UI_ACT_COUNT && actions[a].global;
 }
 
+/* One key of the table as the officer sees it (WORDS.md): Shift+Tab, Ctrl+L, 空格, 上键 …;
+ * keys printed on the keyboard (Enter, Esc, Tab, PgUp, Home, F1, letters) as they are. */
+static void show_token(const char *tok, size_t len, char *out, size_t size)
+{
+    static const struct {
+        const char *tok;
+        xl_msg name;
+    } shown[] = {
+        {"Space", XL_MSG_KEYNAME_SPACE}, {"Up", XL_MSG_KEYNAME_UP},
+        {"Down", XL_MSG_KEYNAME_DOWN},   {"Left", XL_MSG_KEYNAME_LEFT},
+        {"Right", XL_MSG_KEYNAME_RIGHT},
+    };
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
+        if (strlen(shown[i].tok) == len && strncmp(shown[i].tok, tok, len) == 0) {
+            snprintf(out, size, "%s", xl_tr(shown[i].name));
+            return;
+        }
+    if (len == 5 && strncmp(tok, "S-Tab", 5) == 0)
+        snprintf(out, size, "Shift+Tab");
+    else if (len == 2 && tok[0] == '^')
+        snprintf(out, size, "Ctrl+%c", tok[1]);
+    else
+        snprintf(out, size, "%.*s", (int)len, tok);
+}
+
 const char *ui_keys_names(ui_action a)
 {
-    return (unsigned)a < UI_ACT_COUNT ? actions[a].keys : "";
+    static char buf[96];
+    const char *s = (unsigned)a < UI_ACT_COUNT ? actions[a].keys : "";
+    size_t at = 0;
+    buf[0] = '\0';
+    while (*s && at + 1 < sizeof buf) {
+        size_t len = strcspn(s, " ");
+        if (len > 0) {
+            if (at > 0)
+                buf[at++] = ' ';
+            show_token(s, len, buf + at, sizeof buf - at);
+            at += strlen(buf + at);
+        }
+        s += len;
+        s += strspn(s, " ");
+    }
+    return buf;
 }
 
 void ui_keys_first(ui_action a, char *out, size_t size)
 {
-    const char *s = ui_keys_names(a);
-    size_t len = strcspn(s, " ");
+    const char *s = (unsigned)a < UI_ACT_COUNT ? actions[a].keys : "";
     if (size == 0)
         return;
-    if (len >= size)
-        len = size - 1;
-    memcpy(out, s, len);
-    out[len] = '\0';
+    show_token(s, strcspn(s, " "), out, size);
 }
 
 const char *ui_keys_label(ui_action a)

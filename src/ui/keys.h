@@ -142,8 +142,10 @@ int ui_keys_is_global(ui_action a);
 /* The answer to a yes/no question: 1 for y, 0 for n or Esc, -1 for any other key. */
 int ui_keys_answer(int key);
 
-/* The keys as written in the table ("Up k"), the first of them ("Up"), the help label and
- * the short hint, in the current language. */
+/* The keys as the officer sees them ("上键 k", "Shift+Tab", "Ctrl+L", "空格"; the table's
+ * own tokens stay "Up k", "S-Tab", "^L", "Space"), the first of them, the help label and the
+ * short hint, in the current language. ui_keys_names returns a buffer that the next call
+ * overwrites. */
 const char *ui_keys_names(ui_action a);
 void ui_keys_first(ui_action a, char *out, size_t size);
 const char *ui_keys_label(ui_action a);

@@ -15,6 +15,7 @@
 
 #include "ui/keys.h"
 #include "ui/widget/uitext.h"
+#include "xiangli/i18n.h"
 
 /* The character in cell (y, x); 0 for the right half of a double-width character. */
 static wchar_t cell(WINDOW *w, int y, int x)
@@ -168,6 +169,31 @@ static void keys__table__defaults_bound(void **state)
     assert_int_equal(ui_keys_match('j', map, 3), UI_ACT_NONE);
 }
 
+/* Keys are shown as the officer sees them (WORDS.md), in the UI's language; the table's
+ * tokens stay what they are. */
+static void keys__names__shown_in_the_office_words(void **state)
+{
+    (void)state;
+    assert_string_equal(ui_keys_names(UI_ACT_PREV_PANE), "Shift+Tab");
+    assert_string_equal(ui_keys_names(UI_ACT_REDRAW), "Ctrl+L");
+    assert_string_equal(ui_keys_names(UI_ACT_PAGE_DOWN), "PgDn Ctrl+F 空格");
+    char first[32];
+    ui_keys_first(UI_ACT_DOWN, first, sizeof first);
+    assert_string_equal(first, "下键");
+    xl_i18n_set_lang("en");
+    assert_string_equal(ui_keys_names(UI_ACT_PAGE_DOWN), "PgDn Ctrl+F Space");
+    ui_keys_first(UI_ACT_DOWN, first, sizeof first);
+    assert_string_equal(first, "Down");
+    xl_i18n_set_lang("zh");
+    /* every action's keys, shown, hold no table token the officer would not recognise */
+    for (int a = 0; a < UI_ACT_COUNT; a++) {
+        const char *n = ui_keys_names((ui_action)a);
+        assert_null(strstr(n, "S-Tab"));
+        assert_null(strstr(n, "Space"));
+        assert_null(strstr(n, "^"));
+    }
+}
+
 /* A form's field keys take Tab, S-Tab and Esc on purpose (a form never switches panes, and
  * its Esc asks before throwing input away); the form's help says so. */
 static int form_takes_over(ui_action a)
@@ -215,6 +241,7 @@ int main(void)
         cmocka_unit_test(uitext__right__ends_at_column),
         cmocka_unit_test(uitext__wrap__chinese_and_english),
         cmocka_unit_test(keys__table__defaults_bound),
+        cmocka_unit_test(keys__names__shown_in_the_office_words),
         cmocka_unit_test(keys__table__no_global_key_shadowed),
         cmocka_unit_test(keys__table__every_action_labelled),
     };
