@@ -30,8 +30,7 @@ int xl_buildings_list(xl_db *db, xl_building_summary **out, size_t *n, xl_err *e
  * write by this one, a new day (overdue actions, days since a roundtable). The same mark
  * twice: nothing to read again. */
 typedef struct xl_buildings_mark {
-    int data_version;
-    int64_t changes;
+    xl_db_stamp written;
     char today[11];
 } xl_buildings_mark;
 void xl_buildings_mark_take(xl_db *db, xl_buildings_mark *out);

@@ -47,6 +47,16 @@ int xl_db_user_version(xl_db *db);
  * since the previous call (SQLite's PRAGMA data_version), else 0. The first call only takes
  * note. This connection's own writes do not count: their callers reload already. */
 int xl_db_changed(xl_db *db);
+/* A stamp of everything written so far: other connections' commits (PRAGMA data_version)
+ * and this connection's own writes (sqlite3_total_changes64). Two equal stamps: nothing was
+ * written in between, so figures read at the first are still true. data_version -1: unknown
+ * (never equal). */
+typedef struct xl_db_stamp {
+    int data_version;
+    int64_t changes;
+} xl_db_stamp;
+xl_db_stamp xl_db_stamp_take(xl_db *db);
+int xl_db_stamp_same(xl_db_stamp a, xl_db_stamp b);
 int xl_db_schema_latest(void);
 /* 1 if the database holds no buildings and no people. */
 int xl_db_is_empty(xl_db *db);

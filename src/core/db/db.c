@@ -165,6 +165,16 @@ static int pragma_int(xl_db *db, const char *sql)
 int xl_db_user_version(xl_db *db) { return pragma_int(db, "PRAGMA user_version"); }
 int xl_db_data_version(xl_db *db) { return pragma_int(db, "PRAGMA data_version"); }
 
+xl_db_stamp xl_db_stamp_take(xl_db *db)
+{
+    return (xl_db_stamp){xl_db_data_version(db), sqlite3_total_changes64(db->h)};
+}
+
+int xl_db_stamp_same(xl_db_stamp a, xl_db_stamp b)
+{
+    return a.data_version >= 0 && a.data_version == b.data_version && a.changes == b.changes;
+}
+
 int xl_db_changed(xl_db *db)
 {
     int v = pragma_int(db, "PRAGMA data_version");

@@ -76,15 +76,13 @@ void xl_buildings_free(xl_building_summary *list) { free(list); }
 void xl_buildings_mark_take(xl_db *db, xl_buildings_mark *out)
 {
     memset(out, 0, sizeof *out);
-    out->data_version = xl_db_data_version(db);
-    out->changes = sqlite3_total_changes64(xl_db_handle(db));
+    out->written = xl_db_stamp_take(db);
     xl_today(out->today);
 }
 
 int xl_buildings_mark_same(const xl_buildings_mark *a, const xl_buildings_mark *b)
 {
-    return a->data_version >= 0 && a->data_version == b->data_version && a->changes == b->changes &&
-           strcmp(a->today, b->today) == 0;
+    return xl_db_stamp_same(a->written, b->written) && strcmp(a->today, b->today) == 0;
 }
 
 int xl_building_exists(xl_db *db, int number)

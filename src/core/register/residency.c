@@ -436,28 +436,10 @@ struct xl_register_view {
     int *building;    /* buildings with matching rows, ascending */
     size_t *before;   /* rows in the buildings before building[i] */
     size_t nb, cap, total;
-    int64_t changes;  /* this connection's sqlite3_total_changes64 when counted */
-    int data_version; /* PRAGMA data_version (other connections' commits) when counted */
+    xl_db_stamp written; /* what had been written when counted */
     char minor[16];    /* the day's COMPLETE_SQL cutoff when counted */
     int fresh;
 };
-
-static int data_version(xl_db *db)
-{
-    sqlite3_stmt *st = xl_db_prepare(db, "PRAGMA data_version", NULL);
-    int v = -1;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
-static void view_stamp(xl_register_view *v, int64_t *changes, int *dv, char minor[16])
-{
-    *changes = sqlite3_total_changes64(xl_db_handle(v->db));
-    *dv = data_version(v->db);
-    xl_reg_minor_cutoff(minor);
-}
 
 static void view_add(xl_register_view *v, int building, size_t count)
 {
@@ -475,7 +457,8 @@ static int view_count(xl_register_view *v, xl_err *err)
 {
     v->nb = v->total = 0;
     v->fresh = 0;
-    view_stamp(v, &v->changes, &v->data_version, v->minor);
+    v->written = xl_db_stamp_take(v->db);
+    xl_reg_minor_cutoff(v->minor);
     sqlite3_stmt *st = register_prepare(v->db, &v->f, Q_GROUP, 0, err);
     if (!st)
         return XL_EFAIL;
@@ -492,11 +475,10 @@ static int view_count(xl_register_view *v, xl_err *err)
 /* Recounts when anything was written since the last count (or the day changed). */
 static int view_refresh(xl_register_view *v, xl_err *err)
 {
-    int64_t changes;
-    int dv;
     char minor[16];
-    view_stamp(v, &changes, &dv, minor);
-    if (v->fresh && changes == v->changes && dv == v->data_version && strcmp(minor, v->minor) == 0)
+    xl_reg_minor_cutoff(minor);
+    if (v->fresh && xl_db_stamp_same(xl_db_stamp_take(v->db), v->written) &&
+        strcmp(minor, v->minor) == 0)
         return XL_OK;
     return view_count(v, err);
 }
