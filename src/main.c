@@ -45,8 +45,7 @@ static int parse_globals(int argc, char **argv, main_opts *o)
         case 'o': o->operator_name = optarg; break;
         case 'l':
             if (strcmp(optarg, "zh") && strcmp(optarg, "en")) {
-                fprintf(stderr, _(CLI_E_LANG_FMT), optarg);
-                fputc('\n', stderr);
+                cli_complain(_(CLI_E_LANG_FMT), optarg);
                 return 2;
             }
             o->lang = optarg;
@@ -55,8 +54,7 @@ static int parse_globals(int argc, char **argv, main_opts *o)
         case 'h': o->help = 1; break; /* after the config: in its language */
         case 'V': printf(_(CLI_VERSION_FMT), XL_VERSION); putchar('\n'); return 0;
         default:
-            fprintf(stderr, _(CLI_E_GLOBAL_OPT_FMT), argv[optind - 1]);
-            fputc('\n', stderr);
+            cli_complain(_(CLI_E_GLOBAL_OPT_FMT), argv[optind - 1]);
             return 2;
         }
     }
@@ -74,8 +72,7 @@ static int take_operator(const main_opts *o, xl_config *cfg)
     xl_err err;
     if (xl_operator_check(name, cfg->operator_login, &err) == XL_OK)
         return 0;
-    fprintf(stderr, _(CLI_E_OPERATOR_FMT), err.msg);
-    fputc('\n', stderr);
+    cli_complain(_(CLI_E_OPERATOR_FMT), err.msg);
     return 2;
 }
 
@@ -91,8 +88,7 @@ static int hand_to_full(const main_opts *o, char **argv)
         if (xl_config_find_and_load(&cfg, o->config, &err) == XL_OK)
             xl_i18n_set_lang(cfg.lang);
     }
-    fprintf(stderr, _(CLI_E_NO_FULL_FMT), path);
-    fputc('\n', stderr);
+    cli_complain(_(CLI_E_NO_FULL_FMT), path);
     return 1;
 }
 #else
@@ -101,12 +97,12 @@ static int run_tui(cli_ctx *ctx)
     xl_err err;
     xl_err_clear(&err);
     if (cli_open_db(ctx, 0, &err)) {
-        fprintf(stderr, _(CLI_TOP_ERR_FMT), err.msg), fputc('\n', stderr);
+        cli_complain(_(CLI_TOP_ERR_FMT), err.msg);
         return 1;
     }
     int rc = ui_run(ctx->db, ctx->cfg, &err);
     if (rc != XL_OK)
-        fprintf(stderr, _(CLI_TOP_ERR_FMT), err.msg), fputc('\n', stderr);
+        cli_complain(_(CLI_TOP_ERR_FMT), err.msg);
     return rc == XL_OK ? 0 : 1;
 }
 #endif
@@ -127,7 +123,7 @@ int main(int argc, char **argv)
     xl_err err;
     xl_err_clear(&err);
     if (xl_config_find_and_load(&cfg, o.config, &err)) {
-        fprintf(stderr, _(CLI_TOP_ERR_FMT), err.msg), fputc('\n', stderr);
+        cli_complain(_(CLI_TOP_ERR_FMT), err.msg);
         if (o.help)
             usage(stdout);
         return o.help ? 0 : 1;

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -56,6 +57,15 @@ static const cli_cmd commands[] = {
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
+void cli_complain(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
 void cli_print_commands(FILE *f)
 {
     for (size_t i = 0; i < NCOMMANDS; i++)
@@ -104,7 +114,7 @@ int cli_open_db(cli_ctx *ctx, int create, xl_err *err)
     if (xl_db_open(&ctx->db, ctx->db_path, create, err))
         return XL_EFAIL;
     if (*xl_db_notice(ctx->db))
-        fprintf(stderr, _(CLI_TOP_ERR_FMT), xl_db_notice(ctx->db)), fputc('\n', stderr);
+        cli_complain(_(CLI_TOP_ERR_FMT), xl_db_notice(ctx->db));
     xl_db_set_operator(ctx->db, ctx->cfg->operator_login);
     return XL_OK;
 }
@@ -135,13 +145,10 @@ static int run(cli_ctx *ctx, const cli_cmd *c, int argc, char **argv)
         return 2;
     int rc = c->run(ctx, argc, argv, &err);
     if (rc != XL_OK) {
-        fprintf(stderr, _(CLI_CMD_ERR_FMT), argv[0], err.msg[0] ? err.msg : _(CLI_FAILED));
-        fputc('\n', stderr);
+        cli_complain(_(CLI_CMD_ERR_FMT), argv[0], err.msg[0] ? err.msg : _(CLI_FAILED));
         if (rc == XL_EUSAGE) {
-            fprintf(stderr, _(CLI_USAGE_FMT), c->usage);
-            fputc('\n', stderr);
-            fprintf(stderr, _(CLI_SEE_HELP_FMT), c->name);
-            fputc('\n', stderr);
+            cli_complain(_(CLI_USAGE_FMT), c->usage);
+            cli_complain(_(CLI_SEE_HELP_FMT), c->name);
         }
     }
     return rc == XL_OK ? 0 : rc == XL_EUSAGE ? 2 : 1;
@@ -152,7 +159,6 @@ int cli_dispatch(cli_ctx *ctx, int argc, char **argv)
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (strcmp(argv[0], commands[i].name) == 0)
             return run(ctx, &commands[i], argc, argv);
-    fprintf(stderr, _(CLI_UNKNOWN_CMD_FMT), argv[0]);
-    fputc('\n', stderr);
+    cli_complain(_(CLI_UNKNOWN_CMD_FMT), argv[0]);
     return 2;
 }

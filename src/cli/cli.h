@@ -32,6 +32,8 @@ typedef struct cli_cmd {
 /* Dispatches argv[0]; returns the exit code (0, 1, 2) after printing any error. */
 int cli_dispatch(cli_ctx *ctx, int argc, char **argv);
 void cli_print_commands(FILE *f);
+/* One line to stderr from a translated format (messages.def keeps lines without "\n"). */
+void cli_complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Issue 14: the light `xiangli` (built with -DXL_LIGHT) runs the commands whose row has an
  * entry point; 0 when NAME is one it hands to `xiangli-full` (the full build: always 1). */

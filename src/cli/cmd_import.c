@@ -20,7 +20,7 @@ static void print_problems(const xl_import_report *rep)
         fprintf(stderr, "%s\n", line);
     }
     if (rep->unlisted)
-        fprintf(stderr, _(IMP_UNLISTED_FMT), rep->unlisted), fputc('\n', stderr);
+        cli_complain(_(IMP_UNLISTED_FMT), rep->unlisted);
 }
 
 static void print_summary(cli_ctx *ctx, const char *file, const xl_import_report *rep)

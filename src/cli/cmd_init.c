@@ -70,7 +70,7 @@ static int set_aside(cli_ctx *ctx, xl_err *err)
     char *bak = xl_asprintf("%s.before-init-%s", ctx->db_path, stamp);
     int rc = xl_db_start_over(ctx->db_path, bak, err);
     if (rc == XL_OK)
-        fprintf(stderr, _(INIT_KEPT_FMT), bak), fputc('\n', stderr);
+        cli_complain(_(INIT_KEPT_FMT), bak);
     free(bak);
     return rc;
 }

@@ -290,7 +290,7 @@ static int run_posters(cli_ctx *ctx, qr_opts *o, int building, xl_err *err)
     xl_poster_result res;
     int rc = xl_posters_write(ctx->db, &job, building, &res, err);
     if (res.font_missing && res.files)
-        fprintf(stderr, _(CLI_CMD_ERR_FMT), "qr", _(QR_FONT_MISSING)), fputc('\n', stderr);
+        cli_complain(_(CLI_CMD_ERR_FMT), "qr", _(QR_FONT_MISSING));
     if (rc == XL_OK) {
         fprintf(ctx->out, _(QR_WRITTEN_FMT), res.buildings, res.files, o->out);
         fputc('\n', ctx->out);
