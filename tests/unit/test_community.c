@@ -61,7 +61,7 @@ static void community__import__all_or_nothing(void **state)
     assert_int_equal(import_text(db, dir, "r.csv", "楼栋,房间,核定人数,用途\n7,101,2,出租\n8,102,2,出租\n7,103,x,出租\n7,104,1,仓库\n",
                                  XL_CK_ROOMS, &rep), XL_EFAIL);
     assert_int_equal(rep.nerrors, 3);
-    char msg[512];
+    char msg[4400];
     xl_cimport_problem_format(&rep, 0, msg, sizeof msg);
     assert_non_null(strstr(msg, "r.csv 第 3 行 · 楼栋：没有8号楼"));
     xl_cimport_problem_format(&rep, 1, msg, sizeof msg);
@@ -112,7 +112,7 @@ static void community__import__older_people_sheet_name(void **state)
     /* it was read as the people sheet: its rows were checked (and one ID stored as a number
      * found) instead of the workbook being refused for having no known sheet */
     assert_true(xl_cimport_problem_count(&rep) > 0);
-    char msg[512];
+    char msg[4400];
     xl_cimport_problem_format(&rep, 0, msg, sizeof msg);
     assert_non_null(strstr(msg, "“住户”表 第 7 行 · 身份证号："));
     xl_cimport_report_release(&rep);
