@@ -142,8 +142,8 @@ static int check_host(xl_db *db, const xl_meeting_form *f, meeting_norm *v, xl_e
     if (f->host.kind != XL_PARTY_PERSON && f->host.kind != XL_PARTY_ORG)
         return xl_err_field(err, "host", "%s", _(E_PARTY_KIND));
     if (!xl_party_exists(db, f->host))
-        return xl_err_field(err, "host", "no %s #%lld",
-                          f->host.kind == XL_PARTY_PERSON ? "person" : "organisation", (long long)f->host.id);
+        return xl_err_field(err, "host", "%s",
+                            f->host.kind == XL_PARTY_PERSON ? _(REG_E_NO_PERSON) : _(E_NO_ORG));
     return XL_OK;
 }
 

@@ -452,7 +452,9 @@ static int refused_msg(const xl_cimport_report *rep, xl_err *err)
     }
     if (rep->nerrors > 1)
         return xl_err_set(err, XL_EFAIL, _(CSV_AND_MORE_FMT), msg, rep->nerrors - 1);
-    return xl_err_set(err, XL_EFAIL, "%s", msg[0] ? msg : "refused");
+    if (!msg[0])
+        return xl_err_set(err, XL_EFAIL, _(IMP_REJECTED_FMT), rep->nerrors);
+    return xl_err_set(err, XL_EFAIL, "%s", msg);
 }
 
 static int run(ci_run *r, int kind, xl_err *err)
@@ -489,7 +491,7 @@ int xl_community_import(xl_db *db, const char *path, int kind, int dry_run,
     xl_cimport_report_release(rep);
     rep->dry_run = dry_run;
     if (!path || !*path)
-        return xl_err_set(err, XL_EUSAGE, "import: no file given");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(FIO_E_NOPATH));
     ci_run r = {.db = db, .path = path, .rep = rep};
     xl_today(r.today);
     xl_err_clear(err);

@@ -154,7 +154,7 @@ int xl_export_residents(xl_db *db, const char *path, const xl_export_opts *opts,
     if (rows)
         *rows = 0;
     if (!path || !*path)
-        return xl_err_set(err, XL_EUSAGE, "export: no file given");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(FIO_E_NOPATH));
     if (o.unmasked && check_reason(o.reason, why, err))
         return XL_EUSAGE;
     xl_buf data;

@@ -145,7 +145,7 @@ int xl_behind_load(xl_db *db, xl_behind_kind kind, const char *key, int roundtab
         return xl_behind_buildings(db, kind == XL_BEHIND_LANE ? XL_COVER_LANE : XL_COVER_GROUP,
                                    atoi(key), roundtable_days, limit, out, err);
     }
-    return xl_err_set(err, XL_EUSAGE, "unknown figure");
+    return xl_err_set(err, XL_EUSAGE, "%s", _(E_PROGRAM));
 }
 
 void xl_behind_release(xl_behind *b)
