@@ -52,6 +52,14 @@ const char *xl_meeting_kind_label(xl_meeting_kind k) { return xl_enum_label(&kin
 int xl_meeting_kind_parse(const char *s) { return xl_enum_parse(&kind_enum, s); }
 const char *xl_meeting_status_key(xl_meeting_status s) { return xl_enum_key(&status_enum, (int)s); }
 const char *xl_meeting_status_label(xl_meeting_status s) { return xl_enum_label(&status_enum, (int)s); }
+const char *xl_meeting_kind_label_in(xl_meeting_kind k, const char *lang)
+{
+    return xl_enum_label_in(&kind_enum, (int)k, lang);
+}
+const char *xl_meeting_status_label_in(xl_meeting_status s, const char *lang)
+{
+    return xl_enum_label_in(&status_enum, (int)s, lang);
+}
 const char *xl_attend_role_key(xl_attend_role r) { return xl_enum_key(&role_enum, (int)r); }
 const char *xl_attend_role_label(xl_attend_role r) { return xl_enum_label(&role_enum, (int)r); }
 

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""check_err_literals.py — no English sentence is written into an error by hand (issue 15).
+
+    check_err_literals.py SRC_DIR [SRC_DIR ...]
+
+Every call of xl_err_set(err, code, FMT, ...) and xl_err_field(err, field, FMT, ...) in the C
+files under the given folders is read (over line breaks); every string literal among its
+arguments from FMT on (adjacent literals joined) must be free of words: a message reaches a
+person through messages.def (`_(ID)`, `xl_tr(...)`), so a literal may only be a format that
+carries no language ("%s", "%s: %s", "%s：%s"). A word here is two or more ASCII letters left
+after printf conversions are removed. Calls listed in ALLOWED (file, literal) are the
+exceptions, each with the reason. Fails with one line per offender, so one run shows the job.
+"""
+import os
+import re
+import sys
+
+# (path relative to src/, literal text) -> why the literal is not a message a person reads.
+ALLOWED = {
+    # An internal marker: xl_tx_run's callback returns it to roll the transaction back after
+    # the real refusal was recorded elsewhere; the caller replaces it before anyone sees it.
+    ("core/place/community.c", "rollback"): "internal rollback marker, replaced by the caller",
+    ("core/place/community_edit.c", "rollback"): "internal rollback marker, replaced by the caller",
+}
+
+CALL_RE = re.compile(r"\b(xl_err_set|xl_err_field)\s*\(")
+CONV_RE = re.compile(r"%(?:\d+\$)?[-+ #0'.*\d]*(?:hh|h|ll|l|j|z|t|L)?[diouxXeEfFgGaAcspn%]")
+WORD_RE = re.compile(r"[A-Za-z]{2,}")
+
+
+def strip_comments(src):
+    """Comments out, strings kept (a // inside a string is not a comment)."""
+    out, i, n = [], 0, len(src)
+    while i < n:
+        c = src[i]
+        if c == '"' or c == "'":
+            j = i + 1
+            while j < n and src[j] != c:
+                j += 2 if src[j] == "\\" else 1
+            out.append(src[i:j + 1])
+            i = j + 1
+        elif src.startswith("/*", i):
+            j = src.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            out.append(" " * 0 + "\n" * src.count("\n", i, j))
+            i = j
+        elif src.startswith("//", i):
+            j = src.find("\n", i)
+            i = n if j < 0 else j
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def call_args(src, start):
+    """The top-level arguments of the call whose '(' is at start, as source text."""
+    depth, i, args, cur = 0, start, [], []
+    n = len(src)
+    while i < n:
+        c = src[i]
+        if c == '"' or c == "'":
+            j = i + 1
+            while j < n and src[j] != c:
+                j += 2 if src[j] == "\\" else 1
+            cur.append(src[i:j + 1])
+            i = j + 1
+            continue
+        if c in "([{":
+            depth += 1
+            if depth == 1:
+                i += 1
+                continue
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                args.append("".join(cur))
+                return args
+        elif c == "," and depth == 1:
+            args.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(c)
+        i += 1
+    return args
+
+
+def without_calls(arg):
+    """arg with the arguments of nested calls blanked: getenv("TERM") is not message text."""
+    out, i, n = [], 0, len(arg)
+    while i < n:
+        m = re.match(r"[A-Za-z_]\w*\s*\(", arg[i:])
+        if m and (i == 0 or not (arg[i - 1].isalnum() or arg[i - 1] == "_")):
+            depth, j = 0, i + m.end() - 1
+            while j < n:
+                if arg[j] == '"':
+                    j += 1
+                    while j < n and arg[j] != '"':
+                        j += 2 if arg[j] == "\\" else 1
+                elif arg[j] == "(":
+                    depth += 1
+                elif arg[j] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            out.append(" ")
+            i = j + 1
+            continue
+        if arg[i] == '"':
+            j = i + 1
+            while j < n and arg[j] != '"':
+                j += 2 if arg[j] == "\\" else 1
+            out.append(arg[i:j + 1])
+            i = j + 1
+            continue
+        out.append(arg[i])
+        i += 1
+    return "".join(out)
+
+
+def literals(arg):
+    """The string literals of one argument outside nested calls, adjacent ones joined."""
+    arg = without_calls(arg)
+    out, run = [], None
+    for m in re.finditer(r'"((?:[^"\\]|\\.)*)"|(\S)', arg):
+        if m.group(1) is not None:
+            run = (run or "") + m.group(1)
+        else:
+            if run is not None:
+                out.append(run)
+            run = None
+    if run is not None:
+        out.append(run)
+    return out
+
+
+def main():
+    bad = 0
+    calls = 0
+    for root in sys.argv[1:]:
+        for dirpath, _dirs, files in os.walk(root):
+            for name in sorted(files):
+                if not name.endswith(".c"):
+                    continue
+                path = os.path.join(dirpath, name)
+                rel = os.path.relpath(path, os.path.dirname(os.path.abspath(root))
+                                      if os.path.basename(os.path.abspath(root)) != "src"
+                                      else os.path.abspath(root))
+                with open(path, encoding="utf-8") as f:
+                    src = strip_comments(f.read())
+                for m in CALL_RE.finditer(src):
+                    line = src.count("\n", 0, m.start()) + 1
+                    if re.match(r"\s*(int|void)\b", src[src.rfind("\n", 0, m.start()) + 1:m.start()]):
+                        continue  # the definition in err.c
+                    args = call_args(src, m.end() - 1)
+                    if len(args) < 3:
+                        continue
+                    calls += 1
+                    for arg in args[2:]:
+                        for lit in literals(arg):
+                            text = CONV_RE.sub(" ", lit)
+                            if not WORD_RE.search(text) or (rel, lit) in ALLOWED:
+                                continue
+                            bad += 1
+                            print('FAIL %s:%d: %s(): English literal "%s" (put the message '
+                                  'in messages.def)' % (rel, line, m.group(1), lit))
+    print("%d calls checked, %d English literals" % (calls, bad))
+    if calls < 50:
+        print("FAIL too few calls found (%d): is the source folder right?" % calls)
+        return 1
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
