@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """check_err_literals.py — no English sentence is written into an error by hand (issue 15).
 
-    check_err_literals.py SRC_DIR [SRC_DIR ...]
+    check_err_literals.py SRC_DIR
 
 Every call of xl_err_set(err, code, FMT, ...) and xl_err_field(err, field, FMT, ...) in the C
-files under the given folders is read (over line breaks); every string literal among its
+files under SRC_DIR (the project's src/: core, web, demo, cli, ui) is read (over line breaks); every string literal among its
 arguments from FMT on (adjacent literals joined) must be free of words: a message reaches a
 person through messages.def (`_(ID)`, `xl_tr(...)`), so a literal may only be a format that
 carries no language ("%s", "%s: %s", "%s：%s"). A word here is two or more ASCII letters left
 after printf conversions are removed. Calls listed in ALLOWED (file, literal) are the
 exceptions, each with the reason. Fails with one line per offender, so one run shows the job.
+A self-test on a probe file runs first, so the scan itself is known to find what it should.
 """
 import os
 import re
@@ -17,10 +18,11 @@ import sys
 
 # (path relative to src/, literal text) -> why the literal is not a message a person reads.
 ALLOWED = {
-    # An internal marker: xl_tx_run's callback returns it to roll the transaction back after
-    # the real refusal was recorded elsewhere; the caller replaces it before anyone sees it.
-    ("core/place/community.c", "rollback"): "internal rollback marker, replaced by the caller",
-    ("core/place/community_edit.c", "rollback"): "internal rollback marker, replaced by the caller",
+    # An internal marker: an xl_db_tx body returns it to roll the transaction back after
+    # the real refusal was recorded elsewhere; the caller turns it into success (XL_OK, err
+    # cleared) or into that refusal, so nobody reads it.
+    ("core/place/community.c", "rollback"): "internal rollback marker, never shown",
+    ("core/place/community_edit.c", "rollback"): "internal rollback marker, never shown",
 }
 
 CALL_RE = re.compile(r"\b(xl_err_set|xl_err_field)\s*\(")
@@ -136,18 +138,17 @@ def literals(arg):
     return out
 
 
-def main():
-    bad = 0
+def scan(roots, quiet=False):
+    """(calls, offenders) over the C files under roots; offenders as (rel, line, literal)."""
+    found = []
     calls = 0
-    for root in sys.argv[1:]:
+    for root in roots:
         for dirpath, _dirs, files in os.walk(root):
             for name in sorted(files):
                 if not name.endswith(".c"):
                     continue
                 path = os.path.join(dirpath, name)
-                rel = os.path.relpath(path, os.path.dirname(os.path.abspath(root))
-                                      if os.path.basename(os.path.abspath(root)) != "src"
-                                      else os.path.abspath(root))
+                rel = os.path.relpath(path, root)  # as under src/: core/print/qr.c
                 with open(path, encoding="utf-8") as f:
                     src = strip_comments(f.read())
                 for m in CALL_RE.finditer(src):
@@ -163,14 +164,57 @@ def main():
                             text = CONV_RE.sub(" ", lit)
                             if not WORD_RE.search(text) or (rel, lit) in ALLOWED:
                                 continue
-                            bad += 1
-                            print('FAIL %s:%d: %s(): English literal "%s" (put the message '
-                                  'in messages.def)' % (rel, line, m.group(1), lit))
-    print("%d calls checked, %d English literals" % (calls, bad))
+                            found.append((rel, line, lit))
+                            if not quiet:
+                                print('FAIL %s:%d: %s(): English literal "%s" (put the message '
+                                      'in messages.def)' % (rel, line, m.group(1), lit))
+    return calls, found
+
+
+PROBE = r'''
+static int probe(xl_err *err, int n, const char *field)
+{
+    if (n == 1) return xl_err_set(err, XL_EFAIL, "no such thing %d", n);          /* bad */
+    if (n == 2) return xl_err_field(err, "host", "no %s #%lld",
+                                    n ? "person" : "organisation", (long long)n); /* bad x3 */
+    if (n == 3) return xl_err_set(err, XL_EFAIL, "[serve] url_template: "
+                                  "never closed");                                /* bad */
+    if (n == 4) return xl_err_set(err, XL_EFAIL, "%s", _(E_PROGRAM));             /* good */
+    if (n == 5) return xl_err_set(err, XL_EFAIL, _(TERM_FAIL_FMT), getenv("TERM")); /* good */
+    if (n == 6) return xl_err_field(err, field, "%s：%s", "", err->msg);           /* good */
+    /* xl_err_set(err, XL_EFAIL, "in a comment"); */                              /* good */
+    return xl_err_set(err, CI_ROLLBACK, "rollback");                            /* allowed */
+}
+'''
+
+
+def self_test():
+    """The scanner finds what it should on a probe file, and nothing else."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        os.makedirs(os.path.join(d, "core", "place"))
+        with open(os.path.join(d, "core", "place", "community.c"), "w") as f:
+            f.write(PROBE)
+        calls, found = scan([d], quiet=True)
+    got = sorted(lit for _rel, _line, lit in found)
+    want = sorted(["no such thing %d", "no %s #%lld", "person", "organisation",
+                   "[serve] url_template: never closed"])
+    if calls != 7 or got != want:
+        print("FAIL self-test: %d calls, found %s, wanted 7 calls and %s" % (calls, got, want))
+        return 1
+    print("ok   self-test: the probe's 5 English literals found, its 3 good calls passed")
+    return 0
+
+
+def main():
+    if self_test():
+        return 1
+    calls, found = scan(sys.argv[1:])
+    print("%d calls checked, %d English literals" % (calls, len(found)))
     if calls < 50:
         print("FAIL too few calls found (%d): is the source folder right?" % calls)
         return 1
-    return 1 if bad else 0
+    return 1 if found else 0
 
 
 if __name__ == "__main__":
