@@ -3,8 +3,10 @@
 
     check_err_literals.py SRC_DIR
 
-Every call of xl_err_set(err, code, FMT, ...) and xl_err_field(err, field, FMT, ...) in the C
-files under SRC_DIR (the project's src/: core, web, demo, cli, ui) is read (over line breaks); every string literal among its
+Every call of xl_err_set(err, code, FMT, ...), xl_err_field(err, field, FMT, ...) and the other
+functions that put a printf-style message before a person (SINKS: sheet problems, form fields,
+the desk's status line, the command line's stderr) in the C files under SRC_DIR (the project's
+src/: core, web, demo, cli, ui) is read (over line breaks); every string literal among its
 arguments from FMT on (adjacent literals joined) must be free of words: a message reaches a
 person through messages.def (`_(ID)`, `xl_tr(...)`), so a literal may only be a format that
 carries no language ("%s", "%s: %s", "%s：%s"). A word here is two or more ASCII letters left
@@ -23,9 +25,19 @@ ALLOWED = {
     # cleared) or into that refusal, so nobody reads it.
     ("core/place/community.c", "rollback"): "internal rollback marker, never shown",
     ("core/place/community_edit.c", "rollback"): "internal rollback marker, never shown",
+    # The subcommand's name in "xiangli qr：…": what the officer types, the same in every language.
+    ("cli/cmd_qr.c", "qr"): "the command's name",
 }
 
-CALL_RE = re.compile(r"\b(xl_err_set|xl_err_field)\s*\(")
+# The functions that put a printf-style message in front of a person, and the position of
+# their format argument (0-based): errors, sheet problems, form fields, the status line, the
+# command line's stderr.
+SINKS = {
+    "xl_err_set": 2, "xl_err_field": 2, "mtg_field_err": 3, "xl_csv_add_problem": 4,
+    "ci_problem": 3, "field_error": 2, "problem": 4, "ui_app_message": 2, "say": 2,
+    "cli_complain": 0,
+}
+CALL_RE = re.compile(r"\b(%s)\s*\(" % "|".join(SINKS))
 CONV_RE = re.compile(r"%(?:\d+\$)?[-+ #0'.*\d]*(?:hh|h|ll|l|j|z|t|L)?[diouxXeEfFgGaAcspn%]")
 WORD_RE = re.compile(r"[A-Za-z]{2,}")
 
@@ -153,13 +165,15 @@ def scan(roots, quiet=False):
                     src = strip_comments(f.read())
                 for m in CALL_RE.finditer(src):
                     line = src.count("\n", 0, m.start()) + 1
-                    if re.match(r"\s*(int|void)\b", src[src.rfind("\n", 0, m.start()) + 1:m.start()]):
-                        continue  # the definition in err.c
+                    before = src[src.rfind("\n", 0, m.start()) + 1:m.start()]
+                    if re.match(r"\s*(static\s+)?(int|void)\s*$", before) or before.endswith((".", "->")):
+                        continue  # a declaration or definition, or a member of that name
+                    fmt = SINKS[m.group(1)]
                     args = call_args(src, m.end() - 1)
-                    if len(args) < 3:
+                    if len(args) <= fmt:
                         continue
                     calls += 1
-                    for arg in args[2:]:
+                    for arg in args[fmt:]:
                         for lit in literals(arg):
                             text = CONV_RE.sub(" ", lit)
                             if not WORD_RE.search(text) or (rel, lit) in ALLOWED:
