@@ -157,6 +157,7 @@ RESULTS=(
     "--db $TMP/new.db init" "stats" "lookup 127" "check" "backup -o $TMP/copy.db" "purge --dry-run"
     "qr rotate 127" "docs list" "pending" "assess show" "responsible history 127"
     "export residents $TMP/out.csv" "report -o $TMP/out.xlsx" "print convention -o $TMP/out.pdf"
+    "audit"
 )
 for args in "${RESULTS[@]}"; do
     read -r -a argv <<<"$args"
