@@ -315,6 +315,13 @@ static void report__audit_words__keys_and_values(void **state)
         {"problem 'owner=me status: x' category=safety buildings=127",
          "问题 'owner=me status: x' 类别 安全隐患 楼栋 127"},
         {"status: open -> done; note: 已修好", "状态：待办 → 已办结; 说明：已修好"},
+        {"agenda add #3: free item '楼道 at place' (5 min)", "添加议题 #3: 临时议题 '楼道 at place' (5 分钟)"},
+        {"attendance add #4: '王建国' (owner)", "登记出席 #4: '王建国' (业主)"},
+        {"status: running -> closed at 2026-11-28 20:30; minutes written (812 bytes)",
+         "状态：进行中 → 已结束 时间 2026-11-28 20:30; 已生成纪要 (812 bytes)"},
+        {"roundtable 'x' at 2026-11-28 19:30, place 'y', host 'z', building 127",
+         "楼栋小圆桌 'x' 时间 2026-11-28 19:30, 地点 'y', 主持人 'z', 楼号 127"},
+        {"building=127 attendance", "楼号：127 attendance"},
         {"", ""},
     };
     char out[512];

@@ -11,13 +11,15 @@
 #include "xiangli/chase.h"
 #include "xiangli/i18n.h"
 #include "xiangli/lists.h"
+#include "xiangli/meeting.h"
 #include "xiangli/mem.h"
 #include "xiangli/model.h"
 
 /* What the value after a key is, when it is a stored key with a label of its own. */
 typedef enum { V_NONE, V_ROLE, V_CHANNEL, V_ACTION, V_FIELD, V_OUTCOME } value_kind;
 
-/* Phrases of the audit details and what they read as; matched where a word starts. */
+/* Phrases of the audit details and what they read as; matched where a word starts (and, when
+ * a phrase ends in a letter, where that word ends: "at" is not the start of "attendance"). */
 static const struct {
     const char *text;
     xl_msg label;
@@ -32,7 +34,15 @@ static const struct {
     {"kind:", XL_MSG_HIST_T_KIND, V_NONE},         {"status:", XL_MSG_HIST_T_STATUS, V_NONE},
     {"note:", XL_MSG_HIST_T_NOTE, V_NONE},         {"raised_at:", XL_MSG_HIST_T_RAISED, V_NONE},
     {"raised_by:", XL_MSG_HIST_T_RAISED, V_NONE},  {"from meeting", XL_MSG_ITEM_MEETING, V_NONE},
-    {"linked from", XL_MSG_HIST_T_LINKED, V_NONE}, {"agenda", XL_MSG_MTG_F_AGENDA_TITLE, V_NONE},
+    {"linked from", XL_MSG_HIST_T_LINKED, V_NONE},
+    {"agenda add", XL_MSG_AUD_ACT_AGENDA_ADD, V_NONE}, {"agenda move", XL_MSG_AUD_ACT_AGENDA_MOVE, V_NONE},
+    {"agenda remove", XL_MSG_AUD_P_AGENDA_REMOVE, V_NONE},
+    {"attendance add", XL_MSG_AUD_ACT_ATTEND_ADD, V_NONE},
+    {"attendance remove", XL_MSG_AUD_ACT_ATTEND_REMOVE, V_NONE},
+    {"free item", XL_MSG_MTG_MIN_FREE_ITEM, V_NONE}, {"list item", XL_MSG_AUD_P_LIST_ITEM, V_NONE},
+    {"minutes written", XL_MSG_AUD_P_MINUTES_WRITTEN, V_NONE}, {"minutes:", XL_MSG_AUD_P_DURATION, V_NONE},
+    {"notes:", XL_MSG_SHOW_NOTES, V_NONE},         {"decision:", XL_MSG_SHOW_DECISION, V_NONE},
+    {"agenda", XL_MSG_MTG_F_AGENDA_TITLE, V_NONE},
     {"community", XL_MSG_LIST_WHOLE_COMMUNITY, V_NONE}, {"->", XL_MSG_HIST_T_ARROW, V_NONE},
     /* the register, imports and exports, reports (resident.c, import.c, export.c, …) */
     {"file=", XL_MSG_AUD_K_FILE, V_NONE},          {"rows=", XL_MSG_AUD_K_ROWS, V_NONE},
@@ -51,9 +61,31 @@ static const struct {
     {"channel=", XL_MSG_AUD_K_CHANNEL, V_CHANNEL}, {"id=", XL_MSG_AUD_K_ID, V_NONE},
     {"residency=", XL_MSG_AUD_K_RESIDENCY, V_NONE}, {"since=", XL_MSG_AUD_K_SINCE, V_NONE},
     {"seed=", XL_MSG_AUD_K_SEED, V_NONE},          {"scale=", XL_MSG_AUD_K_SCALE, V_NONE},
+    /* a meeting's particulars (meeting.c, agenda.c): after the keys above, so "building=" and
+     * "at=" are keys and a bare "building 127" or "at 19:30" a particular */
+    {"pioneer group", XL_MSG_PIONEER_GROUP, V_NONE}, {"building", XL_MSG_CF_BUILDING, V_NONE},
+    {"at", XL_MSG_MTG_F_TIME, V_NONE},             {"place", XL_MSG_MTG_F_PLACE, V_NONE},
+    {"host", XL_MSG_MTG_F_HOST, V_NONE},           {"was", XL_MSG_AUD_P_WAS, V_NONE},
+    {"min", XL_MSG_AUD_P_MIN, V_NONE},
 };
 
-/* The label of a kind, status or category key; NULL for another word. */
+/* The label of a meeting's kind or status key, or of an attendee's role key; NULL else. */
+static const char *meeting_key_label(const char *key)
+{
+    for (int i = 0; i < XL_MEETING_KIND_COUNT; i++)
+        if (strcmp(xl_meeting_kind_key((xl_meeting_kind)i), key) == 0)
+            return xl_meeting_kind_label((xl_meeting_kind)i);
+    for (int i = 0; i < XL_MEETING_STATUS_COUNT; i++)
+        if (strcmp(xl_meeting_status_key((xl_meeting_status)i), key) == 0)
+            return xl_meeting_status_label((xl_meeting_status)i);
+    for (int i = 0; i < XL_ATTEND_ROLE_COUNT; i++)
+        if (strcmp(xl_attend_role_key((xl_attend_role)i), key) == 0)
+            return xl_attend_role_label((xl_attend_role)i);
+    return NULL;
+}
+
+/* The label of a list item's kind, status or category key, or of a meeting's (above); NULL
+ * for another word. */
 static const char *key_label(const char *key)
 {
     int k = xl_item_kind_parse(key), st = xl_item_status_parse(key), c = xl_category_find(key);
@@ -63,7 +95,7 @@ static const char *key_label(const char *key)
         return xl_item_status_label((xl_item_status)st);
     if (c >= 0 && strcmp(xl_category_key((size_t)c), key) == 0)
         return xl_category_label((size_t)c);
-    return NULL;
+    return meeting_key_label(key);
 }
 
 /* The label of the value after a key of that kind; NULL to keep it as written. */
@@ -132,7 +164,9 @@ static size_t piece(out_text *t, const char *s, int word_start)
 {
     for (size_t i = 0; word_start && i < sizeof phrases / sizeof phrases[0]; i++) {
         size_t n = strlen(phrases[i].text);
-        if (strncmp(s, phrases[i].text, n) == 0) {
+        char last = phrases[i].text[n - 1];
+        int whole = !(last >= 'a' && last <= 'z') || !((s[n] >= 'a' && s[n] <= 'z') || s[n] == '_');
+        if (strncmp(s, phrases[i].text, n) == 0 && whole) {
             const char *label = xl_tr(phrases[i].label);
             put_str(t, label);
             size_t l = strlen(label);
