@@ -87,7 +87,10 @@ c.execute("BEGIN EXCLUSIVE")
 print("held", flush=True)
 time.sleep(30)' "$DB" >"$TMP/holder.out" &
     local holder=$!
-    for _ in $(seq 50); do grep -q held "$TMP/holder.out" && break; sleep 0.1; done
+    # up to 30 s for the holder to start: on a loaded machine python takes its time, and a run
+    # before the lock is held would not be refused
+    for _ in $(seq 300); do grep -q held "$TMP/holder.out" && break; sleep 0.1; done
+    grep -q held "$TMP/holder.out" || bad "[$lang] $name: the lock holder did not start"
     KEEP_DB=1 run "$lang" "$name" fail "$@"
     kill "$holder" 2>/dev/null
     wait "$holder" 2>/dev/null
