@@ -39,6 +39,9 @@ const char *xl_category_label(size_t i);          /* in the current language */
 int xl_category_find(const char *key_or_label);
 /* Label for a stored key; the key itself when the current table does not know it. */
 const char *xl_category_label_of(const char *key);
+/* The same in a given language ("zh" for the street office's workbook). */
+const char *xl_category_label_in(size_t i, const char *lang);
+const char *xl_category_label_of_in(const char *key, const char *lang);
 /* Replaces the table (e.g. from a [lists] section of the config); validates every key and
  * label and changes nothing on error. n = 0 is refused. */
 int xl_categories_configure(const xl_category_def *defs, size_t n, xl_err *err);

@@ -28,14 +28,15 @@
 #include "xiangli/import.h"
 #include "xiangli/sheet.h"
 
-/* The kinds in dependency order: id, command word, sheet name. */
+/* The kinds in dependency order: id, command word, and the message whose Chinese is the sheet's
+ * name (楼栋, 房间, 组织, 人员, 党员, 楼组: Chinese whatever the UI language). */
 #define XL_CKINDS(X)                                \
-    X(BUILDINGS, "buildings", "楼栋")               \
-    X(ROOMS, "rooms", "房间")                       \
-    X(ORGS, "organisations", "组织")                \
-    X(RESIDENTS, "residents", "人员")               \
-    X(PARTY, "party", "党员")                       \
-    X(TEAMS, "teams", "楼组")
+    X(BUILDINGS, "buildings", BUILDING)             \
+    X(ROOMS, "rooms", ROOM)                         \
+    X(ORGS, "organisations", ST_PAGE_ORGS)          \
+    X(RESIDENTS, "residents", TPL_SHEET_PEOPLE)     \
+    X(PARTY, "party", ST_PAGE_PARTY)                \
+    X(TEAMS, "teams", MTG_MIN_PIONEER)
 
 typedef enum {
 #define XL_CK_ENUM(id, word, sheet) XL_CK_##id,

@@ -23,18 +23,20 @@
 
 #include "xiangli/err.h"
 
-/* The ten columns of a residents sheet: id, canonical (English) name, Chinese header. */
-#define XL_CSV_COLUMNS(X)                        \
-    X(NAME, "name", "姓名")                      \
-    X(GENDER, "gender", "性别")                  \
-    X(ID_NUMBER, "id_number", "身份证号")        \
-    X(PHONE, "phone", "手机号")                  \
-    X(BUILDING, "building", "楼栋")              \
-    X(ROOM, "room", "房间")                      \
-    X(ROLE, "role", "身份")                      \
-    X(MOVED_IN, "moved_in", "入住日期")          \
-    X(PROVINCE, "province", "户籍省份")          \
-    X(WORKPLACE, "workplace", "工作单位")
+/* The ten columns of a residents sheet: id, canonical (English) name, and the message whose
+ * Chinese is the header (姓名 …, the same words as the register's form; written and read in
+ * Chinese whatever the UI language). */
+#define XL_CSV_COLUMNS(X)                          \
+    X(NAME, "name", NAME)                          \
+    X(GENDER, "gender", REG_F_GENDER)              \
+    X(ID_NUMBER, "id_number", ID_NUMBER)           \
+    X(PHONE, "phone", PHONE)                       \
+    X(BUILDING, "building", BUILDING)              \
+    X(ROOM, "room", ROOM)                          \
+    X(ROLE, "role", ROLE)                          \
+    X(MOVED_IN, "moved_in", REG_F_MOVED_IN)        \
+    X(PROVINCE, "province", REG_F_PROVINCE)        \
+    X(WORKPLACE, "workplace", REG_F_WORKPLACE)
 
 enum xl_csv_col {
 #define XL_CSV_COL_ENUM(id, en, zh) XL_COL_##id,

@@ -16,6 +16,9 @@ typedef struct xl_enum {
 const char *xl_enum_key(const xl_enum *e, int v);
 /* The label of v in the current language; "?" when out of range. */
 const char *xl_enum_label(const xl_enum *e, int v);
+/* The label of v in a given language ("zh", "en"): for what is Chinese whatever the UI
+ * speaks, such as the street office's workbook. */
+const char *xl_enum_label_in(const xl_enum *e, int v, const char *lang);
 /* The value of a storage key, or of a label in either language (English case-insensitive);
  * -1 when unknown. Never changes the current language. */
 int xl_enum_parse(const xl_enum *e, const char *s);

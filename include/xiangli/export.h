@@ -40,9 +40,11 @@
 #include <stddef.h>
 
 #include "xiangli/db.h"
+#include "xiangli/i18n.h"
 
-/* The header of the --history export's last column; the importer refuses such a file. */
-#define XL_EXPORT_MOVED_OUT_HEADER "搬离日期"
+/* The header of the --history export's last column (the register's 搬离日期, in Chinese
+ * whatever the UI language); the importer refuses such a file. */
+#define XL_EXPORT_MOVED_OUT_HEADER xl_tr_in(XL_MSG_REG_F_MOVED_OUT, "zh")
 /* What older exports called it: still recognised (and refused) by the import. */
 #define XL_EXPORT_MOVED_OUT_HEADER_OLD "迁出日期"
 

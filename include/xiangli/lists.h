@@ -71,6 +71,9 @@ const char *xl_item_list_label(xl_item_kind k);   /* 问题清单 / Problem list
 int xl_item_kind_parse(const char *s);
 const char *xl_item_status_key(xl_item_status s);
 const char *xl_item_status_label(xl_item_status s);
+/* The labels in a given language ("zh" for the street office's workbook). */
+const char *xl_item_kind_label_in(xl_item_kind k, const char *lang);
+const char *xl_item_status_label_in(xl_item_status s, const char *lang);
 int xl_item_status_parse(const char *s);
 /* 1 if a link from → to is allowed by XL_ITEM_LINKS. */
 int xl_item_link_allowed(xl_item_kind from, xl_item_kind to);

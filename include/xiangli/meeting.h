@@ -76,6 +76,9 @@ const char *xl_meeting_kind_label(xl_meeting_kind k);
 int xl_meeting_kind_parse(const char *s);     /* key or label; -1 unknown */
 const char *xl_meeting_status_key(xl_meeting_status s);
 const char *xl_meeting_status_label(xl_meeting_status s);
+/* The labels in a given language ("zh" for the street office's workbook). */
+const char *xl_meeting_kind_label_in(xl_meeting_kind k, const char *lang);
+const char *xl_meeting_status_label_in(xl_meeting_status s, const char *lang);
 const char *xl_attend_role_key(xl_attend_role r);
 const char *xl_attend_role_label(xl_attend_role r);
 

@@ -190,4 +190,10 @@ typedef struct xl_resp_change {
 int xl_resp_changes_load(xl_db *db, int64_t person_id, xl_resp_change **out, size_t *n,
                          xl_err *err);
 
+/* An audit row's detail (kept as a record, in stable English keys) in the officer's words in
+ * the current language: its keys (file=, rows=, status: …) and stored values (roles, list
+ * kinds and statuses, categories, channels, in/out) as the screens name them; titles in quotes
+ * and other values as written. Under English, the detail as stored. out always ends in '\0'. */
+void xl_audit_words(const char *detail, char *out, size_t size);
+
 #endif

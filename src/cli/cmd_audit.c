@@ -9,6 +9,7 @@
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/operator.h"
+#include "xiangli/report.h"
 
 typedef struct audit_opts {
     char since[11];
@@ -58,7 +59,9 @@ static void row_text(FILE *f, const xl_audit_row *r)
     cli_cell(f, r->operator_name, 10);
     cli_cell(f, xl_audit_action_label(r->action), 22);
     cli_cell(f, r->whom[0] ? r->whom : r->entity_id, 12);
-    fprintf(f, "%s\n", r->detail);
+    char words[1024];
+    xl_audit_words(r->detail, words, sizeof words); /* the officer's words; --json keeps the record */
+    fprintf(f, "%s\n", words);
 }
 
 int cmd_audit(cli_ctx *ctx, int argc, char **argv, xl_err *err)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "xiangli/date.h"
+#include "xiangli/i18n.h"
 #include "xiangli/lists.h"
 #include "xiangli/mem.h"
 
@@ -219,9 +220,7 @@ static void set_cache_size(xl_db *db, int v)
 static int build_in_tx(demo *d, const xl_demo_opts *o)
 {
     if (!xl_db_is_empty(d->db))
-        return xl_err_set(d->err, XL_EFAIL,
-                          "%s: the database already holds buildings or people; the demo community "
-                          "needs an empty database", xl_db_path(d->db));
+        return xl_err_set(d->err, XL_EFAIL, _(DEMO_E_NOT_EMPTY_FMT), xl_db_path(d->db));
     /* People come with their search keys (ST_PERSON); the search index takes them all in one
      * statement afterwards instead of one FTS5 write-out per person (011_operators.sql). */
     xl_db_defer_search_index(d->db, 1);
@@ -258,7 +257,7 @@ int xl_demo_build(xl_db *db, const xl_demo_opts *opts, xl_err *err)
 {
     xl_demo_opts o = opts ? *opts : (xl_demo_opts){.seed = 1, .scale = 1};
     if (o.scale < 1 || o.scale > DEMO_MAX_SCALE)
-        return xl_err_set(err, XL_EUSAGE, "demo: scale %d is out of range (1..%d)", o.scale, DEMO_MAX_SCALE);
+        return xl_err_set(err, XL_EUSAGE, _(DEMO_E_SCALE_FMT), o.scale, DEMO_MAX_SCALE);
     int old_cache = cache_size(db);
     set_cache_size(db, -DEMO_CACHE_KIB);
     demo_ctx c = {&o};

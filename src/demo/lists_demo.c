@@ -293,8 +293,7 @@ static int check_empty(ld *d)
     if (n < 0)
         return ld_fail_db(d, "lists demo");
     if (n > 0)
-        return d->rc = xl_err_set(d->err, XL_EFAIL, "%s: the database already holds list items or "
-                                  "meetings; the demo lists need none", xl_db_path(d->db));
+        return d->rc = xl_err_set(d->err, XL_EFAIL, _(DEMO_E_NOT_EMPTY_FMT), xl_db_path(d->db));
     return XL_OK;
 }
 

@@ -36,10 +36,23 @@ EOF
 printf '[serve]\ncert = %s/cert.pem\n' "$TMP" >"$TMP/cert-only.ini"
 printf '[ui]\ncolour = red\n' >"$TMP/bad.ini"
 printf '[community]\nname = 杜巷小区\n[db]\nbusy_timeout_ms = 200\n' >"$TMP/busy.ini"
+# url_template refusals, each a core error the administrator causes in config/xiangli.ini
+for t in 'room|https://x.org/{room}?t={token}' 'cjk|https://x.org/巷/{token}' \
+         'space|https://x.org/ {token}' 'open|https://x.org/{token' 'stray|https://x.org/}{token}' \
+         'notoken|https://x.org/{building}' 'empty|'; do
+    printf '[serve]\nurl_template = %s\n' "${t#*|}" >"$TMP/tpl-${t%%|*}.ini"
+done
+printf '[signin]\nurl_template = https://x.org/{room}?t={token}\n' >"$TMP/tpl-old-section.ini"
+echo 'hello, not a font' >"$TMP/notfont.hex"
 
 DB=$TMP/demo.db
 "$BIN" --config "$INI" --db "$DB" init --demo >/dev/null 2>&1 || { echo "FAIL init --demo"; exit 1; }
 cp "$DB" "$TMP/pristine.db"
+cp "$DB" "$TMP/badcode.db" # building 127's stored code damaged by hand
+python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE building SET signin_token = ? WHERE number = 127", ("bad code!",))
+c.commit()' "$TMP/badcode.db"
 echo "this is not a database" >"$TMP/notadb.db"
 cp "$DB" "$TMP/damaged.db" # pages in the middle overwritten: SQLite finds it corrupt
 head -c 204800 /dev/zero | tr '\0' 'x' | dd of="$TMP/damaged.db" bs=4096 seek=600 conv=notrunc 2>/dev/null
@@ -74,7 +87,10 @@ c.execute("BEGIN EXCLUSIVE")
 print("held", flush=True)
 time.sleep(30)' "$DB" >"$TMP/holder.out" &
     local holder=$!
-    for _ in $(seq 50); do grep -q held "$TMP/holder.out" && break; sleep 0.1; done
+    # up to 30 s for the holder to start: on a loaded machine python takes its time, and a run
+    # before the lock is held would not be refused
+    for _ in $(seq 300); do grep -q held "$TMP/holder.out" && break; sleep 0.1; done
+    grep -q held "$TMP/holder.out" || bad "[$lang] $name: the lock holder did not start"
     KEEP_DB=1 run "$lang" "$name" fail "$@"
     kill "$holder" 2>/dev/null
     wait "$holder" 2>/dev/null
@@ -88,7 +104,7 @@ declare -A REFUSE=(
     [import]="import residents $TMP/missing.csv;import community $TMP/missing.xlsx;import rooms"
     [template]="template community -o $TMP/no-dir/t.xlsx;template community"
     [export]="export residents $TMP/no-dir/x.csv;export residents $TMP/x.csv --unmasked;export residents"
-    [qr]="qr building 999;qr rotate 999;qr verify 127 bogus;qr building 127 --format bogus;qr poster 127;qr building x;qr"
+    [qr]="qr building 999;qr rotate 999;qr verify 127 bogus;qr building 127 --format bogus;qr poster 127;qr building x;qr;--config $TMP/tpl-room.ini qr building 127;--config $TMP/tpl-cjk.ini qr payload 127;--config $TMP/tpl-space.ini qr building 127;--config $TMP/tpl-open.ini qr building 127;--config $TMP/tpl-stray.ini qr building 127;--config $TMP/tpl-notoken.ini qr building 127;--config $TMP/tpl-empty.ini qr building 127;--config $TMP/tpl-old-section.ini qr payload 127;--config $TMP/tpl-room.ini qr poster 127 -o $TMP/posters;--db $TMP/badcode.db qr building 127;--db $TMP/badcode.db qr payload 127"
     [pending]="pending confirm 99999;pending reject 99999 --reason 测试;pending confirm x"
     [serve]="serve --listen bogus;serve --listen 1.2.3:99;--config $TMP/cert-only.ini serve"
     [report]="report --month 2026-13 -o $TMP/r.xlsx;report -o $TMP/no-dir/r.xlsx;report;--db $TMP/damaged.db report -o $TMP/r.xlsx"
@@ -144,10 +160,16 @@ RESULTS=(
     "--db $TMP/new.db init" "stats" "lookup 127" "check" "backup -o $TMP/copy.db" "purge --dry-run"
     "qr rotate 127" "docs list" "pending" "assess show" "responsible history 127"
     "export residents $TMP/out.csv" "report -o $TMP/out.xlsx" "print convention -o $TMP/out.pdf"
+    "audit"
 )
 for args in "${RESULTS[@]}"; do
     read -r -a argv <<<"$args"
     run zh "$args" 0 "${argv[@]}"
+done
+# PNG posters without a usable Unifont: written, with a note that says what to install
+for font in "$TMP/missing.hex" "$TMP/notfont.hex"; do
+    XIANGLI_UNIFONT=$font run zh "qr poster 127 --format png (Unifont $(basename "$font"))" 0 \
+        qr poster 127 --format png -o "$TMP/png-posters"
 done
 
 # --lang itself refused: in the locale's language (Chinese under C.UTF-8).

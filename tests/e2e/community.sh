@@ -31,6 +31,13 @@ DB=$TMP/c.db
 "$XL" --db "$DB" init >/dev/null || { echo "FAIL init"; exit 1; }
 check "template written" "$XL" --db "$DB" template community -o template.xlsx
 check "template refuses to overwrite" bash -c "! '$XL' --db '$DB' template community -o template.xlsx 2>/dev/null"
+# the template is the office's: the same Chinese sheets, heads and choices under --lang en
+# (only the notes on the heads follow the UI language)
+"$XL" --db "$DB" --lang en template community -o template-en.xlsx >/dev/null
+check "template under --lang en: the same sheets, heads and choices" "$PY" -c 'import sys, zipfile
+a, b = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2])
+parts = [n for n in a.namelist() if n == "xl/workbook.xml" or n == "xl/sharedStrings.xml" or n.startswith("xl/worksheets/sheet")]
+sys.exit(0 if len(parts) == 8 and all(a.read(n) == b.read(n) for n in parts) and "人员".encode() in a.read("xl/workbook.xml") else 1)' template.xlsx template-en.xlsx
 "$PY" "$HERE/fill_community.py" template.xlsx filled.xlsx || { echo "FAIL fill"; exit 1; }
 
 cp "$DB" before.db

@@ -110,7 +110,7 @@ write_config 'https://signin.example.org/s/{building}?t={token}'
 # ---- rejected input: clear messages, exit codes
 write_config 'https://signin.example.org/s/{room}?t={token}'
 msg=$(xl qr building 1 2>&1 >/dev/null); rc=$?
-[ $rc -eq 1 ] && [[ $msg == *"unknown placeholder {room} at column 30"* ]] && ok "bad template refused" ||
+[ $rc -eq 1 ] && [[ $msg == *"“{room}”（第 30 个字符起）不认识"* ]] && ok "bad template refused" ||
     bad "bad template: rc=$rc msg='$msg'"
 write_config 'https://signin.example.org/s/{building}?t={token}'
 msg=$(xl qr building 9999 2>&1 >/dev/null); rc=$?

@@ -127,6 +127,12 @@ def main():
         keyed = {r[2]: r[1] for r in csv.reader(f) if r[2]}
     check('CSV summary == stats --json', all(float(keyed[k]) == float(v) for k, v in stats.items()
                                              if not isinstance(v, list)), str(keyed))
+    # the workbook goes to the street office: Chinese whatever the UI language (issue 15),
+    # values included (roles, list kinds, statuses, categories, meeting kinds)
+    d_en = os.path.join(W, 'csv-en')
+    xl('--lang', 'en', 'report', '--format', 'csv', '-o', d_en)
+    differ = [n for n in names if open(os.path.join(d, n), 'rb').read() != open(os.path.join(d_en, n), 'rb').read()]
+    check('CSV under --lang en is the Chinese one', not differ, str(differ))
     r = subprocess.run([XL, '--db', DB, 'report', '--month', '2026-13', '-o', path], env=ENV,
                        capture_output=True, text=True)
     check('a bad month is refused', r.returncode == 2 and '2026-11' in r.stderr, r.stderr)

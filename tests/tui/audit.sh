@@ -36,7 +36,7 @@ scenario_start() {
     start "$2" "$3" "$4" "$TMP/$1.db" "$TMP"
 }
 scenario_captured() {
-    sed -i -E -e 's/(2026-11-25) [0-9]{2}:[0-9]{2}/\1 hh:mm/g' -e 's/- -> [0-9].*/- -> …/' "$1"
+    sed -i -E -e 's/(2026-11-25) [0-9]{2}:[0-9]{2}/\1 hh:mm/g' -e 's/- (->|→) [0-9].*/- \1 …/' "$1"
 }
 
 # The screen line holding TEXT, with its colours (SGR sequences).
@@ -73,9 +73,10 @@ REVEAL=(keys:Enter 'wait:居住记录' keys:v 'wait:查看完整号码：李波'
         keys:q 'gone:> 李波')
 AUDIT=(keys:L 'wait:> 操作留痕')
 # The reveal is the newest (selected); the export is red, the demo's entry is not; one line
-# down the reveal is red too; back up (selected: no longer red).
-COLOURS=(warn:file=out.csv plain:seed=1 keys:Down warn:李波 keys:Up plain:李波
-         'wait:reason=派出所核查')
+# down the reveal is red too; back up (selected: no longer red). The details read in the
+# officer's words (xl_audit_words): 文件：out.csv, not file=out.csv.
+COLOURS=(warn:文件：out.csv plain:随机数种子：1 keys:Down warn:李波 keys:Up plain:李波
+         'wait:理由：派出所核查')
 
 scenario audit-80x24 80 24 test.ini "${REGISTER[@]}" "${REVEAL[@]}" "${AUDIT[@]}" \
     'wait:共 4 条' "${COLOURS[@]}"

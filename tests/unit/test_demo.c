@@ -208,7 +208,7 @@ static void demo__build__refuses_nonempty(void **state)
     xl_err_clear(&err);
     xl_demo_opts o = {.seed = 2, .scale = 1};
     assert_int_equal(xl_demo_build(db, &o, &err), XL_EFAIL);
-    assert_non_null(strstr(err.msg, "empty"));
+    assert_non_null(strstr(err.msg, "演示小区只能建在空数据库里"));
     assert_true(content_hash(db) == before);
     assert_int_equal(xl_db_audit_count(db, NULL), audits);
     tu_db_free(db);

@@ -520,8 +520,15 @@ static void lists__link__never_dangles(void **state)
     assert_int_equal(xl_list_link(db, p, 999, &e), XL_ENOTFOUND);
     assert_int_equal(xl_list_link(db, 999, d, &e), XL_ENOTFOUND);
     assert_int_equal(xl_list_unlink(db, p, d, &e), XL_ENOTFOUND);
+    char *want = xl_asprintf("#%lld is not linked to #%lld", (long long)p, (long long)d);
+    assert_string_equal(e.msg, want); /* list items' numbers are the ones the lists show */
+    free(want);
     assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_list_link(db, p, d, &e), XL_OK);
+    assert_int_equal(xl_list_link(db, p, d, &e), XL_EFAIL);
+    want = xl_asprintf("#%lld -> #%lld are linked already", (long long)p, (long long)d);
+    assert_string_equal(e.msg, want);
+    free(want);
     /* items are dropped, never deleted: a link cannot lose an end */
     char *sql = xl_asprintf("DELETE FROM list_item WHERE id = %lld", (long long)d);
     assert_int_not_equal(xl_db_exec(db, sql, &e), XL_OK);

@@ -308,12 +308,21 @@ static void meeting__attendance__counts_by_role(void **state)
     assert_int_equal(c.orgs, 2);
     assert_int_equal(c.total, 9);
     uint64_t before = tu_db_hash(db);
+    /* refusals in the officer's words, without the record's internal number (issue 15) */
     assert_int_equal(xl_attendance_add_person(db, mt, 3, NULL, &e), XL_EFAIL);
     assert_field(&e, "person");
+    assert_string_equal(e.msg, "已经登记出席了");
     assert_int_equal(xl_attendance_add_person(db, mt, 404, NULL, &e), XL_EFAIL);
+    assert_string_equal(e.msg, "没有这个人员");
     assert_int_equal(xl_attendance_add_org(db, mt, 404, NULL, &e), XL_EFAIL);
     assert_field(&e, "organisation");
+    assert_string_equal(e.msg, "没有这个组织");
     assert_int_equal(xl_attendance_remove(db, 999, &e), XL_ENOTFOUND);
+    assert_string_equal(e.msg, "没有这条出席记录");
+    xl_i18n_set_lang("en");
+    assert_int_equal(xl_attendance_add_person(db, mt, 3, NULL, &e), XL_EFAIL);
+    assert_string_equal(e.msg, "on the attendance list already");
+    xl_i18n_set_lang("zh");
     assert_true(tu_db_hash(db) == before);
     assert_int_equal(xl_attendance_remove(db, ids[3], &e), XL_OK); /* a tenant leaves the list */
     xl_meeting m;

@@ -6,6 +6,7 @@
 
 #include "testutil.h"
 #include "xiangli/config.h"
+#include "xiangli/i18n.h"
 #include "xiangli/report.h"
 
 /* Counted by hand:
@@ -297,6 +298,45 @@ static void report__config__target_rate(void **state)
     free(p);
 }
 
+/* The audit keeps its details as records in English keys; the officer reads them in Chinese
+ * (issue 15), titles in quotes untouched, and under English as stored. */
+static void report__audit_words__keys_and_values(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"file=out.csv rows=7203 reason=派出所核查", "文件：out.csv 行数：7203 理由：派出所核查"},
+        {"field=id_number reason=核对", "查看：身份证号 理由：核对"},
+        {"field=phone reason=核对", "查看：手机号 理由：核对"},
+        {"to=127-302 role=tenant moved_in=2026-11-01 channel=qr id=310***********1234",
+         "到：127-302 身份：租客 入住日期：2026-11-01 渠道：扫码 身份证号：310***********1234"},
+        {"building=127 room=302 action=out receipt=AB12", "楼号：127 房间：302 办理：签出 回执：AB12"},
+        {"outcome=signed_out residents=3", "结果：已整栋签出 在住人员：3"},
+        {"month=2026-11 format=xlsx", "月份：2026-11 格式：xlsx"},
+        {"problem 'owner=me status: x' category=safety buildings=127",
+         "问题 'owner=me status: x' 类别 安全隐患 楼栋 127"},
+        {"status: open -> done; note: 已修好", "状态：待办 → 已办结; 说明：已修好"},
+        {"agenda add #3: free item '楼道 at place' (5 min)", "添加议题 #3: 临时议题 '楼道 at place' (5 分钟)"},
+        {"attendance add #4: '王建国' (owner)", "登记出席 #4: '王建国' (业主)"},
+        {"status: running -> closed at 2026-11-28 20:30; minutes written (812 bytes)",
+         "状态：进行中 → 已结束 时间 2026-11-28 20:30; 已生成纪要 (812 bytes)"},
+        {"roundtable 'x' at 2026-11-28 19:30, place 'y', host 'z', building 127",
+         "楼栋小圆桌 'x' 时间 2026-11-28 19:30, 地点 'y', 主持人 'z', 楼号 127"},
+        {"building=127 attendance", "楼号：127 attendance"},
+        {"", ""},
+    };
+    char out[512];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        xl_audit_words(cases[i][0], out, sizeof out);
+        assert_string_equal(out, cases[i][1]);
+    }
+    xl_audit_words("file=out.csv rows=7203 reason=派出所核查", out, 8); /* cut, never inside ：*/
+    assert_string_equal(out, "文件");
+    xl_i18n_set_lang("en");
+    xl_audit_words("file=out.csv rows=7203 reason=x", out, sizeof out);
+    assert_string_equal(out, "file=out.csv rows=7203 reason=x");
+    xl_i18n_set_lang("zh");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +349,7 @@ int main(void)
         cmocka_unit_test(report__behind__rows),
         cmocka_unit_test(report__resp__record),
         cmocka_unit_test(report__config__target_rate),
+        cmocka_unit_test(report__audit_words__keys_and_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

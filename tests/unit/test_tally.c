@@ -292,9 +292,10 @@ static void community_edit(xl_db *db, unsigned *seed)
     case 1: { /* a room removed (refused while someone lives there) */
         int b;
         char room[16];
-        if (pick_room(db, seed, &b, room) && !raw_sql)
+        int got = pick_room(db, seed, &b, room); /* none: b and room are not set */
+        if (got && !raw_sql)
             (void)xl_room_remove(db, b, room, &e);
-        else if (raw_sql) {
+        else if (got && raw_sql) {
             char *sql = xl_asprintf("DELETE FROM room WHERE building = %d AND room = '%s' AND NOT EXISTS"
                                     " (SELECT 1 FROM residency WHERE building = %d AND room = '%s')",
                                     b, room, b, room);

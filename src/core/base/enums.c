@@ -14,6 +14,11 @@ const char *xl_enum_label(const xl_enum *e, int v)
     return v >= 0 && v < e->n ? xl_tr(e->msgs[v]) : "?";
 }
 
+const char *xl_enum_label_in(const xl_enum *e, int v, const char *lang)
+{
+    return v >= 0 && v < e->n ? xl_tr_in(e->msgs[v], lang) : "?";
+}
+
 int xl_enum_of_key(const xl_enum *e, const char *key)
 {
     for (int i = 0; key && i < e->n; i++)

@@ -78,6 +78,7 @@ const char *xl_sys_reason(int errnum)
     case EFBIG:
     case E2BIG: return _(SYS_TOO_BIG);
     case EILSEQ: return _(SYS_BAD_CHARS);
+    case ENOMEM: return _(DB_WHY_NOMEM);
     default: return _(SYS_OTHER);
     }
 }

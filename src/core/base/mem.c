@@ -1,10 +1,13 @@
 /* mem.c — checked allocation and the growable buffer. */
 #include "xiangli/mem.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "xiangli/err.h"
 
 static xl_fatal_hook fatal_hook;
 
@@ -20,11 +23,11 @@ void xl_fatal(const char *what)
     abort();
 }
 
+/* In the officer's words (xl_sys_reason): no byte count, what to do. */
 static void die_oom(size_t n)
 {
-    char what[64];
-    snprintf(what, sizeof what, "out of memory (%zu bytes)", n);
-    xl_fatal(what);
+    (void)n;
+    xl_fatal(xl_sys_reason(ENOMEM));
 }
 
 void *xl_malloc(size_t size)

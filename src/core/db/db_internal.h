@@ -18,7 +18,10 @@ sqlite3_stmt *xl_db_prepare(xl_db *db, const char *sql, xl_err *err);
 sqlite3_stmt *xl_db_cached(xl_db *db, const char *sql, xl_err *err);
 /* Runs a statement with no result rows. */
 int xl_db_exec(xl_db *db, const char *sql, xl_err *err);
-/* Fills err from the connection's last error, prefixed by what. Returns XL_EFAIL. */
+/* Fills err from the connection's last error: what an officer can do (busy, read-only, disk
+ * full, damaged …), or for a program error SQLite's text for the technician. what names the
+ * call site for a reader of the code; it is not shown (the officer cannot act on it). Returns
+ * XL_EFAIL. */
 int xl_db_fail(xl_db *db, const char *what, xl_err *err);
 /* PRAGMA data_version: changes when ANOTHER connection commits (-1 on error). */
 int xl_db_data_version(xl_db *db);
@@ -34,7 +37,7 @@ const char *xl_col_text(sqlite3_stmt *st, int col);
  * body writes its own audit row. */
 typedef int (*xl_tx_body)(xl_db *db, void *ctx, xl_err *err);
 int xl_db_tx(xl_db *db, xl_tx_body body, void *ctx, xl_err *err);
-/* Steps a prepared write to completion and finalizes it; what names it in the error. */
+/* Steps a prepared write to completion and finalizes it; what as for xl_db_fail. */
 int xl_db_step_done(xl_db *db, sqlite3_stmt *st, const char *what, xl_err *err);
 /* Binds s, or NULL when s is NULL or empty. */
 void xl_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s);

@@ -43,11 +43,16 @@ const char *xl_category_key(size_t i)
 
 const char *xl_category_label(size_t i)
 {
+    return xl_category_label_in(i, xl_i18n_lang());
+}
+
+const char *xl_category_label_in(size_t i, const char *lang)
+{
     if (i >= xl_category_count())
         return "?";
     if (!ncats)
-        return xl_tr(builtin_cat_msgs[i]);
-    return strcmp(xl_i18n_lang(), "en") == 0 && cats[i].en[0] ? cats[i].en : cats[i].zh;
+        return xl_tr_in(builtin_cat_msgs[i], lang);
+    return lang && strcmp(lang, "en") == 0 && cats[i].en[0] ? cats[i].en : cats[i].zh;
 }
 
 int xl_category_find(const char *s)
@@ -64,9 +69,14 @@ int xl_category_find(const char *s)
 
 const char *xl_category_label_of(const char *key)
 {
+    return xl_category_label_of_in(key, xl_i18n_lang());
+}
+
+const char *xl_category_label_of_in(const char *key, const char *lang)
+{
     for (size_t i = 0; i < xl_category_count(); i++)
         if (strcmp(key, xl_category_key(i)) == 0)
-            return xl_category_label(i);
+            return xl_category_label_in(i, lang);
     return key;
 }
 

@@ -659,8 +659,8 @@ static const char *const col_names[XL_COL_COUNT] = {
     XL_CSV_COLUMNS(XL_CSV_COL_NAME)
 #undef XL_CSV_COL_NAME
 };
-static const char *const col_labels[XL_COL_COUNT] = {
-#define XL_CSV_COL_LABEL(id, en, zh) zh,
+static const xl_msg col_label_msgs[XL_COL_COUNT] = {
+#define XL_CSV_COL_LABEL(id, en, msg) XL_MSG_##msg,
     XL_CSV_COLUMNS(XL_CSV_COL_LABEL)
 #undef XL_CSV_COL_LABEL
 };
@@ -737,7 +737,7 @@ int xl_csv_header_column(const char *header)
     for (int col = 0; col < XL_COL_COUNT; col++) {
         char canon[32];
         header_norm(col_names[col], canon, sizeof canon);
-        if (strcmp(h, canon) == 0 || strcmp(h, col_labels[col]) == 0)
+        if (strcmp(h, canon) == 0 || strcmp(h, xl_csv_column_label(col)) == 0)
             return col;
     }
     for (size_t i = 0; i < sizeof header_aliases / sizeof header_aliases[0]; i++)
@@ -759,7 +759,7 @@ const char *xl_csv_column_name(int col)
 
 const char *xl_csv_column_label(int col)
 {
-    return col >= 0 && col < XL_COL_COUNT ? col_labels[col] : "?";
+    return col >= 0 && col < XL_COL_COUNT ? xl_tr_in(col_label_msgs[col], "zh") : "?";
 }
 
 static void report_unknown(xl_csv *c, const char *h, size_t line)
@@ -785,7 +785,7 @@ int xl_csv_header_map(xl_csv *c, int index[XL_COL_COUNT])
             report_unknown(c, h, hdr->line);
         else if (col >= 0 && index[col] >= 0)
             xl_csv_add_problem(c, hdr->line, h, 0, _(CSV_E_DUP_COL_FMT),
-                               (size_t)index[col] + 1, col_labels[col], col_names[col]);
+                               (size_t)index[col] + 1, xl_csv_column_label(col), col_names[col]);
         else if (col >= 0)
             index[col] = (int)f;
     }

@@ -12,79 +12,102 @@
 
 #define VALID_ROWS 5000
 
-/* One column: header, its note, whether text-formatted, its drop-down choices. */
+/* The template is the office's: its sheet names, headers and choices are Chinese whatever the
+ * UI language, and come from the message table (the desk's words for the same things; the
+ * community import reads them back, community.c). The notes follow the UI language. */
+#define SHEET_LANG "zh"
+#define END XL_MSG_COUNT
+
+/* One column: header, its note, whether text-formatted, its drop-down choices (messages, or
+ * for the pioneer groups the numbers 1～3). */
 typedef struct tcol {
-    const char *head;
+    xl_msg head;
     xl_msg note;
     int text;
-    const char *const *choices;
+    const xl_msg *choices;
     double width;
 } tcol;
 
-static const char *const roles_resp[] = {"业主", "二房东", NULL};
-static const char *const groups[] = {"1", "2", "3", NULL};
-static const char *const uses[] = {"出租", "自住", "空置", "商用", NULL};
-static const char *const roles[] = {"业主", "二房东", "租客", "家属", NULL};
-static const char *const genders[] = {"男", "女", NULL};
-static const char *const kinds[] = {"街道办事处", "派出所", "职能部门", "两代表一委员", "志愿者队伍",
-                                    "物业服务", "企业", "社会组织", "其他", NULL};
-static const char *const yes_no[] = {"是", "否", NULL};
+static const xl_msg roles_resp[] = {XL_MSG_ROLE_OWNER, XL_MSG_ROLE_SUBLANDLORD, END};
+static const xl_msg groups[] = {END}; /* a marker: the choices 1, 2, 3 */
+static const xl_msg uses[] = {XL_MSG_USE_RENT, XL_MSG_USE_OWN, XL_MSG_USE_VACANT, XL_MSG_USE_BUSINESS, END};
+static const xl_msg roles[] = {XL_MSG_ROLE_OWNER, XL_MSG_ROLE_SUBLANDLORD, XL_MSG_ROLE_TENANT,
+                               XL_MSG_ROLE_FAMILY, END};
+static const xl_msg genders[] = {XL_MSG_REG_GENDER_M, XL_MSG_REG_GENDER_F, END};
+static const xl_msg kinds[] = {XL_MSG_ORG_STREET, XL_MSG_ORG_POLICE, XL_MSG_ORG_DEPARTMENT,
+                               XL_MSG_ORG_DEPUTY, XL_MSG_ORG_VOLUNTEER, XL_MSG_ORG_PROPERTY,
+                               XL_MSG_ORG_ENTERPRISE, XL_MSG_ORG_SOCIAL, XL_MSG_ORG_OTHER, END};
+static const xl_msg yes_no[] = {XL_MSG_CF_YES, XL_MSG_CF_NO, END};
 
 static const tcol buildings[] = {
-    {"楼栋", XL_MSG_TPL_B_NUMBER, 0, NULL, 8}, {"弄", XL_MSG_TPL_B_LANE, 0, NULL, 8},
-    {"门牌地址", XL_MSG_TPL_B_ADDRESS, 0, NULL, 20}, {"层数", XL_MSG_TPL_B_FLOORS, 0, NULL, 6},
-    {"业主", XL_MSG_TPL_B_OWNER, 0, NULL, 10}, {"业主电话", XL_MSG_TPL_B_OWNER_PHONE, 1, NULL, 14},
-    {"业主身份证号", XL_MSG_TPL_B_OWNER_ID, 1, NULL, 22}, {"第一责任人", XL_MSG_TPL_B_RESP, 0, NULL, 10},
-    {"责任人身份", XL_MSG_TPL_B_RESP_ROLE, 0, roles_resp, 10},
-    {"责任人电话", XL_MSG_TPL_B_RESP_PHONE, 1, NULL, 14},
-    {"先锋楼组", XL_MSG_TPL_B_GROUP, 0, groups, 8}, {"微网格", XL_MSG_TPL_B_GRID, 0, NULL, 12},
-    {"网格长", XL_MSG_TPL_B_GRID_LEADER, 0, NULL, 10}, {"地图行", XL_MSG_TPL_B_MAP_ROW, 0, NULL, 8},
-    {"地图列", XL_MSG_TPL_B_MAP_COL, 0, NULL, 8}, {NULL, 0, 0, NULL, 0}};
+    {XL_MSG_BUILDING, XL_MSG_TPL_B_NUMBER, 0, NULL, 8}, {XL_MSG_LANE, XL_MSG_TPL_B_LANE, 0, NULL, 8},
+    {XL_MSG_CF_ADDRESS, XL_MSG_TPL_B_ADDRESS, 0, NULL, 20}, {XL_MSG_FLOORS, XL_MSG_TPL_B_FLOORS, 0, NULL, 6},
+    {XL_MSG_ROLE_OWNER, XL_MSG_TPL_B_OWNER, 0, NULL, 10},
+    {XL_MSG_TPL_H_OWNER_PHONE, XL_MSG_TPL_B_OWNER_PHONE, 1, NULL, 14},
+    {XL_MSG_TPL_H_OWNER_ID, XL_MSG_TPL_B_OWNER_ID, 1, NULL, 22},
+    {XL_MSG_RESPONSIBLE, XL_MSG_TPL_B_RESP, 0, NULL, 10},
+    {XL_MSG_TPL_H_RESP_ROLE, XL_MSG_TPL_B_RESP_ROLE, 0, roles_resp, 10},
+    {XL_MSG_TPL_H_RESP_PHONE, XL_MSG_TPL_B_RESP_PHONE, 1, NULL, 14},
+    {XL_MSG_PIONEER_GROUP, XL_MSG_TPL_B_GROUP, 0, groups, 8},
+    {XL_MSG_MICRO_GRID, XL_MSG_TPL_B_GRID, 0, NULL, 12},
+    {XL_MSG_GRID_LEADER, XL_MSG_TPL_B_GRID_LEADER, 0, NULL, 10},
+    {XL_MSG_TPL_H_MAP_ROW, XL_MSG_TPL_B_MAP_ROW, 0, NULL, 8},
+    {XL_MSG_TPL_H_MAP_COL, XL_MSG_TPL_B_MAP_COL, 0, NULL, 8}, {END, 0, 0, NULL, 0}};
 static const tcol rooms[] = {
-    {"楼栋", XL_MSG_TPL_R_BUILDING, 0, NULL, 8}, {"房间", XL_MSG_TPL_R_ROOM, 1, NULL, 8},
-    {"核定人数", XL_MSG_TPL_R_DECLARED, 0, NULL, 10}, {"用途", XL_MSG_TPL_R_USE, 0, uses, 8},
-    {"楼层", XL_MSG_TPL_R_FLOOR, 0, NULL, 6}, {NULL, 0, 0, NULL, 0}};
+    {XL_MSG_BUILDING, XL_MSG_TPL_R_BUILDING, 0, NULL, 8}, {XL_MSG_ROOM, XL_MSG_TPL_R_ROOM, 1, NULL, 8},
+    {XL_MSG_DECLARED, XL_MSG_TPL_R_DECLARED, 0, NULL, 10}, {XL_MSG_CF_USE, XL_MSG_TPL_R_USE, 0, uses, 8},
+    {XL_MSG_CF_FLOOR, XL_MSG_TPL_R_FLOOR, 0, NULL, 6}, {END, 0, 0, NULL, 0}};
+/* the residents sheet's columns are the register's own (csv.h XL_CSV_COLUMNS) */
 static const tcol residents[] = {
-    {"姓名", XL_MSG_TPL_P_NAME, 0, NULL, 10}, {"性别", XL_MSG_TPL_P_GENDER, 0, genders, 6},
-    {"身份证号", XL_MSG_TPL_P_ID, 1, NULL, 22}, {"手机号", XL_MSG_TPL_P_PHONE, 1, NULL, 14},
-    {"楼栋", XL_MSG_CF_BUILDING, 0, NULL, 8}, {"房间", XL_MSG_TPL_P_ROOM, 1, NULL, 8},
-    {"身份", XL_MSG_TPL_P_ROLE, 0, roles, 8}, {"入住日期", XL_MSG_TPL_P_MOVED_IN, 1, NULL, 12},
-    {"户籍省份", XL_MSG_REG_F_PROVINCE, 0, NULL, 10}, {"工作单位", XL_MSG_REG_F_WORKPLACE, 0, NULL, 16},
-    {NULL, 0, 0, NULL, 0}};
+    {XL_MSG_NAME, XL_MSG_TPL_P_NAME, 0, NULL, 10}, {XL_MSG_REG_F_GENDER, XL_MSG_TPL_P_GENDER, 0, genders, 6},
+    {XL_MSG_ID_NUMBER, XL_MSG_TPL_P_ID, 1, NULL, 22}, {XL_MSG_PHONE, XL_MSG_TPL_P_PHONE, 1, NULL, 14},
+    {XL_MSG_BUILDING, XL_MSG_CF_BUILDING, 0, NULL, 8}, {XL_MSG_ROOM, XL_MSG_TPL_P_ROOM, 1, NULL, 8},
+    {XL_MSG_ROLE, XL_MSG_TPL_P_ROLE, 0, roles, 8}, {XL_MSG_REG_F_MOVED_IN, XL_MSG_TPL_P_MOVED_IN, 1, NULL, 12},
+    {XL_MSG_REG_F_PROVINCE, XL_MSG_REG_F_PROVINCE, 0, NULL, 10},
+    {XL_MSG_REG_F_WORKPLACE, XL_MSG_REG_F_WORKPLACE, 0, NULL, 16}, {END, 0, 0, NULL, 0}};
 static const tcol orgs[] = {
-    {"名称", XL_MSG_TPL_O_NAME, 0, NULL, 20}, {"类别", XL_MSG_TPL_O_KIND, 0, kinds, 14},
-    {"联系方式", XL_MSG_TPL_O_CONTACT, 1, NULL, 20}, {NULL, 0, 0, NULL, 0}};
+    {XL_MSG_CF_ORG_NAME, XL_MSG_TPL_O_NAME, 0, NULL, 20}, {XL_MSG_CF_ORG_KIND, XL_MSG_TPL_O_KIND, 0, kinds, 14},
+    {XL_MSG_CF_CONTACT, XL_MSG_TPL_O_CONTACT, 1, NULL, 20}, {END, 0, 0, NULL, 0}};
 static const tcol party[] = {
-    {"姓名", XL_MSG_TPL_Y_NAME, 0, NULL, 10}, {"身份证号", XL_MSG_TPL_Y_ID, 1, NULL, 22},
-    {"楼栋", XL_MSG_TPL_Y_BUILDING, 0, NULL, 8}, {"房间", XL_MSG_TPL_Y_ROOM, 1, NULL, 8},
-    {"党支部", XL_MSG_TPL_Y_BRANCH, 0, NULL, 20}, {NULL, 0, 0, NULL, 0}};
+    {XL_MSG_NAME, XL_MSG_TPL_Y_NAME, 0, NULL, 10}, {XL_MSG_ID_NUMBER, XL_MSG_TPL_Y_ID, 1, NULL, 22},
+    {XL_MSG_BUILDING, XL_MSG_TPL_Y_BUILDING, 0, NULL, 8}, {XL_MSG_ROOM, XL_MSG_TPL_Y_ROOM, 1, NULL, 8},
+    {XL_MSG_CF_BRANCH, XL_MSG_TPL_Y_BRANCH, 0, NULL, 20}, {END, 0, 0, NULL, 0}};
 static const tcol teams[] = {
-    {"先锋楼组", XL_MSG_TPL_B_GROUP, 0, groups, 8}, {"成员", XL_MSG_TPL_T_MEMBER, 0, NULL, 16},
-    {"身份证号", XL_MSG_TPL_T_ID, 1, NULL, 22}, {"组长", XL_MSG_TPL_T_LEADER, 0, yes_no, 6},
-    {NULL, 0, 0, NULL, 0}};
+    {XL_MSG_PIONEER_GROUP, XL_MSG_TPL_B_GROUP, 0, groups, 8}, {XL_MSG_CF_MEMBER, XL_MSG_TPL_T_MEMBER, 0, NULL, 16},
+    {XL_MSG_ID_NUMBER, XL_MSG_TPL_T_ID, 1, NULL, 22}, {XL_MSG_CF_LEADER, XL_MSG_TPL_T_LEADER, 0, yes_no, 6},
+    {END, 0, 0, NULL, 0}};
 
+/* the sheets' names: the same messages as the community import's (community.h XL_CKINDS) */
 static const struct {
-    const char *name;
+    xl_msg name;
     const tcol *cols;
-} sheets[] = {{"楼栋", buildings}, {"房间", rooms}, {"人员", residents},
-              {"组织", orgs}, {"党员", party}, {"楼组", teams}};
+} sheets[] = {{XL_MSG_BUILDING, buildings}, {XL_MSG_ROOM, rooms}, {XL_MSG_TPL_SHEET_PEOPLE, residents},
+              {XL_MSG_ST_PAGE_ORGS, orgs}, {XL_MSG_ST_PAGE_PARTY, party}, {XL_MSG_MTG_MIN_PIONEER, teams}};
 
-static void add_list(lxw_worksheet *ws, int col, const char *const *choices)
+static void add_list(lxw_worksheet *ws, int col, const xl_msg *choices)
 {
+    static char one[] = "1", two[] = "2", three[] = "3";
+    char *list[16] = {one, two, three, NULL};
+    if (choices != groups) {
+        size_t n = 0;
+        for (; choices[n] != END && n + 1 < sizeof list / sizeof list[0]; n++)
+            list[n] = (char *)xl_tr_in(choices[n], SHEET_LANG);
+        list[n] = NULL;
+    }
     lxw_data_validation v;
     memset(&v, 0, sizeof v);
     v.validate = LXW_VALIDATION_TYPE_LIST;
-    v.value_list = (char **)choices;
+    v.value_list = list;
     worksheet_data_validation_range(ws, 1, (lxw_col_t)col, VALID_ROWS, (lxw_col_t)col, &v);
 }
 
 static void add_sheet(lxw_workbook *wb, size_t s, lxw_format *head, lxw_format *text)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(wb, sheets[s].name);
-    for (int c = 0; sheets[s].cols[c].head; c++) {
+    lxw_worksheet *ws = workbook_add_worksheet(wb, xl_tr_in(sheets[s].name, SHEET_LANG));
+    for (int c = 0; sheets[s].cols[c].head != END; c++) {
         const tcol *t = &sheets[s].cols[c];
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, t->width, t->text ? text : NULL);
-        worksheet_write_string(ws, 0, (lxw_col_t)c, t->head, head);
+        worksheet_write_string(ws, 0, (lxw_col_t)c, xl_tr_in(t->head, SHEET_LANG), head);
         worksheet_write_comment(ws, 0, (lxw_col_t)c, xl_tr(t->note));
         if (t->choices)
             add_list(ws, c, t->choices);

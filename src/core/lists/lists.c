@@ -73,6 +73,16 @@ const char *xl_item_status_key(xl_item_status s) { return xl_enum_key(&status_en
 
 const char *xl_item_status_label(xl_item_status s) { return xl_enum_label(&status_enum, (int)s); }
 
+const char *xl_item_kind_label_in(xl_item_kind k, const char *lang)
+{
+    return xl_enum_label_in(&kind_enum, (int)k, lang);
+}
+
+const char *xl_item_status_label_in(xl_item_status s, const char *lang)
+{
+    return xl_enum_label_in(&status_enum, (int)s, lang);
+}
+
 int xl_item_status_parse(const char *s) { return xl_enum_parse(&status_enum, s); }
 
 int xl_item_link_allowed(xl_item_kind from, xl_item_kind to)

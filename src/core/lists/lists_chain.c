@@ -66,7 +66,7 @@ static int check_link(xl_db *db, int64_t from, int64_t to, int *fk, int *tk, xl_
     int r = link_exists(db, from, to);
     if (r < 0)
         return xl_db_fail(db, "link", err);
-    return r ? xl_err_field(err, "link", "#%lld -> #%lld exists already", (long long)from,
+    return r ? xl_err_field(err, "link", _(LIST_E_LINK_EXISTS_FMT), (long long)from,
                           (long long)to) : XL_OK;
 }
 
@@ -114,7 +114,7 @@ static int unlink_tx(xl_db *db, int64_t from, int64_t to, xl_err *err)
     if (r < 0)
         return xl_db_fail(db, "link", err);
     if (!r)
-        return xl_err_set(err, XL_ENOTFOUND, "link: no link #%lld -> #%lld", (long long)from, (long long)to);
+        return xl_err_set(err, XL_ENOTFOUND, _(LIST_E_NO_LINK_FMT), (long long)from, (long long)to);
     sqlite3_stmt *st = xl_db_prepare(db, "DELETE FROM list_link WHERE from_id = ?1 AND to_id = ?2", err);
     if (!st)
         return XL_EFAIL;
@@ -253,7 +253,7 @@ int xl_list_chain(xl_db *db, int64_t id, xl_chain_mode mode, xl_chain *out, xl_e
 {
     memset(out, 0, sizeof *out);
     if (mode != XL_CHAIN_LINEAGE && mode != XL_CHAIN_COMPONENT)
-        return xl_err_set(err, XL_EUSAGE, "chain: unknown mode %d", (int)mode);
+        return xl_err_set(err, XL_EUSAGE, "%s", _(E_PROGRAM));
     int rc = chain_items(db, id, mode, out, err);
     if (rc == XL_OK && out->n == 0)
         rc = xl_err_set(err, XL_ENOTFOUND, _(MTG_E_NO_ITEM_FMT), (long long)id);

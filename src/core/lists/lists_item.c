@@ -483,8 +483,7 @@ static int check_kind_change(xl_db *db, const xl_list_item *old, const xl_item_f
     if (ties < 0)
         return xl_db_fail(db, "links", err);
     if (ties)
-        return xl_err_field(err, "kind", "#%lld is linked to other items or to a meeting "
-                          "decision, so its kind stays %s", (long long)old->id, lists_kind_keys[old->kind]);
+        return xl_err_field(err, "kind", _(LIST_E_KIND_TIED_FMT), lists_kind_word(old->kind));
     return XL_OK;
 }
 

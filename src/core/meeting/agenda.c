@@ -59,7 +59,7 @@ static int agenda_state(xl_db *db, int64_t id, astate *a, xl_err *err)
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, "agenda: no agenda item #%lld", (long long)id);
+        return xl_err_set(err, XL_ENOTFOUND, "%s", _(MTG_E_NO_AGENDA_ITEM));
     if (rc != SQLITE_ROW)
         return xl_db_fail(db, "agenda", err);
     return mtg_meeting_state(db, meeting, &a->m, err);
@@ -203,7 +203,7 @@ static int move_body(xl_db *db, void *p, xl_err *err)
     if (rc != XL_OK || mtg_require_not_closed(&a.m, err))
         return rc != XL_OK ? rc : XL_EFAIL;
     if (c->delta != -1 && c->delta != 1)
-        return xl_err_set(err, XL_EUSAGE, "position: move by -1 (up) or +1 (down), not %d", c->delta);
+        return xl_err_set(err, XL_EUSAGE, "%s", _(E_PROGRAM));
     int to = a.position + c->delta, park = a.count + 1;
     if (to < 1 || to > a.count)
         return mtg_field_err(err, XL_EFAIL, "position", to < 1 ? _(MTG_E_FIRST_FMT) : _(MTG_E_LAST_FMT), a.title);

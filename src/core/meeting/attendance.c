@@ -81,13 +81,12 @@ static int check_attendee(xl_db *db, const attend_ctx *c, const mtg_mstate *m, i
     if (mtg_require_not_closed(m, err))
         return XL_EFAIL;
     if (!xl_party_exists(db, c->who))
-        return xl_err_field(err, field, "no %s #%lld", field, (long long)c->who.id);
+        return xl_err_field(err, field, "%s", c->who.kind == XL_PARTY_PERSON ? _(REG_E_NO_PERSON) : _(E_NO_ORG));
     int r = attending(db, c);
     if (r < 0)
         return xl_db_fail(db, "attendance", err);
     if (r)
-        return xl_err_field(err, field, "#%lld is on the attendance list already",
-                          (long long)c->who.id);
+        return xl_err_field(err, field, "%s", _(MTG_E_ATTENDING));
     return c->who.kind == XL_PARTY_PERSON ? person_role(db, c->who.id, m->building, role, err)
                                           : org_role(db, c->who.id, role, err);
 }
@@ -158,7 +157,7 @@ static int attendance_meeting(xl_db *db, int64_t id, int64_t *meeting, char *nam
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return xl_err_set(err, XL_ENOTFOUND, "attendance: no attendance #%lld", (long long)id);
+        return xl_err_set(err, XL_ENOTFOUND, "%s", _(MTG_E_NO_ATTENDANCE));
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(db, "attendance", err);
 }
 

@@ -52,6 +52,14 @@ const char *xl_meeting_kind_label(xl_meeting_kind k) { return xl_enum_label(&kin
 int xl_meeting_kind_parse(const char *s) { return xl_enum_parse(&kind_enum, s); }
 const char *xl_meeting_status_key(xl_meeting_status s) { return xl_enum_key(&status_enum, (int)s); }
 const char *xl_meeting_status_label(xl_meeting_status s) { return xl_enum_label(&status_enum, (int)s); }
+const char *xl_meeting_kind_label_in(xl_meeting_kind k, const char *lang)
+{
+    return xl_enum_label_in(&kind_enum, (int)k, lang);
+}
+const char *xl_meeting_status_label_in(xl_meeting_status s, const char *lang)
+{
+    return xl_enum_label_in(&status_enum, (int)s, lang);
+}
 const char *xl_attend_role_key(xl_attend_role r) { return xl_enum_key(&role_enum, (int)r); }
 const char *xl_attend_role_label(xl_attend_role r) { return xl_enum_label(&role_enum, (int)r); }
 
@@ -142,8 +150,8 @@ static int check_host(xl_db *db, const xl_meeting_form *f, meeting_norm *v, xl_e
     if (f->host.kind != XL_PARTY_PERSON && f->host.kind != XL_PARTY_ORG)
         return xl_err_field(err, "host", "%s", _(E_PARTY_KIND));
     if (!xl_party_exists(db, f->host))
-        return xl_err_field(err, "host", "no %s #%lld",
-                          f->host.kind == XL_PARTY_PERSON ? "person" : "organisation", (long long)f->host.id);
+        return xl_err_field(err, "host", "%s",
+                            f->host.kind == XL_PARTY_PERSON ? _(REG_E_NO_PERSON) : _(E_NO_ORG));
     return XL_OK;
 }
 

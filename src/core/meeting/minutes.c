@@ -128,7 +128,7 @@ static int write_file(const char *path, const char *text, xl_err *err)
 int xl_meeting_export_minutes(xl_db *db, int64_t meeting, const char *path, xl_err *err)
 {
     if (!path || !*path)
-        return xl_err_set(err, XL_EUSAGE, "path: %s", _(MTG_E_NO_PATH));
+        return xl_err_set(err, XL_EUSAGE, "%s", _(MTG_E_NO_PATH));
     xl_meeting m;
     int rc = xl_meeting_load(db, meeting, &m, err);
     if (rc != XL_OK)

@@ -19,11 +19,13 @@ static const char *const kind_words[] = {
     XL_CKINDS(XL_CK_WORD)
 #undef XL_CK_WORD
 };
-static const char *const kind_sheets[] = {
-#define XL_CK_SHEET(id, word, sheet) sheet,
+static const xl_msg kind_sheets[] = {
+#define XL_CK_SHEET(id, word, sheet) XL_MSG_##sheet,
     XL_CKINDS(XL_CK_SHEET)
 #undef XL_CK_SHEET
 };
+/* The workbook is the office's, in Chinese whatever the UI language. */
+#define SHEET_LANG "zh"
 
 /* The people sheet was called 住户 before the office's words settled on 人员: workbooks filled
  * in from an older template still carry that name, and are read the same. */
@@ -36,13 +38,13 @@ const char *xl_ckind_word(int kind)
 
 const char *xl_ckind_sheet(int kind)
 {
-    return kind >= 0 && kind < XL_CK_COUNT ? kind_sheets[kind] : "?";
+    return kind >= 0 && kind < XL_CK_COUNT ? xl_tr_in(kind_sheets[kind], SHEET_LANG) : "?";
 }
 
 int xl_ckind_parse(const char *word)
 {
     for (int k = 0; k < XL_CK_COUNT; k++)
-        if (strcmp(word, kind_words[k]) == 0 || strcmp(word, kind_sheets[k]) == 0)
+        if (strcmp(word, kind_words[k]) == 0 || strcmp(word, xl_ckind_sheet(k)) == 0)
             return k;
     if (strcmp(word, OLD_RESIDENTS_SHEET) == 0)
         return XL_CK_RESIDENTS;
@@ -51,53 +53,59 @@ int xl_ckind_parse(const char *word)
     return -1;
 }
 
-/* Per kind: each column's accepted headers, '|'-separated, after normalising (no blanks,
- * no '_' '-' '*', lower case, a "(…)" note cut). The first is the template's header. */
-static const char *const heads_buildings[XL_B_COUNT] = {
-    [XL_B_NUMBER] = "楼栋|楼栋号|楼号|building|number|buildingno",
-    [XL_B_LANE] = "弄|弄号|lane",
-    [XL_B_ADDRESS] = "门牌地址|地址|address",
-    [XL_B_FLOORS] = "层数|楼层数|floors",
-    [XL_B_OWNER] = "业主|业主姓名|owner|ownername",
-    [XL_B_OWNER_PHONE] = "业主电话|业主手机号|ownerphone",
-    [XL_B_OWNER_ID] = "业主身份证号|ownerid|owneridnumber",
-    [XL_B_RESP] = "第一责任人|责任人|responsible",
-    [XL_B_RESP_ROLE] = "责任人身份|responsiblerole",
-    [XL_B_RESP_PHONE] = "责任人电话|责任人手机号|responsiblephone",
-    [XL_B_GROUP] = "先锋楼组|pioneergroup|group",
-    [XL_B_GRID] = "微网格|网格|grid|microgrid",
-    [XL_B_GRID_LEADER] = "网格长|gridleader",
-    [XL_B_MAP_ROW] = "地图行|maprow",
-    [XL_B_MAP_COL] = "地图列|mapcol",
+/* Per kind: each column's header (a message: the template writes its Chinese, the same words
+ * as the desk's form) and the other headers accepted, '|'-separated, after normalising (no
+ * blanks, no '_' '-' '*', lower case, a "(…)" note cut); the last is the English name. */
+typedef struct ci_head {
+    xl_msg head;
+    const char *also;
+} ci_head;
+
+static const ci_head heads_buildings[XL_B_COUNT] = {
+    [XL_B_NUMBER] = {XL_MSG_BUILDING, "楼栋号|楼号|building|number|buildingno"},
+    [XL_B_LANE] = {XL_MSG_LANE, "弄号|lane"},
+    [XL_B_ADDRESS] = {XL_MSG_CF_ADDRESS, "地址|address"},
+    [XL_B_FLOORS] = {XL_MSG_FLOORS, "楼层数|floors"},
+    [XL_B_OWNER] = {XL_MSG_ROLE_OWNER, "业主姓名|owner|ownername"},
+    [XL_B_OWNER_PHONE] = {XL_MSG_TPL_H_OWNER_PHONE, "业主手机号|ownerphone"},
+    [XL_B_OWNER_ID] = {XL_MSG_TPL_H_OWNER_ID, "ownerid|owneridnumber"},
+    [XL_B_RESP] = {XL_MSG_RESPONSIBLE, "责任人|responsible"},
+    [XL_B_RESP_ROLE] = {XL_MSG_TPL_H_RESP_ROLE, "responsiblerole"},
+    [XL_B_RESP_PHONE] = {XL_MSG_TPL_H_RESP_PHONE, "责任人手机号|responsiblephone"},
+    [XL_B_GROUP] = {XL_MSG_PIONEER_GROUP, "pioneergroup|group"},
+    [XL_B_GRID] = {XL_MSG_MICRO_GRID, "网格|grid|microgrid"},
+    [XL_B_GRID_LEADER] = {XL_MSG_GRID_LEADER, "gridleader"},
+    [XL_B_MAP_ROW] = {XL_MSG_TPL_H_MAP_ROW, "maprow"},
+    [XL_B_MAP_COL] = {XL_MSG_TPL_H_MAP_COL, "mapcol"},
 };
-static const char *const heads_rooms[XL_R_COUNT] = {
-    [XL_R_BUILDING] = "楼栋|楼栋号|楼号|building",
-    [XL_R_ROOM] = "房间|房间号|房号|room",
-    [XL_R_DECLARED] = "核定人数|declaredheadcount|headcount|declared",
-    [XL_R_USE] = "用途|use",
-    [XL_R_FLOOR] = "楼层|floor",
+static const ci_head heads_rooms[XL_R_COUNT] = {
+    [XL_R_BUILDING] = {XL_MSG_BUILDING, "楼栋号|楼号|building"},
+    [XL_R_ROOM] = {XL_MSG_ROOM, "房间号|房号|room"},
+    [XL_R_DECLARED] = {XL_MSG_DECLARED, "declaredheadcount|headcount|declared"},
+    [XL_R_USE] = {XL_MSG_CF_USE, "use"},
+    [XL_R_FLOOR] = {XL_MSG_CF_FLOOR, "floor"},
 };
-static const char *const heads_orgs[XL_O_COUNT] = {
-    [XL_O_NAME] = "名称|组织名称|单位名称|name",
-    [XL_O_KIND] = "类别|类型|kind",
-    [XL_O_CONTACT] = "联系方式|联系人|联系电话|contact",
+static const ci_head heads_orgs[XL_O_COUNT] = {
+    [XL_O_NAME] = {XL_MSG_CF_ORG_NAME, "组织名称|单位名称|name"},
+    [XL_O_KIND] = {XL_MSG_CF_ORG_KIND, "类型|kind"},
+    [XL_O_CONTACT] = {XL_MSG_CF_CONTACT, "联系人|联系电话|contact"},
 };
-static const char *const heads_party[XL_P_COUNT] = {
-    [XL_P_NAME] = "姓名|name",
-    [XL_P_ID] = "身份证号|证件号码|idnumber|id",
-    [XL_P_BUILDING] = "楼栋|楼栋号|楼号|building",
-    [XL_P_ROOM] = "房间|房间号|房号|room",
-    [XL_P_BRANCH] = "党支部|党小组|所属党组织|微网格党小组|branch",
+static const ci_head heads_party[XL_P_COUNT] = {
+    [XL_P_NAME] = {XL_MSG_NAME, "name"},
+    [XL_P_ID] = {XL_MSG_ID_NUMBER, "证件号码|idnumber|id"},
+    [XL_P_BUILDING] = {XL_MSG_BUILDING, "楼栋号|楼号|building"},
+    [XL_P_ROOM] = {XL_MSG_ROOM, "房间号|房号|room"},
+    [XL_P_BRANCH] = {XL_MSG_CF_BRANCH, "党小组|所属党组织|微网格党小组|branch"},
 };
-static const char *const heads_teams[XL_T_COUNT] = {
-    [XL_T_GROUP] = "先锋楼组|组别|pioneergroup|group",
-    [XL_T_MEMBER] = "成员|姓名|名称|member|name",
-    [XL_T_ID] = "身份证号|idnumber",
-    [XL_T_LEADER] = "组长|是否组长|leader",
+static const ci_head heads_teams[XL_T_COUNT] = {
+    [XL_T_GROUP] = {XL_MSG_PIONEER_GROUP, "组别|pioneergroup|group"},
+    [XL_T_MEMBER] = {XL_MSG_CF_MEMBER, "姓名|名称|member|name"},
+    [XL_T_ID] = {XL_MSG_ID_NUMBER, "idnumber"},
+    [XL_T_LEADER] = {XL_MSG_CF_LEADER, "是否组长|leader"},
 };
 
 static const struct {
-    const char *const *heads;
+    const ci_head *heads;
     int n;
     int required[3]; /* -1 ends */
 } tables[XL_CK_COUNT] = {
@@ -141,8 +149,10 @@ static int head_column(int kind, const char *header)
     if (!h[0] || kind == XL_CK_RESIDENTS)
         return -1;
     for (int c = 0; c < tables[kind].n; c++) {
-        const char *p = tables[kind].heads[c];
+        const char *p = tables[kind].heads[c].also;
         size_t n = strlen(h);
+        if (strcmp(h, xl_tr_in(tables[kind].heads[c].head, SHEET_LANG)) == 0)
+            return c;
         for (const char *q = p; q; q = strchr(q, '|'), q = q ? q + 1 : NULL)
             if (strncmp(q, h, n) == 0 && (q[n] == '|' || q[n] == '\0'))
                 return c;
@@ -161,11 +171,10 @@ static int known_resident(const char *header)
     return xl_csv_header_column(header) >= 0;
 }
 
-/* The template's header of a column (its first accepted name). */
+/* The template's header of a column. */
 void ci_head_label(int kind, int c, char *out, size_t size)
 {
-    const char *p = tables[kind].heads[c], *bar = strchr(p, '|');
-    snprintf(out, size, "%.*s", (int)(bar ? bar - p : (long)strlen(p)), p);
+    snprintf(out, size, "%s", xl_tr_in(tables[kind].heads[c].head, SHEET_LANG));
 }
 
 /* ------------------------------------------------------------------ report */
@@ -286,7 +295,8 @@ static int map_header(ci_run *r)
         ci_head_label(r->kind, c, label, sizeof label);
         if (r->col[c] < 0) {
             xl_csv_add_problem(t, h->line, NULL, 0, _(IMP_MISSING_COL_FMT), label,
-                               strchr(tables[r->kind].heads[c], '|') ? strrchr(tables[r->kind].heads[c], '|') + 1 : label);
+                               strrchr(tables[r->kind].heads[c].also, '|') ? strrchr(tables[r->kind].heads[c].also, '|') + 1
+                                                                          : tables[r->kind].heads[c].also);
             ok = 0;
         }
     }
@@ -317,7 +327,7 @@ static int read_all(xl_book *b, int kind, xl_cimport_report *rep, xl_err *err)
     for (int k = 0; k < XL_CK_COUNT; k++) {
         if (kind >= 0 && k != kind)
             continue;
-        int i = xl_book_find(b, kind_sheets[k]);
+        int i = xl_book_find(b, xl_ckind_sheet(k));
         if (i < 0 && k == XL_CK_RESIDENTS)
             i = xl_book_find(b, OLD_RESIDENTS_SHEET);
         if (i < 0 && kind >= 0)
@@ -452,7 +462,9 @@ static int refused_msg(const xl_cimport_report *rep, xl_err *err)
     }
     if (rep->nerrors > 1)
         return xl_err_set(err, XL_EFAIL, _(CSV_AND_MORE_FMT), msg, rep->nerrors - 1);
-    return xl_err_set(err, XL_EFAIL, "%s", msg[0] ? msg : "refused");
+    if (!msg[0])
+        return xl_err_set(err, XL_EFAIL, _(IMP_REJECTED_FMT), rep->nerrors);
+    return xl_err_set(err, XL_EFAIL, "%s", msg);
 }
 
 static int run(ci_run *r, int kind, xl_err *err)
@@ -489,7 +501,7 @@ int xl_community_import(xl_db *db, const char *path, int kind, int dry_run,
     xl_cimport_report_release(rep);
     rep->dry_run = dry_run;
     if (!path || !*path)
-        return xl_err_set(err, XL_EUSAGE, "import: no file given");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(FIO_E_NOPATH));
     ci_run r = {.db = db, .path = path, .rep = rep};
     xl_today(r.today);
     xl_err_clear(err);

@@ -97,7 +97,7 @@ static int refused(const xl_csv *t, int kind, xl_centry_problems *out, xl_err *e
         out->n++;
     }
     if (out->n == 0)
-        return xl_err_set(err, XL_EFAIL, "refused");
+        return xl_err_set(err, XL_EFAIL, "%s", _(CE_E_REFUSED));
     xl_qsort(out->e, out->n, sizeof out->e[0], by_column);
     char field[16];
     snprintf(field, sizeof field, "%d", out->e[0].col);
@@ -112,7 +112,7 @@ static int read_row(entry *e, const char *const *values, xl_csv *t, xl_err *err)
     int rc = xl_csv_read_buf(t, _(CE_SOURCE), b.data, b.len, err);
     xl_buf_release(&b);
     if (rc != XL_OK || t->nrows != 2)
-        return xl_err_set(err, XL_EFAIL, "%s", err->msg[0] ? err->msg : "row");
+        return xl_err_set(err, XL_EFAIL, "%s", err->msg[0] ? err->msg : _(E_PROGRAM));
     for (int c = 0; c < CI_MAXCOL; c++)
         e->r.col[c] = c < xl_ckind_columns(e->kind) ? c : -1;
     e->r.t = t;
@@ -128,7 +128,7 @@ int xl_community_enter(xl_db *db, int kind, const char *const *values, int *chan
     *changed = 0;
     xl_err_clear(err);
     if (xl_ckind_columns(kind) == 0)
-        return xl_err_set(err, XL_EUSAGE, "kind");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(E_PROGRAM));
     xl_cimport_report_init(&rep);
     xl_csv_init(&t);
     entry e = {.r = {.db = db, .rep = &rep, .kind = kind}, .kind = kind};

@@ -149,7 +149,7 @@ int xl_bigfont_load(const char *path, const char *utf8, xl_bigfont **out, xl_err
     free(want);
     if (st.lines == 0 && st.nwant > 0) {
         xl_bigfont_free(f);
-        return xl_err_set(err, XL_EFAIL, "%s: no glyphs (not a Unifont .hex file?)", file);
+        return xl_err_set(err, XL_EFAIL, _(FONT_E_NO_GLYPHS_FMT), file);
     }
     *out = f;
     return XL_OK;

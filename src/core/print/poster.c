@@ -148,7 +148,7 @@ int xl_font_load(const char *path, xl_font **out, xl_err *err)
     }
     xl_buf_release(&b);
     if (rc == XL_OK && f->n == 0)
-        rc = xl_err_set(err, XL_EFAIL, "%s: no glyphs (not a Unifont .hex file?)", path);
+        rc = xl_err_set(err, XL_EFAIL, _(FONT_E_NO_GLYPHS_FMT), path);
     if (rc != XL_OK) {
         xl_font_free(f);
         return rc;

@@ -115,8 +115,7 @@ static int token_read(xl_db *db, int building, char out[XL_QR_TOKEN_SIZE], xl_er
     if (rc == SQLITE_ROW) {
         const char *t = xl_col_text(st, 0);
         rc = !*t || token_valid(t) ? XL_OK
-             : xl_err_set(err, XL_EFAIL, "building %d: stored sign-in token is malformed; "
-                                         "run `xiangli qr rotate %d`", building, building);
+             : xl_err_set(err, XL_EFAIL, _(QR_E_CODE_DAMAGED_FMT), building, building);
         if (rc == XL_OK)
             memcpy(out, t, strlen(t) + 1);
     } else if (rc == SQLITE_DONE) {
@@ -278,11 +277,9 @@ static int template_chars(const char *t, xl_err *err)
     for (size_t i = 0; t[i]; i++) {
         unsigned char c = (unsigned char)t[i];
         if (c >= 0x80)
-            return xl_err_set(err, XL_EFAIL, "[signin] url_template: non-ASCII character at "
-                              "column %zu; percent-encode it (codes hold ASCII only)", i + 1);
+            return xl_err_set(err, XL_EFAIL, _(QR_E_TPL_NON_ASCII_FMT), i + 1);
         if (c <= ' ' || c == 0x7F)
-            return xl_err_set(err, XL_EFAIL, "[signin] url_template: space or control "
-                              "character at column %zu", i + 1);
+            return xl_err_set(err, XL_EFAIL, _(QR_E_TPL_SPACE_FMT), i + 1);
     }
     return XL_OK;
 }
@@ -295,10 +292,9 @@ static int template_walk(const char *t, int building, const char *token, xl_buf 
     for (size_t i = 0; t[i];) {
         const char *close = t[i] == '{' ? strchr(t + i, '}') : NULL;
         if (t[i] == '}')
-            return xl_err_set(err, XL_EFAIL, "[signin] url_template: stray '}' at column %zu", i + 1);
+            return xl_err_set(err, XL_EFAIL, _(QR_E_TPL_STRAY_CLOSE_FMT), i + 1);
         if (t[i] == '{' && !close)
-            return xl_err_set(err, XL_EFAIL, "[signin] url_template: '{' at column %zu is "
-                              "never closed", i + 1);
+            return xl_err_set(err, XL_EFAIL, _(QR_E_TPL_UNCLOSED_FMT), i + 1);
         if (!close) {
             if (out)
                 xl_buf_put(out, t + i, 1);
@@ -308,8 +304,7 @@ static int template_walk(const char *t, int building, const char *token, xl_buf 
         size_t len = (size_t)(close - (t + i + 1));
         placeholder ph = placeholder_kind(t + i + 1, len);
         if (ph == PH_UNKNOWN)
-            return xl_err_set(err, XL_EFAIL, "[signin] url_template: unknown placeholder "
-                              "{%.*s} at column %zu (only {building} and {token})",
+            return xl_err_set(err, XL_EFAIL, _(QR_E_TPL_PLACEHOLDER_FMT),
                               (int)(len > 40 ? 40 : len), t + i + 1, i + 1);
         has_token |= ph == PH_TOKEN;
         if (out && ph == PH_BUILDING)
@@ -319,14 +314,14 @@ static int template_walk(const char *t, int building, const char *token, xl_buf 
         i += len + 2;
     }
     if (!has_token)
-        return xl_err_set(err, XL_EFAIL, "[signin] url_template must contain {token}");
+        return xl_err_set(err, XL_EFAIL, "%s", _(QR_E_TPL_NO_TOKEN));
     return XL_OK;
 }
 
 int xl_qr_template_check(const char *tmpl, xl_err *err)
 {
     if (!tmpl || !*tmpl)
-        return xl_err_set(err, XL_EFAIL, "[signin] url_template is empty");
+        return xl_err_set(err, XL_EFAIL, "%s", _(QR_E_TPL_EMPTY));
     if (template_chars(tmpl, err))
         return XL_EFAIL;
     return template_walk(tmpl, 0, "", NULL, err);
@@ -338,7 +333,7 @@ int xl_qr_payload_build(const char *tmpl, int building, const char *token, xl_bu
     if (xl_qr_template_check(tmpl, err))
         return XL_EFAIL;
     if (!token || !token_valid(token))
-        return xl_err_set(err, XL_EFAIL, "building %d: malformed sign-in token", building);
+        return xl_err_set(err, XL_EFAIL, _(QR_E_CODE_DAMAGED_FMT), building, building);
     size_t start = out->len;
     if (template_walk(tmpl, building, token, out, err)) {
         out->len = start;
@@ -384,8 +379,6 @@ static int encode_fail(size_t n, xl_qr_ec ec, int e, xl_err *err)
 {
     if (e == ERANGE)
         return xl_err_set(err, XL_EFAIL, _(SYS_E_QR_TOO_LONG_FMT), n, xl_qr_ec_letter(ec));
-    if (e == ENOMEM)
-        return xl_err_set(err, XL_EFAIL, "QR encoding: out of memory (%zu bytes)", n);
     return xl_err_set(err, XL_EFAIL, _(SYS_E_QR_FAILED_FMT), n, xl_sys_reason(e));
 }
 
@@ -408,16 +401,16 @@ int xl_qr_encode(const char *payload, xl_qr_ec ec, xl_qr *qr, xl_err *err)
     memset(qr, 0, sizeof *qr);
     size_t n = payload ? strlen(payload) : 0;
     if (n == 0)
-        return xl_err_set(err, XL_EFAIL, "QR encoding: empty payload");
+        return xl_err_set(err, XL_EFAIL, "%s", _(QR_E_EMPTY));
     if ((unsigned)ec >= XL_QR_EC_COUNT)
-        return xl_err_set(err, XL_EFAIL, "QR encoding: bad error-correction level %d", (int)ec);
+        return xl_err_set(err, XL_EFAIL, "%s", _(E_PROGRAM));
     errno = 0;
     QRcode *code = QRcode_encodeString(payload, 0, ec_level(ec), QR_MODE_8, 1);
     if (!code)
         return encode_fail(n, ec, errno, err);
     if (code->width <= 0 || code->version < 1 || !code->data) {
         QRcode_free(code);
-        return xl_err_set(err, XL_EFAIL, "QR encoding: library returned an empty symbol");
+        return xl_err_set(err, XL_EFAIL, _(SYS_E_QR_FAILED_FMT), n, _(E_PROGRAM));
     }
     qr->ec = ec;
     matrix_copy(code, qr);
@@ -683,12 +676,12 @@ int xl_bitmap_png(const xl_bitmap *bm, int dpi, xl_buf *out, xl_err *err)
 {
     char msg[200] = "";
     if (!bm || !bm->px || bm->w <= 0 || bm->h <= 0)
-        return xl_err_field(err, "png", "empty image");
+        return xl_err_field(err, "png", "%s", _(E_PROGRAM));
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, msg, png_on_error, png_on_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;
     if (!info) {
         png_destroy_write_struct(&png, NULL);
-        return xl_err_field(err, "png", "cannot create the writer");
+        return xl_err_field(err, "png", "%s", _(DB_WHY_NOMEM));
     }
     size_t start = out->len;
     unsigned char *volatile row = xl_malloc(bm->stride); /* one inverted row (png_body) */
@@ -697,7 +690,7 @@ int xl_bitmap_png(const xl_bitmap *bm, int dpi, xl_buf *out, xl_err *err)
         free(row);
         out->len = start;
         out->data[start] = '\0';
-        return xl_err_field(err, "png", "%s", msg);
+        return xl_err_field(err, "png", _(PNG_E_FMT), msg);
     }
     png_body(png, info, bm, dpi, out, row);
     png_destroy_write_struct(&png, &info);

@@ -56,17 +56,23 @@ static void number_cell(xl_buf *out, const char *v, int unmasked,
     cell(out, v[0] ? "\t" : "", v, 0);
 }
 
+/* The sheet is Chinese whatever the UI language: the import reads these words back. */
+#define SHEET_LANG "zh"
+
 static const char *gender_label(const char *g)
 {
-    return strcmp(g, "M") == 0 ? "男" : strcmp(g, "F") == 0 ? "女" : "";
+    return strcmp(g, "M") == 0   ? xl_tr_in(XL_MSG_REG_GENDER_M, SHEET_LANG)
+           : strcmp(g, "F") == 0 ? xl_tr_in(XL_MSG_REG_GENDER_F, SHEET_LANG)
+                                 : "";
 }
 
 /* The import reads these (xl_role_parse), whatever the UI language. */
 static const char *role_label(const char *key)
 {
-    static const char *const zh[] = {"业主", "二房东", "租客", "家属"};
+    static const xl_msg ids[] = {XL_MSG_ROLE_OWNER, XL_MSG_ROLE_SUBLANDLORD, XL_MSG_ROLE_TENANT,
+                                 XL_MSG_ROLE_FAMILY};
     int r = xl_role_parse(key);
-    return r >= 0 && r < XL_ROLE_COUNT ? zh[r] : key;
+    return r >= 0 && r < XL_ROLE_COUNT ? xl_tr_in(ids[r], SHEET_LANG) : key;
 }
 
 static void header(xl_buf *out, int history)
@@ -154,7 +160,7 @@ int xl_export_residents(xl_db *db, const char *path, const xl_export_opts *opts,
     if (rows)
         *rows = 0;
     if (!path || !*path)
-        return xl_err_set(err, XL_EUSAGE, "export: no file given");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(FIO_E_NOPATH));
     if (o.unmasked && check_reason(o.reason, why, err))
         return XL_EUSAGE;
     xl_buf data;

@@ -731,7 +731,7 @@ int xl_import_residents(xl_db *db, const char *path, int dry_run, xl_import_repo
     xl_import_report_release(rep);
     rep->dry_run = dry_run;
     if (!path || !*path)
-        return xl_err_set(err, XL_EUSAGE, "import: no file given");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(FIO_E_NOPATH));
     importer im = {.db = db, .rep = rep, .csv = &rep->csv};
     xl_today(im.today);
     xl_err dberr;

@@ -11,6 +11,7 @@
 #include "core/register/register_tx.h"
 #include "core/register/signin_form.h"
 #include "xiangli/date.h"
+#include "xiangli/i18n.h"
 #include "xiangli/idcard.h"
 #include "xiangli/pending.h"
 
@@ -65,7 +66,7 @@ int xl_pending_secret(xl_db *db, char out[XL_SECRET_HEX + 1], xl_err *err)
         xl_col_copy(st, 0, out, XL_SECRET_HEX + 1);
     sqlite3_finalize(st);
     if (strlen(out) != XL_SECRET_HEX)
-        return xl_err_set(err, XL_EFAIL, "the database has no secret for the phone form");
+        return xl_err_set(err, XL_EFAIL, "%s", _(PEND_E_NO_SECRET));
     return XL_OK;
 }
 

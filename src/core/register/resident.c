@@ -318,7 +318,7 @@ int xl_signin_commit_in_tx(xl_db *db, const xl_signin_form *form, xl_signin_mode
 {
     xl_err_clear(err);
     if (!form || !person_id)
-        return xl_err_set(err, XL_EUSAGE, "sign-in: no form or no person id");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(E_PROGRAM));
     clean_form c;
     xl_field_errors fe;
     if (xl_signin_clean(db, form, &c, &fe))
@@ -339,7 +339,7 @@ int xl_signin_commit(xl_db *db, const xl_signin_form *form, xl_signin_mode mode,
 {
     xl_err_clear(err);
     if (!form || !person_id)
-        return xl_err_set(err, XL_EUSAGE, "sign-in: no form or no person id");
+        return xl_err_set(err, XL_EUSAGE, "%s", _(E_PROGRAM));
     write_ctx c = {.form = form, .mode = mode, .person_id = person_id};
     return xl_db_tx(db, signin_body, &c, err);
 }

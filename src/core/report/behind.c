@@ -14,13 +14,17 @@
 #include "xiangli/meeting.h"
 #include "xiangli/model.h"
 
-const char *xl_report_role_label(const char *key);
 const char *xl_report_role_label(const char *key)
+{
+    return xl_report_role_label_in(key, xl_i18n_lang());
+}
+
+const char *xl_report_role_label_in(const char *key, const char *lang)
 {
     static const xl_msg ids[] = {XL_MSG_ROLE_OWNER, XL_MSG_ROLE_SUBLANDLORD, XL_MSG_ROLE_TENANT,
                                  XL_MSG_ROLE_FAMILY};
     int r = xl_role_parse(key);
-    return r >= 0 && r < XL_ROLE_COUNT ? xl_tr(ids[r]) : key;
+    return r >= 0 && r < XL_ROLE_COUNT ? xl_tr_in(ids[r], lang) : key;
 }
 
 /* ---- people: building, room, name, role, date, phone, person id, 1 = in / 2 = out ---- */
@@ -145,7 +149,7 @@ int xl_behind_load(xl_db *db, xl_behind_kind kind, const char *key, int roundtab
         return xl_behind_buildings(db, kind == XL_BEHIND_LANE ? XL_COVER_LANE : XL_COVER_GROUP,
                                    atoi(key), roundtable_days, limit, out, err);
     }
-    return xl_err_set(err, XL_EUSAGE, "unknown figure");
+    return xl_err_set(err, XL_EUSAGE, "%s", _(E_PROGRAM));
 }
 
 void xl_behind_release(xl_behind *b)

@@ -5,14 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_internal.h"
 #include "xiangli/assess.h"
 
-int xl_report_assessment_table(xl_db *db, xl_report_tables *rt, xl_err *err);
-void xl_report_table_setup(xl_table *t, const char *sheet, const char *file,
-                           const char *const *heads, const int *widths);
-
-static const char *const heads[] = {"季度", "弄", "总分", "排名", "已评项数", "缺项",
-    "上季度总分", "变化", NULL};
+static const xl_msg heads[] = {XL_MSG_RPT_W_QUARTER, XL_MSG_LANE, XL_MSG_ASSESS_H_TOTAL,
+    XL_MSG_ASSESS_H_RANK, XL_MSG_RPT_W_SCORED, XL_MSG_RPT_W_MISSING, XL_MSG_RPT_W_PREV_TOTAL,
+    XL_MSG_ASSESS_H_CHANGE};
 static const int widths[] = {10, 12, 10, 8, 10, 8, 12, 10};
 
 static void add_rows(xl_table *t, const xl_assess_row *rows, size_t n)
@@ -48,7 +46,8 @@ int xl_report_assessment_table(xl_db *db, xl_report_tables *rt, xl_err *err)
     xl_criteria crit;
     int rc = xl_criteria_load(db, &crit, err);
     xl_table *t = &rt->t[XL_TABLE_ASSESSMENT];
-    xl_report_table_setup(t, "考核", "assessment.csv", heads, widths);
+    xl_report_table_setup(t, XL_MSG_ASSESS_TITLE, "assessment.csv", heads, widths,
+                          sizeof heads / sizeof heads[0]);
     for (size_t i = 0; rc == XL_OK && i < nq; i++) {
         xl_assess_row *rows = NULL;
         size_t n = 0;

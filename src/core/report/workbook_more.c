@@ -11,11 +11,7 @@
 #include "xiangli/lists.h"
 #include "xiangli/meeting.h"
 
-const char *xl_report_role_label(const char *key);
-int xl_report_tables_more(xl_db *db, xl_report_tables *rt, xl_err *err);
-void xl_report_table_setup(xl_table *t, const char *sheet, const char *file,
-                           const char *const *heads, const int *widths);
-int xl_report_assessment_table(xl_db *db, xl_report_tables *rt, xl_err *err);
+#define COUNT(a) (sizeof(a) / sizeof(a)[0])
 
 typedef struct fill_ctx {
     xl_table *t;
@@ -31,8 +27,8 @@ static const char moves_sql[] =
     "       SELECT id, moved_out, 2 FROM residency WHERE moved_out >= ?1 AND moved_out < ?2) m"
     " JOIN residency r ON r.id = m.id JOIN person p ON p.id = r.person_id"
     " ORDER BY d, kind, r.building, r.room, p.name";
-static const char *const moves_heads[] = {"日期", "变动", "楼号", "房间", "姓名", "身份",
-    "户籍省份", "手机号", "身份证号", NULL};
+static const xl_msg moves_heads[] = {XL_MSG_PEND_COL_DATE, XL_MSG_RPT_H_MOVE, XL_MSG_CF_BUILDING,
+    XL_MSG_ROOM, XL_MSG_NAME, XL_MSG_ROLE, XL_MSG_REG_F_PROVINCE, XL_MSG_PHONE, XL_MSG_ID_NUMBER};
 static const int moves_widths[] = {12, 6, 8, 8, 12, 8, 10, 16, 22};
 
 static void move_row(sqlite3_stmt *st, void *vctx)
@@ -41,11 +37,11 @@ static void move_row(sqlite3_stmt *st, void *vctx)
     size_t r = xl_table_row(t);
     char masked[32];
     xl_table_date(t, r, 0, xl_col_text(st, 0));
-    xl_table_text(t, r, 1, sqlite3_column_int(st, 1) == 1 ? "入住" : "搬离");
+    xl_table_text(t, r, 1, sqlite3_column_int(st, 1) == 1 ? XL_WB(RPT_MOVED_IN) : XL_WB(RPT_MOVED_OUT));
     xl_table_int(t, r, 2, sqlite3_column_int(st, 2));
     xl_table_text(t, r, 3, xl_col_text(st, 3));
     xl_table_text(t, r, 4, xl_col_text(st, 4));
-    xl_table_text(t, r, 5, xl_report_role_label(xl_col_text(st, 5)));
+    xl_table_text(t, r, 5, xl_report_role_label_in(xl_col_text(st, 5), XL_WB_LANG));
     xl_table_text(t, r, 6, xl_col_text(st, 6));
     if (*xl_col_text(st, 7)) {
         xl_mask_phone(xl_col_text(st, 7), masked, sizeof masked);
@@ -67,8 +63,9 @@ static const char lists_sql[] =
     "       i.kind = 'action' AND i.status IN ('open', 'in_progress') AND i.due < ?1"
     " FROM list_item i LEFT JOIN person p ON p.id = i.owner_person"
     " LEFT JOIN organisation o ON o.id = i.owner_org ORDER BY i.id";
-static const char *const lists_heads[] = {"编号", "清单", "标题", "类别", "状态", "负责人",
-    "提出日期", "期限", "楼栋", "逾期", NULL};
+static const xl_msg lists_heads[] = {XL_MSG_PEND_COL_NO, XL_MSG_ITEM_F_KIND, XL_MSG_LIST_COL_TITLE,
+    XL_MSG_LIST_COL_CATEGORY, XL_MSG_PEND_COL_STATE, XL_MSG_LIST_COL_OWNER, XL_MSG_RPT_W_RAISED,
+    XL_MSG_LIST_COL_DUE, XL_MSG_ITEM_F_BUILDINGS, XL_MSG_LIST_OVERDUE};
 static const int lists_widths[] = {8, 8, 36, 10, 8, 18, 12, 12, 16, 6};
 
 static void list_row(sqlite3_stmt *st, void *vctx)
@@ -77,15 +74,15 @@ static void list_row(sqlite3_stmt *st, void *vctx)
     size_t r = xl_table_row(t);
     int k = xl_item_kind_parse(xl_col_text(st, 1)), s = xl_item_status_parse(xl_col_text(st, 4));
     xl_table_int(t, r, 0, sqlite3_column_int64(st, 0));
-    xl_table_text(t, r, 1, k >= 0 ? xl_item_kind_label((xl_item_kind)k) : "");
+    xl_table_text(t, r, 1, k >= 0 ? xl_item_kind_label_in((xl_item_kind)k, XL_WB_LANG) : "");
     xl_table_text(t, r, 2, xl_col_text(st, 2));
-    xl_table_text(t, r, 3, xl_category_label_of(xl_col_text(st, 3)));
-    xl_table_text(t, r, 4, s >= 0 ? xl_item_status_label((xl_item_status)s) : "");
+    xl_table_text(t, r, 3, xl_category_label_of_in(xl_col_text(st, 3), XL_WB_LANG));
+    xl_table_text(t, r, 4, s >= 0 ? xl_item_status_label_in((xl_item_status)s, XL_WB_LANG) : "");
     xl_table_text(t, r, 5, xl_col_text(st, 5));
     xl_table_date(t, r, 6, xl_col_text(st, 6));
     xl_table_date(t, r, 7, xl_col_text(st, 7));
     xl_table_text(t, r, 8, xl_col_text(st, 8));
-    xl_table_text(t, r, 9, sqlite3_column_int(st, 9) ? "是" : "否");
+    xl_table_text(t, r, 9, sqlite3_column_int(st, 9) ? XL_WB(CF_YES) : XL_WB(CF_NO));
 }
 
 /* ---- 小圆桌: meetings of the window ---- */
@@ -98,8 +95,9 @@ static const char meetings_sql[] =
     " FROM meeting m LEFT JOIN building b ON b.number = m.building"
     " LEFT JOIN person p ON p.id = m.host_person_id LEFT JOIN organisation o ON o.id = m.host_org_id"
     " WHERE m.starts_at >= ?1 AND m.starts_at < ?2 ORDER BY m.starts_at, m.id";
-static const char *const meetings_heads[] = {"编号", "会议类型", "标题", "日期", "楼号",
-    "先锋楼组", "状态", "召集人", "出席人数", "议定事项", NULL};
+static const xl_msg meetings_heads[] = {XL_MSG_PEND_COL_NO, XL_MSG_RPT_W_MTG_KIND,
+    XL_MSG_LIST_COL_TITLE, XL_MSG_PEND_COL_DATE, XL_MSG_CF_BUILDING, XL_MSG_PIONEER_GROUP,
+    XL_MSG_PEND_COL_STATE, XL_MSG_RPT_W_CONVENER, XL_MSG_RPT_W_ATTENDANCE, XL_MSG_MTG_MIN_DECISION};
 static const int meetings_widths[] = {8, 12, 30, 12, 8, 10, 8, 14, 10, 10};
 
 static void meeting_row(sqlite3_stmt *st, void *vctx)
@@ -108,7 +106,7 @@ static void meeting_row(sqlite3_stmt *st, void *vctx)
     size_t r = xl_table_row(t);
     int k = xl_meeting_kind_parse(xl_col_text(st, 1));
     xl_table_int(t, r, 0, sqlite3_column_int64(st, 0));
-    xl_table_text(t, r, 1, k >= 0 ? xl_meeting_kind_label((xl_meeting_kind)k) : "");
+    xl_table_text(t, r, 1, k >= 0 ? xl_meeting_kind_label_in((xl_meeting_kind)k, XL_WB_LANG) : "");
     xl_table_text(t, r, 2, xl_col_text(st, 2));
     xl_table_date(t, r, 3, xl_col_text(st, 3));
     if (sqlite3_column_int(st, 4) > 0)
@@ -116,9 +114,9 @@ static void meeting_row(sqlite3_stmt *st, void *vctx)
     if (sqlite3_column_int(st, 5) > 0)
         xl_table_int(t, r, 5, sqlite3_column_int(st, 5));
     const char *status = xl_col_text(st, 6);
-    xl_table_text(t, r, 6, !strcmp(status, "closed") ? xl_meeting_status_label(XL_MEETING_CLOSED)
-                           : !strcmp(status, "running") ? xl_meeting_status_label(XL_MEETING_RUNNING)
-                           : xl_meeting_status_label(XL_MEETING_PLANNED));
+    xl_table_text(t, r, 6, xl_meeting_status_label_in(!strcmp(status, "closed") ? XL_MEETING_CLOSED
+                                                      : !strcmp(status, "running") ? XL_MEETING_RUNNING
+                                                      : XL_MEETING_PLANNED, XL_WB_LANG));
     xl_table_text(t, r, 7, xl_col_text(st, 7));
     xl_table_int(t, r, 8, sqlite3_column_int(st, 8));
     xl_table_int(t, r, 9, sqlite3_column_int(st, 9));
@@ -144,10 +142,12 @@ int xl_report_tables_more(xl_db *db, xl_report_tables *rt, xl_err *err)
     xl_report_month_add(rt->fig.months[XL_REPORT_MONTHS - 1].month, 1, next);
     snprintf(to, sizeof to, "%.7s-01", next);
     xl_table *t = rt->t;
-    xl_report_table_setup(&t[XL_TABLE_MOVES], "入住搬离", "moves.csv", moves_heads, moves_widths);
-    xl_report_table_setup(&t[XL_TABLE_LISTS], "四张清单", "lists.csv", lists_heads, lists_widths);
-    xl_report_table_setup(&t[XL_TABLE_MEETINGS], "小圆桌", "roundtables.csv", meetings_heads,
-                          meetings_widths);
+    xl_report_table_setup(&t[XL_TABLE_MOVES], XL_MSG_RPT_W_MOVES_SHEET, "moves.csv", moves_heads,
+                          moves_widths, COUNT(moves_heads));
+    xl_report_table_setup(&t[XL_TABLE_LISTS], XL_MSG_KEYS_LISTS, "lists.csv", lists_heads,
+                          lists_widths, COUNT(lists_heads));
+    xl_report_table_setup(&t[XL_TABLE_MEETINGS], XL_MSG_PANE_ROUNDTABLE, "roundtables.csv",
+                          meetings_heads, meetings_widths, COUNT(meetings_heads));
     if (fill(db, &t[XL_TABLE_MOVES], moves_sql, from, to, move_row, err) ||
         fill(db, &t[XL_TABLE_LISTS], lists_sql, rt->fig.today, NULL, list_row, err) ||
         fill(db, &t[XL_TABLE_MEETINGS], meetings_sql, from, to, meeting_row, err))

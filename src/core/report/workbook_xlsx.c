@@ -81,8 +81,8 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const xl_report_table
                                 (lxw_col_t)(mc + s));
         chart_series_set_name_range(se, t->sheet, 0, (lxw_col_t)(mc + s));
     }
-    chart_title_set_name(ch, "近 12 个月入住与搬离");
-    chart_axis_set_name(ch->y_axis, "人次");
+    chart_title_set_name(ch, xl_tr_in(XL_MSG_STAT_H_MOVES, "zh"));
+    chart_axis_set_name(ch->y_axis, xl_tr_in(XL_MSG_RPT_W_PERSON_TIMES, "zh"));
     worksheet_insert_chart(ws, 15, 0, ch);
 }
 
@@ -99,7 +99,9 @@ static int write_all(const xl_report_tables *rt, const char *tmp, xl_err *err)
         if (ws && i == XL_TABLE_SUMMARY)
             add_chart(wb, ws, rt);
     }
-    char title[] = "街道报表", company[] = "巷里";
+    char title[64], company[32];
+    snprintf(title, sizeof title, "%s", xl_tr_in(XL_MSG_RPT_W_TITLE, "zh"));
+    snprintf(company, sizeof company, "%s", xl_tr_in(XL_MSG_APP_NAME, "zh"));
     workbook_set_properties(wb, &(lxw_doc_properties){.title = title, .company = company});
     errno = 0;
     lxw_error e = workbook_close(wb);

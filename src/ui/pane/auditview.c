@@ -18,6 +18,7 @@
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
 #include "xiangli/operator.h"
+#include "xiangli/report.h"
 #include "xiangli/text.h"
 
 enum { HEAD_ROWS = 3, FOOT_ROWS = 2, GAP = 2, MARK_W = 2, AUD_LIMIT = 2000 };
@@ -96,14 +97,14 @@ static const char *cell(const xl_audit_row *r, int c, char *buf, size_t size)
     case AC_OPERATOR: return r->operator_name;
     case AC_ACTION: return xl_audit_action_label(r->action);
     case AC_WHOM: return whom(r, buf, size);
-    default: return r->detail;
+    default: xl_audit_words(r->detail, buf, size); return buf; /* the officer's words */
     }
 }
 
 /* Each column as wide as its widest entry, between its least and most. */
 static void fit_columns(aud_pane *p)
 {
-    char buf[48];
+    char buf[1024];
     for (int c = 0; c < AC_COUNT; c++) {
         int w = xl_str_width(xl_tr(aud_cols[c].head));
         p->width[c] = !aud_cols[c].most ? 0 : w > aud_cols[c].least ? w : aud_cols[c].least;
@@ -126,7 +127,7 @@ static ui_color_role line_role(const xl_audit_row *r, int sel)
 /* One entry, or the column heads (r NULL). */
 static void draw_line(const aud_pane *p, WINDOW *w, int y, const xl_audit_row *r, int sel)
 {
-    char buf[48];
+    char buf[1024];
     int x = 1 + MARK_W, maxx = getmaxx(w) - 1;
     attr_t attr = ui_attr(line_role(r, sel));
     if (!r || sel)
@@ -177,10 +178,11 @@ static void draw_head(const aud_pane *p, WINDOW *w)
 static void draw_detail(const aud_pane *p, WINDOW *w)
 {
     size_t i;
+    char words[1024];
     if (!ui_listview_current(&p->lv, &i) || !p->rows.rows[i].detail[0])
         return;
-    ui_text_wrap(w, getmaxy(w) - FOOT_ROWS, 1, getmaxx(w) - 2, FOOT_ROWS, p->rows.rows[i].detail,
-                 ui_attr(UI_C_DIM));
+    xl_audit_words(p->rows.rows[i].detail, words, sizeof words);
+    ui_text_wrap(w, getmaxy(w) - FOOT_ROWS, 1, getmaxx(w) - 2, FOOT_ROWS, words, ui_attr(UI_C_DIM));
 }
 
 static void aud_draw(void *self, WINDOW *w)

@@ -11,6 +11,7 @@
 #include "ui/widget/uitext.h"
 #include "xiangli/i18n.h"
 #include "xiangli/mem.h"
+#include "xiangli/report.h"
 #include "xiangli/text.h"
 
 enum { BACK_MAX = 32, LABEL_GAP = 2, DETAIL_LINES = 3, ROW_MAX = 110 };
@@ -283,110 +284,17 @@ static const char *history_action(const char *action)
     return action;
 }
 
-/* ---- the audit's words in the officer's ---- */
-
-/* Phrases of the audit details (core lists/meeting files) and what the history shows instead. */
-static const struct {
-    const char *text;
-    xl_msg label;
-} phrases[] = {
-    {"category=", XL_MSG_HIST_T_CATEGORY}, {"buildings=", XL_MSG_HIST_T_BUILDINGS},
-    {"owner=", XL_MSG_HIST_T_OWNER},       {"due=", XL_MSG_HIST_T_DUE},
-    {"category:", XL_MSG_HIST_T_CATEGORY}, {"buildings:", XL_MSG_HIST_T_BUILDINGS},
-    {"owner:", XL_MSG_HIST_T_OWNER},       {"due:", XL_MSG_HIST_T_DUE},
-    {"title:", XL_MSG_HIST_T_TITLE},       {"detail:", XL_MSG_HIST_T_DETAIL},
-    {"kind:", XL_MSG_HIST_T_KIND},         {"status:", XL_MSG_HIST_T_STATUS},
-    {"note:", XL_MSG_HIST_T_NOTE},         {"raised_at:", XL_MSG_HIST_T_RAISED},
-    {"raised_by:", XL_MSG_HIST_T_RAISED},  {"from meeting", XL_MSG_ITEM_MEETING},
-    {"linked from", XL_MSG_HIST_T_LINKED}, {"agenda", XL_MSG_MTG_F_AGENDA_TITLE},
-    {"community", XL_MSG_LIST_WHOLE_COMMUNITY}, {"->", XL_MSG_HIST_T_ARROW},
-};
-
-/* The label of a kind, status or category key; NULL for another word. */
-static const char *key_label(const char *word, size_t n)
-{
-    char key[32];
-    if (n >= sizeof key)
-        return NULL;
-    memcpy(key, word, n);
-    key[n] = '\0';
-    int k = xl_item_kind_parse(key), st = xl_item_status_parse(key), c = xl_category_find(key);
-    if (k >= 0 && strcmp(xl_item_kind_key((xl_item_kind)k), key) == 0)
-        return xl_item_kind_label((xl_item_kind)k);
-    if (st >= 0 && strcmp(xl_item_status_key((xl_item_status)st), key) == 0)
-        return xl_item_status_label((xl_item_status)st);
-    if (c >= 0 && strcmp(xl_category_key((size_t)c), key) == 0)
-        return xl_category_label((size_t)c);
-    return NULL;
-}
-
-static void put_text(char *out, size_t size, size_t *o, const char *s, size_t n)
-{
-    if (*o + n >= size)
-        n = size - 1 - *o;
-    memcpy(out + *o, s, n);
-    *o += n;
-    out[*o] = '\0';
-}
-
-/* The next piece of an audit detail at s, in the officer's words; returns bytes read. */
-static size_t humanize_piece(const char *s, int word_start, char *out, size_t size, size_t *o)
-{
-    for (size_t i = 0; word_start && i < sizeof phrases / sizeof phrases[0]; i++) {
-        size_t n = strlen(phrases[i].text);
-        if (strncmp(s, phrases[i].text, n) == 0) {
-            const char *label = xl_tr(phrases[i].label);
-            put_text(out, size, o, label, strlen(label));
-            return n;
-        }
-    }
-    size_t n = 0;
-    while ((s[n] >= 'a' && s[n] <= 'z') || s[n] == '_')
-        n++;
-    const char *label = word_start && n ? key_label(s, n) : NULL;
-    if (label) {
-        put_text(out, size, o, label, strlen(label));
-        return n;
-    }
-    n = n ? n : 1;
-    put_text(out, size, o, s, n);
-    return n;
-}
-
-/* Titles in quotes stay as they are; only the Chinese screens translate. */
-static void humanize(const char *in, char *out, size_t size)
-{
-    size_t o = 0;
-    int quoted = 0;
-    out[0] = '\0';
-    if (strcmp(xl_i18n_lang(), "en") == 0) {
-        xl_strlcpy_utf8(out, in, size);
-        return;
-    }
-    for (size_t i = 0; in[i] && o + 1 < size;) {
-        if (in[i] == '\'')
-            quoted = !quoted;
-        if (quoted || in[i] == '\'') {
-            put_text(out, size, &o, in + i, 1);
-            i++;
-            continue;
-        }
-        int word_start = i == 0 || !((in[i - 1] >= 'a' && in[i - 1] <= 'z') || in[i - 1] == '_');
-        i += humanize_piece(in + i, word_start, out, size, &o);
-    }
-}
-
 static void draw_history_row(void *ctx, WINDOW *w, int y, size_t i, int sel)
 {
     const item_view *v = ctx;
     const xl_history_row *h = &v->hist[v->nhist - 1 - i];
-    char at[24], line[1200], detail[1200];
+    char at[24], detail[1200], line[sizeof detail + 80];
     int x = 1;
     (void)sel;
     snprintf(at, sizeof at, "%.16s", h->at); /* to the minute */
     x += ui_text_put(w, y, x, 16, at, ui_attr(UI_C_DIM)) + 2;
     x += ui_text_pad(w, y, x, 8, history_action(h->action), ui_attr(UI_C_LABEL)) + 1;
-    humanize(h->detail, detail, sizeof detail);
+    xl_audit_words(h->detail, detail, sizeof detail); /* the officer's words (report.h) */
     snprintf(line, sizeof line, "%s  %s", h->operator_login, detail);
     ui_text_put(w, y, x, getmaxx(w) - 1 - x, line, ui_attr(UI_C_NORMAL));
 }
