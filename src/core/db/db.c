@@ -485,6 +485,10 @@ static void sqlite_setup_once(void)
         return;
     done = 1;
     (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    /* A statement journal outside memory (temp_store=FILE: the import's transaction) is
+     * kept in memory up to this size, in one piece, before it spills to a file: any one
+     * row's insert with its triggers stays under it. Under glibc's mmap threshold. */
+    (void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 120 * 1024);
 }
 
 int xl_db_open(xl_db **out, const char *path, int create, xl_err *err)
@@ -619,9 +623,7 @@ int xl_db_audit(xl_db *db, const char *action, const char *entity, const char *e
     sqlite3_stmt *st = audit_stmt(db, err);
     if (!st)
         return XL_EFAIL;
-    char now[20];
-    xl_now(now);
-    sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, operator_of(db), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, action, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, entity, -1, SQLITE_TRANSIENT);

@@ -351,18 +351,34 @@ static void row_keys(plan_row *r, xl_buf *b)
     r->keys = xl_strdup(b->data ? b->data : "");
 }
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp((*(plan_row *const *)a)->f.name, (*(plan_row *const *)b)->f.name);
+}
+
 /* The search keys of every new person, computed here so the transaction only stores them
- * (not for a dry run, which stores nothing). */
+ * (not for a dry run, which stores nothing). In name order, so a name that comes again
+ * (a community has many 张伟) is spelled once. */
 static void make_keys(importer *im)
 {
     if (im->rep->dry_run)
         return;
-    xl_buf b;
-    xl_buf_init(&b);
+    plan_row **by = xl_calloc(im->nrows + 1, sizeof *by);
+    size_t n = 0;
     for (size_t i = 0; i < im->nrows; i++)
         if (im->rows[i].action == PLAN_NEW)
-            row_keys(&im->rows[i], &b);
+            by[n++] = &im->rows[i];
+    xl_qsort(by, n, sizeof *by, by_name);
+    xl_buf b;
+    xl_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && strcmp(by[i - 1]->f.name, by[i]->f.name) == 0)
+            by[i]->keys = xl_strdup(by[i - 1]->keys);
+        else
+            row_keys(by[i], &b);
+    }
     xl_buf_release(&b);
+    free(by);
 }
 
 static void rows_free(importer *im)
@@ -595,10 +611,28 @@ static int write_body(xl_db *db, void *ctx, xl_err *err)
     return rc == XL_OK ? summary_audit(c->im, c->path, err) : rc;
 }
 
+/* Every insert of the import fires triggers, so SQLite keeps a statement journal of each
+ * page it changes. With temp_store=MEMORY (the connection's setting) that journal grows in
+ * 1 KiB pieces: five allocations per page, freed again at each statement's end, a fifth of
+ * the writing. With FILE it is one 120 KiB piece in memory (SQLITE_CONFIG_STMTJRNL_SPILL,
+ * db.c) that no row's statement outgrows. Switched only for the import's transaction, and
+ * only while no temporary table or trigger exists: changing temp_store drops them. */
+static int journal_in_one_piece(xl_db *db)
+{
+    sqlite3_stmt *st = xl_db_prepare(db, "SELECT 1 FROM temp.sqlite_schema LIMIT 1", NULL);
+    int none = st && sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
+    return none && xl_db_exec(db, "PRAGMA temp_store=FILE", NULL) == XL_OK;
+}
+
 static int write_plan(importer *im, const char *path, int data_version, xl_err *err)
 {
     write_ctx w = {im, path, data_version};
-    if (xl_db_tx(im->db, write_body, &w, err))
+    int switched = journal_in_one_piece(im->db);
+    int rc = xl_db_tx(im->db, write_body, &w, err);
+    if (switched)
+        xl_db_exec(im->db, "PRAGMA temp_store=MEMORY", NULL);
+    if (rc)
         return XL_EFAIL;
     im->rep->written = 1;
     return XL_OK;
