@@ -50,6 +50,7 @@ typedef struct importer {
     plan_row *rows;
     size_t nrows, cap;
     char today[11];          /* looked up once: every row's checks compare with it */
+    xl_buf cells;            /* the row being checked, normalised (fields) */
 } importer;
 
 /* ---------- problems ---------- */
@@ -93,23 +94,32 @@ static void unneutralise(char *s)
         memmove(s, s + 1, strlen(s));
 }
 
-/* The normalised text of one column of a row (heap; "" when absent). */
-static char *field(const importer *im, const xl_csv_row *row, int col)
+/* The normalised text of every column of a row, in place in cells (one buffer reused for
+ * every row; "" when absent): v[c] points into it until the next row. */
+static void fields(const importer *im, const xl_csv_row *row, xl_buf *cells, char *v[XL_COL_COUNT])
 {
     static const char *const building_words[] = {"号楼", "号", "栋", "幢", NULL};
     static const char *const room_words[] = {"室", "房", "号", NULL};
-    int f = im->col[col];
-    char *s = xl_strdup(f >= 0 && (size_t)f < row->nfields ? row->fields[f] : "");
-    if (col == XL_COL_ID_NUMBER || col == XL_COL_PHONE || col == XL_COL_BUILDING || col == XL_COL_ROOM)
-        xl_csv_normalize_digits(s);
-    else
-        xl_csv_trim(s);
-    unneutralise(s);
-    if (col == XL_COL_BUILDING)
-        xl_cut_suffix(s, building_words);
-    if (col == XL_COL_ROOM)
-        xl_cut_suffix(s, room_words);
-    return s;
+    size_t at[XL_COL_COUNT];
+    cells->len = 0;
+    for (int c = 0; c < XL_COL_COUNT; c++) {
+        int f = im->col[c];
+        const char *src = f >= 0 && (size_t)f < row->nfields ? row->fields[f] : "";
+        at[c] = cells->len;
+        xl_buf_put(cells, src, strlen(src) + 1); /* with its NUL */
+    }
+    for (int c = 0; c < XL_COL_COUNT; c++) {
+        char *s = v[c] = cells->data + at[c]; /* every step below only shortens s */
+        if (c == XL_COL_ID_NUMBER || c == XL_COL_PHONE || c == XL_COL_BUILDING || c == XL_COL_ROOM)
+            xl_csv_normalize_digits(s);
+        else
+            xl_csv_trim(s);
+        unneutralise(s);
+        if (c == XL_COL_BUILDING)
+            xl_cut_suffix(s, building_words);
+        if (c == XL_COL_ROOM)
+            xl_cut_suffix(s, room_words);
+    }
 }
 
 /* The move-in date as YYYY-MM-DD in out ("" = today); 0 and a problem when unreadable. */
@@ -147,8 +157,7 @@ static void plan_add(importer *im, plan_row *p)
 static void check_row(importer *im, const xl_csv_row *row)
 {
     char *v[XL_COL_COUNT], date[11];
-    for (int c = 0; c < XL_COL_COUNT; c++)
-        v[c] = field(im, row, c);
+    fields(im, row, &im->cells, v);
     int date_ok = moved_in(im, row->line, v[XL_COL_MOVED_IN], date);
     xl_signin_form form = {
         .name = v[XL_COL_NAME], .gender = v[XL_COL_GENDER], .id_number = v[XL_COL_ID_NUMBER],
@@ -169,8 +178,6 @@ static void check_row(importer *im, const xl_csv_row *row)
             problem(im, row->line, XL_COL_ID_NUMBER, 1, "%s", warn);
         plan_add(im, &p);
     }
-    for (int c = 0; c < XL_COL_COUNT; c++)
-        free(v[c]);
 }
 
 /* Our own --history export: its rows include people who moved out, so it must not be
@@ -383,6 +390,7 @@ static void make_keys(importer *im)
 
 static void rows_free(importer *im)
 {
+    xl_buf_release(&im->cells);
     for (size_t i = 0; i < im->nrows; i++)
         free(im->rows[i].keys);
     free(im->rows);
