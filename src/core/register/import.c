@@ -627,6 +627,8 @@ static int write_body(xl_db *db, void *ctx, xl_err *err)
  * only while no temporary table or trigger exists: changing temp_store drops them. */
 static int journal_in_one_piece(xl_db *db)
 {
+    if (!xl_db_big_stmt_journal())
+        return 0;
     sqlite3_stmt *st = xl_db_prepare(db, "SELECT 1 FROM temp.sqlite_schema LIMIT 1", NULL);
     int none = st && sqlite3_step(st) == SQLITE_DONE;
     sqlite3_finalize(st);
