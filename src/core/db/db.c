@@ -479,6 +479,8 @@ static int configure(xl_db *db, xl_err *err)
 /* Before SQLite's first use: no allocation statistics (Xiangli never reads them, and keeping
  * them takes a global lock on every allocation: about a third of an import's write cost).
  * A later call, after SQLite has started, is refused by SQLite and changes nothing. */
+static int big_stmt_journal; /* SQLITE_CONFIG_STMTJRNL_SPILL took (xl_db_big_stmt_journal) */
+
 static void sqlite_setup_once(void)
 {
     static int done;
@@ -486,7 +488,13 @@ static void sqlite_setup_once(void)
         return;
     done = 1;
     (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    /* A statement journal outside memory (temp_store=FILE: the import's transaction) is
+     * kept in memory up to this size, in one piece, before it spills to a file: any one
+     * row's insert with its triggers stays under it. Under glibc's mmap threshold. */
+    big_stmt_journal = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 120 * 1024) == SQLITE_OK;
 }
+
+int xl_db_big_stmt_journal(void) { return big_stmt_journal; }
 
 int xl_db_open(xl_db **out, const char *path, int create, xl_err *err)
 {
@@ -620,9 +628,7 @@ int xl_db_audit(xl_db *db, const char *action, const char *entity, const char *e
     sqlite3_stmt *st = audit_stmt(db, err);
     if (!st)
         return XL_EFAIL;
-    char now[20];
-    xl_now(now);
-    sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, operator_of(db), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, action, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, entity, -1, SQLITE_TRANSIENT);

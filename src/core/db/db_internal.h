@@ -30,6 +30,10 @@ int xl_db_data_version(xl_db *db);
  * import hold the write lock for seconds); the caller indexes them in one statement before
  * its commit and turns this off again. */
 void xl_db_defer_search_index(xl_db *db, int on);
+/* 1 when a statement journal kept outside memory (temp_store=FILE) stays in memory in one
+ * 120 KiB piece before spilling to a file; 0 when SQLite had started before the first
+ * xl_db_open and kept its 64 KiB (then an import's journals would go to a file). */
+int xl_db_big_stmt_journal(void);
 /* Column text or "" (never NULL). */
 const char *xl_col_text(sqlite3_stmt *st, int col);
 

@@ -578,8 +578,32 @@ static char ascii_of(uint32_t cp)
     }
 }
 
+/* A cell of ASCII only (most: numbers, dates, codes) is trimmed without decoding. */
+static int ascii_only(const char *s, size_t *len)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if ((unsigned char)s[n] & 0x80)
+            return 0;
+    *len = n;
+    return 1;
+}
+
+static int ascii_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
 size_t xl_csv_trim(char *s)
 {
+    size_t len;
+    if (ascii_only(s, &len)) {
+        size_t a = 0, b = len;
+        while (a < b && ascii_blank(s[a]))
+            a++;
+        while (b > a && ascii_blank(s[b - 1]))
+            b--;
+        memmove(s, s + a, b - a);
+        s[b - a] = '\0';
+        return b - a;
+    }
     size_t n = strlen(s), start = 0, end = 0, off = 0;
     int seen = 0;
     while (off < n) {

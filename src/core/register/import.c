@@ -50,6 +50,7 @@ typedef struct importer {
     plan_row *rows;
     size_t nrows, cap;
     char today[11];          /* looked up once: every row's checks compare with it */
+    xl_buf cells;            /* the row being checked, normalised (fields) */
 } importer;
 
 /* ---------- problems ---------- */
@@ -93,23 +94,32 @@ static void unneutralise(char *s)
         memmove(s, s + 1, strlen(s));
 }
 
-/* The normalised text of one column of a row (heap; "" when absent). */
-static char *field(const importer *im, const xl_csv_row *row, int col)
+/* The normalised text of every column of a row, in place in cells (one buffer reused for
+ * every row; "" when absent): v[c] points into it until the next row. */
+static void fields(const importer *im, const xl_csv_row *row, xl_buf *cells, char *v[XL_COL_COUNT])
 {
     static const char *const building_words[] = {"号楼", "号", "栋", "幢", NULL};
     static const char *const room_words[] = {"室", "房", "号", NULL};
-    int f = im->col[col];
-    char *s = xl_strdup(f >= 0 && (size_t)f < row->nfields ? row->fields[f] : "");
-    if (col == XL_COL_ID_NUMBER || col == XL_COL_PHONE || col == XL_COL_BUILDING || col == XL_COL_ROOM)
-        xl_csv_normalize_digits(s);
-    else
-        xl_csv_trim(s);
-    unneutralise(s);
-    if (col == XL_COL_BUILDING)
-        xl_cut_suffix(s, building_words);
-    if (col == XL_COL_ROOM)
-        xl_cut_suffix(s, room_words);
-    return s;
+    size_t at[XL_COL_COUNT];
+    cells->len = 0;
+    for (int c = 0; c < XL_COL_COUNT; c++) {
+        int f = im->col[c];
+        const char *src = f >= 0 && (size_t)f < row->nfields ? row->fields[f] : "";
+        at[c] = cells->len;
+        xl_buf_put(cells, src, strlen(src) + 1); /* with its NUL */
+    }
+    for (int c = 0; c < XL_COL_COUNT; c++) {
+        char *s = v[c] = cells->data + at[c]; /* every step below only shortens s */
+        if (c == XL_COL_ID_NUMBER || c == XL_COL_PHONE || c == XL_COL_BUILDING || c == XL_COL_ROOM)
+            xl_csv_normalize_digits(s);
+        else
+            xl_csv_trim(s);
+        unneutralise(s);
+        if (c == XL_COL_BUILDING)
+            xl_cut_suffix(s, building_words);
+        if (c == XL_COL_ROOM)
+            xl_cut_suffix(s, room_words);
+    }
 }
 
 /* The move-in date as YYYY-MM-DD in out ("" = today); 0 and a problem when unreadable. */
@@ -147,8 +157,7 @@ static void plan_add(importer *im, plan_row *p)
 static void check_row(importer *im, const xl_csv_row *row)
 {
     char *v[XL_COL_COUNT], date[11];
-    for (int c = 0; c < XL_COL_COUNT; c++)
-        v[c] = field(im, row, c);
+    fields(im, row, &im->cells, v);
     int date_ok = moved_in(im, row->line, v[XL_COL_MOVED_IN], date);
     xl_signin_form form = {
         .name = v[XL_COL_NAME], .gender = v[XL_COL_GENDER], .id_number = v[XL_COL_ID_NUMBER],
@@ -169,8 +178,6 @@ static void check_row(importer *im, const xl_csv_row *row)
             problem(im, row->line, XL_COL_ID_NUMBER, 1, "%s", warn);
         plan_add(im, &p);
     }
-    for (int c = 0; c < XL_COL_COUNT; c++)
-        free(v[c]);
 }
 
 /* Our own --history export: its rows include people who moved out, so it must not be
@@ -351,22 +358,39 @@ static void row_keys(plan_row *r, xl_buf *b)
     r->keys = xl_strdup(b->data ? b->data : "");
 }
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp((*(plan_row *const *)a)->f.name, (*(plan_row *const *)b)->f.name);
+}
+
 /* The search keys of every new person, computed here so the transaction only stores them
- * (not for a dry run, which stores nothing). */
+ * (not for a dry run, which stores nothing). In name order, so a name that comes again
+ * (a community has many 张伟) is spelled once. */
 static void make_keys(importer *im)
 {
     if (im->rep->dry_run)
         return;
-    xl_buf b;
-    xl_buf_init(&b);
+    plan_row **by = xl_calloc(im->nrows + 1, sizeof *by);
+    size_t n = 0;
     for (size_t i = 0; i < im->nrows; i++)
         if (im->rows[i].action == PLAN_NEW)
-            row_keys(&im->rows[i], &b);
+            by[n++] = &im->rows[i];
+    xl_qsort(by, n, sizeof *by, by_name);
+    xl_buf b;
+    xl_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && strcmp(by[i - 1]->f.name, by[i]->f.name) == 0)
+            by[i]->keys = xl_strdup(by[i - 1]->keys);
+        else
+            row_keys(by[i], &b);
+    }
     xl_buf_release(&b);
+    free(by);
 }
 
 static void rows_free(importer *im)
 {
+    xl_buf_release(&im->cells);
     for (size_t i = 0; i < im->nrows; i++)
         free(im->rows[i].keys);
     free(im->rows);
@@ -595,10 +619,30 @@ static int write_body(xl_db *db, void *ctx, xl_err *err)
     return rc == XL_OK ? summary_audit(c->im, c->path, err) : rc;
 }
 
+/* Every insert of the import fires triggers, so SQLite keeps a statement journal of each
+ * page it changes. With temp_store=MEMORY (the connection's setting) that journal grows in
+ * 1 KiB pieces: five allocations per page, freed again at each statement's end, a fifth of
+ * the writing. With FILE it is one 120 KiB piece in memory (SQLITE_CONFIG_STMTJRNL_SPILL,
+ * db.c) that no row's statement outgrows. Switched only for the import's transaction, and
+ * only while no temporary table or trigger exists: changing temp_store drops them. */
+static int journal_in_one_piece(xl_db *db)
+{
+    if (!xl_db_big_stmt_journal())
+        return 0;
+    sqlite3_stmt *st = xl_db_prepare(db, "SELECT 1 FROM temp.sqlite_schema LIMIT 1", NULL);
+    int none = st && sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
+    return none && xl_db_exec(db, "PRAGMA temp_store=FILE", NULL) == XL_OK;
+}
+
 static int write_plan(importer *im, const char *path, int data_version, xl_err *err)
 {
     write_ctx w = {im, path, data_version};
-    if (xl_db_tx(im->db, write_body, &w, err))
+    int switched = journal_in_one_piece(im->db);
+    int rc = xl_db_tx(im->db, write_body, &w, err);
+    if (switched)
+        xl_db_exec(im->db, "PRAGMA temp_store=MEMORY", NULL);
+    if (rc)
         return XL_EFAIL;
     im->rep->written = 1;
     return XL_OK;
