@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db/db_internal.h"
 #include "xiangli/pinyin.h"
 #include "xiangli/text.h"
 
@@ -153,6 +154,81 @@ void xl_search_keys(const char *name, xl_buf *out)
     add_text(name, out);
 }
 
+/* ---------- person_key rows (data/schema/015_person_key.sql) ---------- */
+
+static void key_json(xl_buf *out, int *n, char marker, const char *s, size_t len)
+{
+    char tok[MAX_TOKEN + 1];
+    if (len + 1 >= sizeof tok)
+        return;
+    tok[0] = marker;
+    memcpy(tok + 1, s, len);
+    tok[len + 1] = '\0';
+    xl_buf_puts(out, (*n)++ ? "," : "");
+    xl_buf_json_str(out, tok);
+}
+
+void xl_search_key_list(const char *name, xl_buf *out)
+{
+    int n = 0;
+    xl_buf_puts(out, "[");
+    if (name && *name) {
+        xl_buf doc;
+        xl_buf_init(&doc);
+        add_pinyin(name, &doc); /* |spelling and !INITIALS tokens: letters and '-' only */
+        for (const char *p = doc.data; *p;) {
+            size_t len = strcspn(p + 1, "|!");
+            if (len > 0)
+                key_json(out, &n, *p, p + 1, len);
+            p += 1 + len;
+        }
+        /* ü as v too ("lv" finds 吕 lv, not every lu): the spellings that hold a v, unfolded */
+        size_t nlen = strlen(name), off = 0;
+        for (int k = 0; off < nlen && k < MAX_SUFFIXES; k++) {
+            doc.len = 0;
+            doc.data[0] = '\0';
+            xl_pinyin_keys(name + off, &doc);
+            const char *item[MAX_ITEMS];
+            size_t len[MAX_ITEMS];
+            size_t items = split_items(doc.data, item, len);
+            for (size_t i = 0; i < items; i++)
+                if (memchr(item[i], 'v', len[i]))
+                    key_json(out, &n, '|', item[i], len[i]);
+            uint32_t cp;
+            off += xl_utf8_decode(name + off, nlen - off, &cp);
+        }
+        xl_buf_release(&doc);
+        off = 0;
+        for (int k = 0; off < nlen && k < MAX_SUFFIXES; k++) {
+            key_json(out, &n, '~', name + off, nlen - off);
+            uint32_t cp;
+            off += xl_utf8_decode(name + off, nlen - off, &cp);
+        }
+    }
+    xl_buf_puts(out, "]");
+}
+
+int xl_search_index_people(xl_db *db, long long first, long long last, xl_err *err)
+{
+    static const char *const sql[] = {
+        "INSERT INTO person_search(rowid, pinyin) SELECT id, pinyin FROM person WHERE id BETWEEN ?1 AND ?2",
+        "INSERT OR IGNORE INTO person_key(k, pid, b)"
+        " SELECT j.value, p.id, coalesce(r.building, 0) FROM person p"
+        " LEFT JOIN residency r ON r.person_id = p.id AND r.moved_out IS NULL,"
+        " json_each(xl_search_key_list(p.name)) j WHERE p.id BETWEEN ?1 AND ?2",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+        sqlite3_stmt *st = xl_db_prepare(db, sql[i], err);
+        if (!st)
+            return XL_EFAIL;
+        sqlite3_bind_int64(st, 1, first);
+        sqlite3_bind_int64(st, 2, last);
+        if (xl_db_step_done(db, st, "search index", err))
+            return XL_EFAIL;
+    }
+    return XL_OK;
+}
+
 /* ---------- SQL functions ---------- */
 
 /* The last name whose keys were made or given (xl_search_keys_remember), with its keys: an
@@ -192,6 +268,28 @@ static void fn_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     xl_buf_release(&keys);
 }
 
+/* The last name's key list (an insert's and its residency's triggers ask for it in turn). */
+static _Thread_local xl_buf list_name, list_keys;
+
+static void fn_key_list(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *name = sqlite3_value_text(argv[0]);
+    size_t nlen = (size_t)sqlite3_value_bytes(argv[0]);
+    if (nlen && list_keys.len && list_name.len == nlen && !memcmp(list_name.data, name, nlen)) {
+        sqlite3_result_text(ctx, list_keys.data, (int)list_keys.len, SQLITE_TRANSIENT);
+        return;
+    }
+    list_name.len = list_keys.len = 0;
+    xl_search_key_list((const char *)name, &list_keys);
+    if (nlen)
+        xl_buf_put(&list_name, (const char *)name, nlen);
+    else
+        list_keys.len = 0;
+    sqlite3_result_text(ctx, list_keys.len ? list_keys.data : "[]", list_keys.len ? (int)list_keys.len : 2,
+                        SQLITE_TRANSIENT);
+}
+
 static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
@@ -204,6 +302,9 @@ int xl_search_sql_register(sqlite3 *h)
 {
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     int rc = sqlite3_create_function_v2(h, "xl_search_keys", 1, flags, NULL, fn_keys, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(h, "xl_search_key_list", 1, flags, NULL, fn_key_list, NULL, NULL,
+                                        NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(h, "xl_pinyin_match", 2, flags, NULL, fn_match, NULL, NULL,
                                         NULL);

@@ -47,6 +47,22 @@ void xl_search_keys(const char *name, xl_buf *out);
  * xl_search_keys), so an insert's triggers that ask for them do not make them again. */
 void xl_search_keys_remember(const char *name, const char *keys);
 
+/* person_key (data/schema/015_person_key.sql): a B-tree of every search key with the
+ * building its person lives in now (0: nowhere), so that a prefix search is a range of
+ * keys read in building order without touching person or residency. The keys of a name,
+ * as a JSON array of strings (the SQL function xl_search_key_list(name) gives the same):
+ *   "|spelling" and "!INITIALS" as in person.pinyin above (folded, initials in capitals),
+ *   "|spelling" unfolded too when it holds a v (a query with v but no u reads those),
+ *   "~suffix" every suffix of the name's text (a substring of the name is a prefix of one).
+ * A query's range is [marker + q, marker + q + U+10FFFF). */
+void xl_search_key_list(const char *name, xl_buf *out);
+
+/* Indexes the people with ids first..last whose indexing was deferred
+ * (xl_db_defer_search_index): person_search and person_key, each in one statement. */
+struct xl_db;
+struct xl_err;
+int xl_search_index_people(struct xl_db *db, long long first, long long last, struct xl_err *err);
+
 /* Folds 'v' to 'u' in place. */
 void xl_search_fold_v(char *s);
 

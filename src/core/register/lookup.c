@@ -275,6 +275,8 @@ typedef struct name_search {
                               SMALL_REGISTER people): many hits likely, the walk first */
     xl_lookup_result *res;
     xl_err *err;
+    const char *key;       /* the class's range in person_key: [key, key_end), or NULL (FTS) */
+    const char *key_end;
 } name_search;
 
 static const char *value_sql(const name_search *s)
@@ -343,9 +345,13 @@ static int place_hits(const name_search *s, const char *ids, int rank, size_t ne
     return collect(s->db, st, 0, s->res, s->err);
 }
 
+static int key_exact(const name_search *s, int rank, int others_only, size_t need);
+
 /* Both steps, for every hit of the class (or the others_only ones). */
 static int exact(const name_search *s, const char *fts, int rank, int others_only, size_t need)
 {
+    if (s->key)
+        return key_exact(s, rank, others_only, need);
     xl_buf ids;
     xl_buf_init(&ids);
     size_t n;
@@ -633,6 +639,249 @@ static int search_class(const name_search *s, const char *fts, int rank)
     return members_walk(s, fts, fts, MEMBERS_FTS, rank, need);
 }
 
+/* ---------- FULL, INITIALS and names: a range of person_key ---------- */
+
+/* Rows of the range (person_key holds b, the building each person lives in now) are read
+ * in building order by person: a page reads the range's rows of the first buildings only
+ * (bound), confirms them in that order until the page is full to the end of a building,
+ * and puts those few in order (place_hits: room, name; their residency). A range of more
+ * than dense_rows rows (a letter or a common syllable: hits are one resident in twenty or
+ * more) is read by the walk in place order instead, which stops after a few thousand. */
+#define KEY_END "\xf4\x8f\xbf\xbf" /* U+10FFFF: after every key that starts with the prefix */
+static size_t dense_rows = 60000, bound_pages = 4; /* lookup_tune.h */
+
+void xl_lookup_tune_keys(size_t dense, size_t pages)
+{
+    dense_rows = dense;
+    bound_pages = pages;
+}
+
+typedef struct cand {
+    int b;
+    int64_t pid;
+} cand;
+
+static int cand_cmp(const void *x, const void *y)
+{
+    const cand *a = x, *c = y;
+    if (a->b != c->b)
+        return a->b < c->b ? -1 : 1;
+    return (a->pid > c->pid) - (a->pid < c->pid);
+}
+
+static void bind_range(sqlite3_stmt *st, const name_search *s)
+{
+    sqlite3_bind_text(st, 1, s->key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, s->key_end, -1, SQLITE_TRANSIENT);
+}
+
+/* The rows of the range counted up to cap + 1 (the index alone). */
+static int key_count(const name_search *s, size_t cap, size_t *n)
+{
+    sqlite3_stmt *st = xl_db_prepare(s->db,
+        "SELECT count(*) FROM (SELECT 1 FROM person_key WHERE k >= ?1 AND k < ?2 LIMIT ?3)", s->err);
+    if (!st)
+        return XL_EFAIL;
+    bind_range(st, s);
+    sqlite3_bind_int64(st, 3, (int64_t)cap + 1);
+    int rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? XL_OK : xl_db_fail(s->db, "lookup", s->err);
+}
+
+/* The people of the range living in buildings lo..hi (0..0: nowhere), in (b, pid) order. */
+static int key_people(const name_search *s, int lo, int hi, cand **out, size_t *n)
+{
+    sqlite3_stmt *st = xl_db_prepare(s->db,
+        "SELECT b, pid FROM person_key WHERE k >= ?1 AND k < ?2 AND b BETWEEN ?3 AND ?4", s->err);
+    *out = NULL;
+    *n = 0;
+    if (!st)
+        return XL_EFAIL;
+    bind_range(st, s);
+    sqlite3_bind_int(st, 3, lo);
+    sqlite3_bind_int(st, 4, hi);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 256;
+            *out = xl_reallocarray(*out, cap, sizeof **out);
+        }
+        (*out)[(*n)++] = (cand){sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1)};
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+        return xl_db_fail(s->db, "lookup", s->err);
+    }
+    if (*n > 1)
+        xl_qsort(*out, *n, sizeof **out, cand_cmp);
+    size_t m = 0; /* a person's keys share one b: a person once */
+    for (size_t i = 0; i < *n; i++)
+        if (m == 0 || (*out)[i].pid != (*out)[m - 1].pid || (*out)[i].b != (*out)[m - 1].b)
+            (*out)[m++] = (*out)[i];
+    *n = m;
+    return XL_OK;
+}
+
+/* 1 when the person is a hit of the class: a name holding the query is one (its suffix
+ * starts with it); pinyin is confirmed by the matcher (the keys fold v to u, and a person
+ * of a better rank is in the lesser classes' ranges too). */
+typedef struct confirmer {
+    const name_search *s;
+    sqlite3_stmt *st;
+    int rank;
+} confirmer;
+
+static int confirm(confirmer *c, int64_t pid, int *hit)
+{
+    *hit = 1;
+    if (!c->s->pinyin)
+        return XL_OK;
+    if (!c->st && !(c->st = xl_db_prepare(c->s->db, "SELECT name FROM person WHERE id = ?1", c->s->err)))
+        return XL_EFAIL;
+    sqlite3_bind_int64(c->st, 1, pid);
+    int rc = sqlite3_step(c->st);
+    *hit = rc == SQLITE_ROW && xl_pinyin_match(xl_col_text(c->st, 0), c->s->q) == c->rank;
+    sqlite3_reset(c->st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? XL_OK : xl_db_fail(c->s->db, "lookup", c->s->err);
+}
+
+static void ids_add(xl_buf *ids, size_t *n, int64_t pid)
+{
+    xl_buf_printf(ids, "%s%lld", (*n)++ ? "," : "[", (long long)pid);
+}
+
+/* Confirms people[from..] in order, adding the hits to ids; with stop_after, stops after
+ * that many hits (in all) at the end of that building. Returns the index reached. */
+static int confirm_run(confirmer *c, const cand *people, size_t n, size_t stop_after, xl_buf *ids, size_t *hits,
+                       size_t *reached)
+{
+    size_t i = 0;
+    int last_b = -1;
+    for (; i < n; i++) {
+        if (stop_after && *hits >= stop_after && people[i].b != last_b)
+            break;
+        int hit;
+        if (confirm(c, people[i].pid, &hit))
+            return XL_EFAIL;
+        if (hit) {
+            ids_add(ids, hits, people[i].pid);
+            last_b = people[i].b;
+        }
+    }
+    *reached = i;
+    return XL_OK;
+}
+
+static int place_ids(const name_search *s, xl_buf *ids, size_t n, int rank, size_t need)
+{
+    if (n == 0)
+        return XL_OK;
+    xl_buf_puts(ids, "]");
+    return place_hits(s, ids->data, rank, need);
+}
+
+/* Every hit of the range (others_only: of people living nowhere now), in order, up to need. */
+static int key_exact(const name_search *s, int rank, int others_only, size_t need)
+{
+    cand *people;
+    size_t n, hits = 0, reached;
+    if (key_people(s, 0, others_only ? 0 : INT32_MAX, &people, &n))
+        return XL_EFAIL;
+    confirmer c = {s, NULL, rank};
+    xl_buf ids;
+    xl_buf_init(&ids);
+    int rc = confirm_run(&c, people, n, 0, &ids, &hits, &reached);
+    sqlite3_finalize(c.st);
+    free(people);
+    if (rc == XL_OK)
+        rc = place_ids(s, &ids, hits, rank, need);
+    xl_buf_release(&ids);
+    return rc;
+}
+
+static int max_building(const name_search *s)
+{
+    sqlite3_stmt *st = xl_db_prepare(s->db, "SELECT max(number) FROM building", s->err);
+    int b = 0;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        b = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return b;
+}
+
+static int key_class(const name_search *s, int rank)
+{
+    size_t need = s->limit ? s->limit - s->res->n : 0;
+    if (!s->limit)
+        return key_exact(s, rank, 0, 0);
+    if (need == 0)
+        return XL_OK;
+    size_t rows;
+    if (key_count(s, dense_rows, &rows))
+        return XL_EFAIL;
+    if (rows > dense_rows) {
+        walk w;
+        if (walk_open(s, NULL, 0, rank, &w))
+            return XL_EFAIL;
+        return walk_finish(s, &w, walk_on(s, &w, rank, need, WALK_BUDGET), NULL, rank, need);
+    }
+    int maxb = max_building(s);
+    /* about bound_pages pages of rows, were the people spread evenly over the buildings */
+    double share = rows ? (double)(bound_pages * need) / (double)rows : 1.0;
+    int bound = share >= 1.0 ? maxb : 1 + (int)(share * maxb);
+    confirmer c = {s, NULL, rank};
+    xl_buf ids;
+    xl_buf_init(&ids);
+    size_t hits = 0;
+    int rc = XL_OK, done = 0;
+    for (;;) {
+        cand *people;
+        size_t n, reached;
+        hits = 0;
+        ids.len = 0;
+        if ((rc = key_people(s, 1, bound, &people, &n)) != XL_OK)
+            break;
+        rc = confirm_run(&c, people, n, need, &ids, &hits, &reached);
+        free(people);
+        if (rc != XL_OK || hits >= need || bound >= maxb) {
+            done = rc != XL_OK || hits >= need;
+            break;
+        }
+        bound = maxb; /* fewer hits in the first buildings than thought: all of them */
+    }
+    if (!done) { /* every current resident's hit is in ids: then the people living nowhere */
+        cand *people;
+        size_t n, reached;
+        rc = key_people(s, 0, 0, &people, &n);
+        if (rc == XL_OK)
+            rc = confirm_run(&c, people, n, 0, &ids, &hits, &reached);
+        free(people);
+    }
+    sqlite3_finalize(c.st);
+    if (rc == XL_OK)
+        rc = place_ids(s, &ids, hits, rank, need);
+    xl_buf_release(&ids);
+    return rc;
+}
+
+/* The range of marker + q (q folded; initials in capitals) in s. */
+static void key_range(name_search *s, char marker, const char *q, char *key, size_t size, char *end)
+{
+    snprintf(key, size, "%c%s", marker, q);
+    for (char *p = key + 1; marker == '!' && *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    snprintf(end, size + 4, "%s" KEY_END, key);
+    s->key = key;
+    s->key_end = end;
+}
+
 typedef int (*expr_fn)(const char *qf, xl_buf *out);
 
 static int lookup_pinyin(name_search *s)
@@ -642,14 +891,25 @@ static int lookup_pinyin(name_search *s)
         {XL_PINYIN_INITIALS, 2, xl_search_expr_initials},
         {XL_PINYIN_MIXED, 3, xl_search_expr_mixed},
     };
-    char qf[XL_PINYIN_MAX_QUERY + 1];
+    char qf[XL_PINYIN_MAX_QUERY + 1], qraw[XL_PINYIN_MAX_QUERY + 1];
     xl_pinyin_query(s->q, qf, sizeof qf);
+    memcpy(qraw, qf, sizeof qf);
+    /* a query with v and no u: only ü spellings (the unfolded keys) */
+    int raw = strchr(qraw, 'v') && !strchr(qraw, 'u');
     xl_search_fold_v(qf);
     s->short_q = strlen(qf) <= 2 && people_estimate(s) > SMALL_REGISTER;
     int rc = XL_OK;
+    char key[XL_PINYIN_MAX_QUERY + 2], end[XL_PINYIN_MAX_QUERY + 6];
     for (size_t i = 0; rc == XL_OK && i < sizeof classes / sizeof classes[0]; i++) {
         if (strlen(qf) < classes[i].min_len)
             continue;
+        if (classes[i].rank != XL_PINYIN_MIXED) {
+            int full = classes[i].rank == XL_PINYIN_FULL;
+            key_range(s, full ? '|' : '!', full && raw ? qraw : qf, key, sizeof key, end);
+            rc = key_class(s, classes[i].rank);
+            s->key = s->key_end = NULL;
+            continue;
+        }
         xl_buf fts;
         xl_buf_init(&fts);
         int have = classes[i].expr(qf, &fts);
@@ -661,14 +921,9 @@ static int lookup_pinyin(name_search *s)
 
 static int lookup_name(name_search *s)
 {
-    xl_buf fts;
-    xl_buf_init(&fts);
-    int have = xl_search_expr_name(s->q, &fts);
-    uint32_t cp;
-    s->short_q = xl_utf8_decode(s->q, strlen(s->q), &cp) == strlen(s->q) && people_estimate(s) > SMALL_REGISTER;
-    int rc = search_class(s, have ? fts.data : NULL, 0);
-    xl_buf_release(&fts);
-    return rc;
+    char key[130], end[134];
+    key_range(s, '~', s->q, key, sizeof key, end);
+    return key_class(s, 0);
 }
 
 /* The query without surrounding blanks, in q[128]. */

@@ -9,4 +9,9 @@
  * keeps candidates up to one person in share of the register. */
 void xl_lookup_tune(size_t sparse, size_t few, size_t share);
 
+/* FULL, INITIALS and names (person_key): a range of more than dense rows is walked in place
+ * order; a page first reads the rows of the buildings that hold about pages pages of them.
+ * Defaults 60000, 4. */
+void xl_lookup_tune_keys(size_t dense, size_t pages);
+
 #endif
