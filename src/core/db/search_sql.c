@@ -198,6 +198,8 @@ void xl_search_key_list(const char *name, xl_buf *out)
             off += xl_utf8_decode(name + off, nlen - off, &cp);
         }
         xl_buf_release(&doc);
+        if (has_latin(name)) /* a Latin word may be cut anywhere: MIXED reads them all */
+            key_json(out, &n, '#', "", 0);
         off = 0;
         for (int k = 0; off < nlen && k < MAX_SUFFIXES; k++) {
             key_json(out, &n, '~', name + off, nlen - off);

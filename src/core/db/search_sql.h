@@ -53,6 +53,7 @@ void xl_search_keys_remember(const char *name, const char *keys);
  * as a JSON array of strings (the SQL function xl_search_key_list(name) gives the same):
  *   "|spelling" and "!INITIALS" as in person.pinyin above (folded, initials in capitals),
  *   "|spelling" unfolded too when it holds a v (a query with v but no u reads those),
+ *   "#"       the name holds Latin letters (a word is a unit whose reading is itself)
  *   "~suffix" every suffix of the name's text (a substring of the name is a prefix of one).
  * A query's range is [marker + q, marker + q + U+10FFFF). */
 void xl_search_key_list(const char *name, xl_buf *out);

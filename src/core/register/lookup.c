@@ -648,12 +648,13 @@ static int search_class(const name_search *s, const char *fts, int rank)
  * than dense_rows rows (a letter or a common syllable: hits are one resident in twenty or
  * more) is read by the walk in place order instead, which stops after a few thousand. */
 #define KEY_END "\xf4\x8f\xbf\xbf" /* U+10FFFF: after every key that starts with the prefix */
-static size_t dense_rows = 60000, bound_pages = 4; /* lookup_tune.h */
+static size_t small_rows = 6000, bound_pages = 4, walk_rows = 3000; /* lookup_tune.h */
 
-void xl_lookup_tune_keys(size_t dense, size_t pages)
+void xl_lookup_tune_keys(size_t small, size_t pages, size_t walk_max)
 {
-    dense_rows = dense;
+    small_rows = small;
     bound_pages = pages;
+    walk_rows = walk_max;
 }
 
 typedef struct cand {
@@ -815,6 +816,64 @@ static int max_building(const name_search *s)
     return b;
 }
 
+/* The walk of the key classes: the current residents in place order, keeping the person
+ * ids of the class's hits (their rows are read later, by place_ids); it stops at the end of
+ * the room where need hits are reached (*done), or after budget rows, or at the end of the
+ * register (*done 0, *rows < budget: every current resident's hit is in ids). */
+typedef struct key_walk {
+    sqlite3_stmt *st;
+    size_t rows;
+    int ended;            /* every current resident read */
+    int building;
+    char room[9];
+} key_walk;
+
+static int key_walk_on(const name_search *s, key_walk *w, int rank, size_t need, size_t budget, xl_buf *ids,
+                       size_t *hits, int *done)
+{
+    int rc = SQLITE_DONE;
+    *done = 0;
+    while (w->rows < budget && (rc = sqlite3_step(w->st)) == SQLITE_ROW) {
+        int b = sqlite3_column_int(w->st, 0);
+        const char *room = xl_col_text(w->st, 1);
+        if (w->rows++ == 0 || b != w->building || strcmp(room, w->room) != 0) {
+            if (*hits >= need) {
+                *done = 1;
+                return XL_OK;
+            }
+            w->building = b;
+            xl_strlcpy_utf8(w->room, room, sizeof w->room);
+        }
+        if (value_ok(s, sqlite3_column_int(w->st, 3), rank))
+            ids_add(ids, hits, sqlite3_column_int64(w->st, 2));
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return xl_db_fail(s->db, "lookup", s->err);
+    w->ended = rc == SQLITE_DONE;
+    *done = w->ended && *hits >= need;
+    return XL_OK;
+}
+
+/* The people of the range living in buildings 1..bound confirmed in building order, up to
+ * need hits and the end of that building, into ids. */
+static int key_scan(const name_search *s, confirmer *c, int bound, size_t need, xl_buf *ids, size_t *hits)
+{
+    cand *people;
+    size_t n, reached;
+    *hits = 0;
+    ids->len = 0;
+    int rc = key_people(s, 1, bound, &people, &n);
+    if (rc == XL_OK)
+        rc = confirm_run(c, people, n, need, ids, hits, &reached);
+    free(people);
+    return rc;
+}
+
+/* A page of the class. The range's rows are counted up to small_rows: that many or fewer,
+ * they are read at once (key_scan of the first buildings, all of them if those were too
+ * few). More: a short walk in place order (a letter or a common syllable, one resident in
+ * ten or more, is done there); a walk that would need more than walk_rows rows more gives
+ * way to key_scan, its first buildings guessed from the hits the walk met. */
 static int key_class(const name_search *s, int rank)
 {
     size_t need = s->limit ? s->limit - s->res->n : 0;
@@ -823,39 +882,52 @@ static int key_class(const name_search *s, int rank)
     if (need == 0)
         return XL_OK;
     size_t rows;
-    if (key_count(s, dense_rows, &rows))
+    if (key_count(s, small_rows, &rows))
         return XL_EFAIL;
-    if (rows > dense_rows) {
-        walk w;
-        if (walk_open(s, NULL, 0, rank, &w))
-            return XL_EFAIL;
-        return walk_finish(s, &w, walk_on(s, &w, rank, need, WALK_BUDGET), NULL, rank, need);
-    }
     int maxb = max_building(s);
-    /* about bound_pages pages of rows, were the people spread evenly over the buildings */
-    double share = rows ? (double)(bound_pages * need) / (double)rows : 1.0;
-    int bound = share >= 1.0 ? maxb : 1 + (int)(share * maxb);
     confirmer c = {s, NULL, rank};
     xl_buf ids;
     xl_buf_init(&ids);
     size_t hits = 0;
-    int rc = XL_OK, done = 0;
-    for (;;) {
-        cand *people;
-        size_t n, reached;
-        hits = 0;
-        ids.len = 0;
-        if ((rc = key_people(s, 1, bound, &people, &n)) != XL_OK)
-            break;
-        rc = confirm_run(&c, people, n, need, &ids, &hits, &reached);
-        free(people);
-        if (rc != XL_OK || hits >= need || bound >= maxb) {
-            done = rc != XL_OK || hits >= need;
-            break;
+    int rc = XL_OK, done = 0, scan = 1, bound = maxb;
+    if (rows > small_rows) {
+        key_walk w = {0};
+        xl_buf sql;
+        xl_buf_init(&sql);
+        xl_buf_printf(&sql, "SELECT r.building, r.room, r.person_id, %s FROM residency r INDEXED BY residency_walk"
+                      " JOIN person p ON p.id = r.person_id WHERE r.moved_out IS NULL"
+                      " ORDER BY r.building, r.room", value_sql(s));
+        w.st = xl_db_prepare(s->db, sql.data, s->err);
+        xl_buf_release(&sql);
+        if (!w.st)
+            return XL_EFAIL;
+        bind_all(w.st, s, NULL, rank, 0);
+        rc = key_walk_on(s, &w, rank, need, WALK_PROBE, &ids, &hits, &done);
+        if (rc == XL_OK && !done && !w.ended) {
+            size_t more = hits ? (need - hits) * w.rows / hits : SIZE_MAX;
+            if (more <= walk_rows)
+                rc = key_walk_on(s, &w, rank, need, WALK_PROBE + 2 * more, &ids, &hits, &done);
         }
+        scan = rc == XL_OK && !done && !w.ended; /* given up before the end */
+        if (scan && hits) { /* the buildings walked held hits: guess how many hold a few pages */
+            double per_building = (double)hits / (double)(w.building ? w.building : 1);
+            double b = (double)(bound_pages * need) / per_building;
+            bound = b >= maxb ? maxb : 1 + (int)b;
+        }
+        sqlite3_finalize(w.st); /* ended: every current resident's hit is in ids */
+    } else {
+        /* about bound_pages pages of rows, were the people spread evenly over the buildings */
+        double share = rows ? (double)(bound_pages * need) / (double)rows : 1.0;
+        bound = share >= 1.0 ? maxb : 1 + (int)(share * maxb);
+    }
+    while (rc == XL_OK && scan && !done) {
+        rc = key_scan(s, &c, bound, need, &ids, &hits);
+        done = hits >= need;
+        if (bound >= maxb)
+            break;
         bound = maxb; /* fewer hits in the first buildings than thought: all of them */
     }
-    if (!done) { /* every current resident's hit is in ids: then the people living nowhere */
+    if (rc == XL_OK && !done) { /* every current resident's hit is in ids: then the people living nowhere */
         cand *people;
         size_t n, reached;
         rc = key_people(s, 0, 0, &people, &n);
@@ -867,6 +939,294 @@ static int key_class(const name_search *s, int rank)
     if (rc == XL_OK)
         rc = place_ids(s, &ids, hits, rank, need);
     xl_buf_release(&ids);
+    return rc;
+}
+
+/* ---------- MIXED: the ways of cutting the query into pieces ---------- */
+
+/* A MIXED hit cuts q into pieces p1..pm (m >= 2), each a prefix of a reading of the next
+ * unit, some piece longer than a letter and some piece before the last cut short of its
+ * syllable (else the hit is FULL or INITIALS). Each such cut that the register can hold (the
+ * initials of its pieces begin a "!" key) names a few ranges of person_key:
+ *   "|" + c1 + ... + c(m-1) + pm for every choice of syllables ci that begin with pi
+ *   (when they are few), else "!" + the pieces' first letters;
+ * and "#" (names with Latin words, whose pieces the syllables do not bound). Their people,
+ * confirmed in building order, are the class's hits: every MIXED hit is in one of them. */
+extern const size_t xl_py_nsyl;      /* the generated Unihan table (src/core/base/pinyin.c) */
+extern const char xl_py_pool[];
+extern const uint16_t xl_py_syl_off[];
+
+#define SYL_MAX 8
+#define PIECE_MAX 6       /* the longest syllable: zhuang */
+#define MIXED_NODES 4000  /* cuts tried (each a seek); more, and the FTS way is taken */
+#define MIXED_RANGES 400
+#define MIXED_ROWS 40000
+#define COMPLETIONS_MAX 24
+
+static char (*syllables)[SYL_MAX];
+static size_t nsyllables;
+
+static int syl_cmp(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Every syllable, v folded to u, sorted, once. */
+static void syllables_load(void)
+{
+    if (syllables)
+        return;
+    char (*t)[SYL_MAX] = xl_calloc(xl_py_nsyl, sizeof *t);
+    size_t n = 0;
+    for (size_t i = 0; i < xl_py_nsyl; i++) {
+        size_t len = (size_t)(xl_py_syl_off[i + 1] - xl_py_syl_off[i]) - 1;
+        if (len == 0 || len >= SYL_MAX)
+            continue;
+        memcpy(t[n], xl_py_pool + xl_py_syl_off[i], len);
+        t[n][len] = '\0';
+        xl_search_fold_v(t[n]);
+        n++;
+    }
+    xl_qsort(t, n, sizeof *t, syl_cmp);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || strcmp(t[i], t[m - 1]) != 0)
+            memmove(t[m++], t[i], SYL_MAX);
+    nsyllables = m;
+    syllables = t;
+}
+
+typedef struct cutter {
+    const name_search *s;
+    const char *q; /* folded */
+    size_t n;
+    unsigned char ok[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1];   /* a syllable starts with it */
+    unsigned char part[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1]; /* a longer one does too */
+    size_t start[XL_PINYIN_MAX_QUERY], len[XL_PINYIN_MAX_QUERY], m;
+    sqlite3_stmt *exists;
+    char **ranges;
+    size_t nranges, nodes;
+    int overflow;
+} cutter;
+
+static void cut_range(cutter *c, const char *key)
+{
+    for (size_t i = 0; i < c->nranges; i++)
+        if (strcmp(c->ranges[i], key) == 0)
+            return;
+    if (c->nranges == MIXED_RANGES) {
+        c->overflow = 1;
+        return;
+    }
+    c->ranges = xl_reallocarray(c->ranges, c->nranges + 1, sizeof *c->ranges);
+    c->ranges[c->nranges++] = xl_strdup(key);
+}
+
+/* The syllables that begin with q[pos..pos+l). */
+static size_t completions(const cutter *c, size_t pos, size_t l, const char **out, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < nsyllables; i++)
+        if (strncmp(syllables[i], c->q + pos, l) == 0) {
+            if (k < max)
+                out[k] = syllables[i];
+            k++;
+        }
+    return k;
+}
+
+static void emit_full(cutter *c, size_t j, char *key, size_t klen)
+{
+    if (c->overflow)
+        return;
+    if (j + 1 == c->m) {
+        snprintf(key + klen, XL_PINYIN_MAX_QUERY * SYL_MAX - klen, "%.*s", (int)c->len[j], c->q + c->start[j]);
+        cut_range(c, key);
+        return;
+    }
+    const char *comp[COMPLETIONS_MAX];
+    size_t nc = completions(c, c->start[j], c->len[j], comp, COMPLETIONS_MAX);
+    for (size_t i = 0; i < nc && i < COMPLETIONS_MAX; i++) {
+        size_t l = strlen(comp[i]);
+        if (klen + l + 1 >= XL_PINYIN_MAX_QUERY * SYL_MAX)
+            continue;
+        memcpy(key + klen, comp[i], l + 1);
+        emit_full(c, j + 1, key, klen + l);
+    }
+}
+
+static void emit_cut(cutter *c)
+{
+    size_t product = 1;
+    for (size_t j = 0; j + 1 < c->m && product <= COMPLETIONS_MAX; j++)
+        product *= completions(c, c->start[j], c->len[j], NULL, 0);
+    char key[XL_PINYIN_MAX_QUERY * SYL_MAX];
+    if (product <= COMPLETIONS_MAX) {
+        key[0] = '|';
+        emit_full(c, 0, key, 1);
+        return;
+    }
+    key[0] = '!';
+    for (size_t j = 0; j < c->m; j++)
+        key[j + 1] = (char)(c->q[c->start[j]] - 'a' + 'A');
+    key[c->m + 1] = '\0';
+    cut_range(c, key);
+}
+
+/* 1 when some "!" key begins with the first letters of the pieces so far. */
+static int initials_exist(cutter *c)
+{
+    char key[XL_PINYIN_MAX_QUERY + 2], end[XL_PINYIN_MAX_QUERY + 6];
+    key[0] = '!';
+    for (size_t j = 0; j < c->m; j++)
+        key[j + 1] = (char)(c->q[c->start[j]] - 'a' + 'A');
+    key[c->m + 1] = '\0';
+    snprintf(end, sizeof end, "%s" KEY_END, key);
+    sqlite3_bind_text(c->exists, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(c->exists, 2, end, -1, SQLITE_TRANSIENT);
+    int found = sqlite3_step(c->exists) == SQLITE_ROW;
+    sqlite3_reset(c->exists);
+    return found;
+}
+
+static void cut_from(cutter *c, size_t pos, int any_long, int any_short)
+{
+    if (c->overflow)
+        return;
+    if (pos == c->n) {
+        if (c->m >= 2 && any_long && any_short)
+            emit_cut(c);
+        return;
+    }
+    if (++c->nodes > MIXED_NODES) {
+        c->overflow = 1;
+        return;
+    }
+    for (size_t l = 1; l <= PIECE_MAX && pos + l <= c->n; l++) {
+        if (!c->ok[pos][l])
+            continue;
+        int last = pos + l == c->n;
+        c->start[c->m] = pos;
+        c->len[c->m] = l;
+        c->m++;
+        if (initials_exist(c))
+            cut_from(c, pos + l, any_long || l >= 2, any_short || (!last && c->part[pos][l]));
+        c->m--;
+    }
+}
+
+/* The ranges of the MIXED hits of the folded query q; 0 when there are too many ways (the
+ * caller takes the FTS way). */
+static int mixed_ranges(const name_search *s, const char *q, char ***ranges, size_t *nranges, int *ok)
+{
+    syllables_load();
+    cutter *c = xl_calloc(1, sizeof *c);
+    c->s = s;
+    c->q = q;
+    c->n = strlen(q);
+    for (size_t pos = 0; pos < c->n; pos++)
+        for (size_t l = 1; l <= PIECE_MAX && pos + l <= c->n; l++)
+            for (size_t i = 0; i < nsyllables; i++)
+                if (strncmp(syllables[i], q + pos, l) == 0) {
+                    c->ok[pos][l] = 1;
+                    if (syllables[i][l])
+                        c->part[pos][l] = 1;
+                }
+    c->exists = xl_db_prepare(s->db, "SELECT 1 FROM person_key WHERE k >= ?1 AND k < ?2 LIMIT 1", s->err);
+    int rc = c->exists ? XL_OK : XL_EFAIL;
+    if (rc == XL_OK) {
+        cut_from(c, 0, 0, 0);
+        cut_range(c, "#");
+    }
+    sqlite3_finalize(c->exists);
+    if (rc != XL_OK || c->overflow) {
+        for (size_t i = 0; i < c->nranges; i++)
+            free(c->ranges[i]);
+        free(c->ranges);
+        c->ranges = NULL;
+        c->nranges = 0;
+    }
+    *ranges = c->ranges;
+    *nranges = c->nranges;
+    *ok = rc == XL_OK && !c->overflow;
+    free(c);
+    return rc;
+}
+
+/* The hits among people (sorted by b: those living nowhere first), in order, up to need
+ * (0: all): the current residents confirmed in building order to the end of the building
+ * where the page fills, then, short of need, everyone else. */
+static int ordered_hits(const name_search *s, int rank, const cand *people, size_t n, size_t need)
+{
+    size_t others = 0, hits = 0, reached;
+    while (others < n && people[others].b == 0)
+        others++;
+    confirmer c = {s, NULL, rank};
+    xl_buf ids;
+    xl_buf_init(&ids);
+    int rc = confirm_run(&c, people + others, n - others, need, &ids, &hits, &reached);
+    if (rc == XL_OK && (need == 0 || hits < need))
+        rc = confirm_run(&c, people, others, 0, &ids, &hits, &reached);
+    sqlite3_finalize(c.st);
+    if (rc == XL_OK)
+        rc = place_ids(s, &ids, hits, rank, need);
+    xl_buf_release(&ids);
+    return rc;
+}
+
+/* The MIXED class by its ranges; *done 0 when there are too many ways or rows (the caller
+ * takes the FTS way). */
+static int mixed_class(const name_search *s, const char *qf, int *done)
+{
+    size_t need = s->limit ? s->limit - s->res->n : 0;
+    *done = 1;
+    if (s->limit && need == 0)
+        return XL_OK;
+    char **ranges;
+    size_t nranges;
+    if (mixed_ranges(s, qf, &ranges, &nranges, done))
+        return XL_EFAIL;
+    if (!*done)
+        return XL_OK;
+    sqlite3_stmt *st = xl_db_prepare(s->db, "SELECT b, pid FROM person_key WHERE k >= ?1 AND k < ?2", s->err);
+    int rc = st ? XL_OK : XL_EFAIL;
+    cand *people = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; rc == XL_OK && *done && i < nranges; i++) {
+        char *end = xl_asprintf("%s" KEY_END, ranges[i]);
+        sqlite3_bind_text(st, 1, ranges[i], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
+        int step;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            if (n == MIXED_ROWS) {
+                *done = 0;
+                break;
+            }
+            if (n == cap) {
+                cap = cap ? cap * 2 : 256;
+                people = xl_reallocarray(people, cap, sizeof *people);
+            }
+            people[n++] = (cand){sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1)};
+        }
+        if (step != SQLITE_ROW && step != SQLITE_DONE)
+            rc = xl_db_fail(s->db, "lookup", s->err);
+        sqlite3_reset(st);
+        free(end);
+    }
+    sqlite3_finalize(st);
+    for (size_t i = 0; i < nranges; i++)
+        free(ranges[i]);
+    free(ranges);
+    if (rc == XL_OK && *done) {
+        if (n > 1)
+            xl_qsort(people, n, sizeof *people, cand_cmp);
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (m == 0 || people[i].pid != people[m - 1].pid || people[i].b != people[m - 1].b)
+                people[m++] = people[i];
+        rc = ordered_hits(s, XL_PINYIN_MIXED, people, m, need);
+    }
+    free(people);
     return rc;
 }
 
@@ -910,6 +1270,9 @@ static int lookup_pinyin(name_search *s)
             s->key = s->key_end = NULL;
             continue;
         }
+        int done;
+        if ((rc = mixed_class(s, qf, &done)) != XL_OK || done)
+            continue;
         xl_buf fts;
         xl_buf_init(&fts);
         int have = classes[i].expr(qf, &fts);

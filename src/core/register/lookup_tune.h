@@ -9,9 +9,9 @@
  * keeps candidates up to one person in share of the register. */
 void xl_lookup_tune(size_t sparse, size_t few, size_t share);
 
-/* FULL, INITIALS and names (person_key): a range of more than dense rows is walked in place
- * order; a page first reads the rows of the buildings that hold about pages pages of them.
- * Defaults 60000, 4. */
-void xl_lookup_tune_keys(size_t dense, size_t pages);
+/* FULL, INITIALS and names (person_key): a range of at most small rows is read at once, its
+ * rows of the buildings that hold about pages pages of them first; more, and a short walk in
+ * place order goes on while it needs at most walk rows more. Defaults 6000, 4, 3000. */
+void xl_lookup_tune_keys(size_t small, size_t pages, size_t walk);
 
 #endif
