@@ -963,19 +963,17 @@ extern const uint16_t xl_py_syl_off[];
 #define MIXED_ROWS 40000
 #define COMPLETIONS_MAX 24
 
-static char (*syllables)[SYL_MAX];
-static size_t nsyllables;
+static char (*syllables)[SYL_MAX], (*syllables_raw)[SYL_MAX]; /* v folded to u; as written */
+static size_t nsyllables, nsyllables_raw;
 
 static int syl_cmp(const void *a, const void *b)
 {
     return strcmp(a, b);
 }
 
-/* Every syllable, v folded to u, sorted, once. */
-static void syllables_load(void)
+/* Every syllable, sorted, once: v folded to u (fold), or as written. */
+static void syllables_load_one(int fold, char (**out)[SYL_MAX], size_t *count)
 {
-    if (syllables)
-        return;
     char (*t)[SYL_MAX] = xl_calloc(xl_py_nsyl, sizeof *t);
     size_t n = 0;
     for (size_t i = 0; i < xl_py_nsyl; i++) {
@@ -984,7 +982,8 @@ static void syllables_load(void)
             continue;
         memcpy(t[n], xl_py_pool + xl_py_syl_off[i], len);
         t[n][len] = '\0';
-        xl_search_fold_v(t[n]);
+        if (fold)
+            xl_search_fold_v(t[n]);
         n++;
     }
     xl_qsort(t, n, sizeof *t, syl_cmp);
@@ -992,13 +991,23 @@ static void syllables_load(void)
     for (size_t i = 0; i < n; i++)
         if (m == 0 || strcmp(t[i], t[m - 1]) != 0)
             memmove(t[m++], t[i], SYL_MAX);
-    nsyllables = m;
-    syllables = t;
+    *count = m;
+    *out = t;
+}
+
+static void syllables_load(void)
+{
+    if (!syllables) {
+        syllables_load_one(0, &syllables_raw, &nsyllables_raw);
+        syllables_load_one(1, &syllables, &nsyllables);
+    }
 }
 
 typedef struct cutter {
     const name_search *s;
-    const char *q; /* folded */
+    const char *q; /* folded, or as written with v and no u (raw) */
+    char (*syl)[SYL_MAX];
+    size_t nsyl;
     size_t n;
     unsigned char ok[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1];   /* a syllable starts with it */
     unsigned char part[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1]; /* a longer one does too */
@@ -1026,10 +1035,10 @@ static void cut_range(cutter *c, const char *key)
 static size_t completions(const cutter *c, size_t pos, size_t l, const char **out, size_t max)
 {
     size_t k = 0;
-    for (size_t i = 0; i < nsyllables; i++)
-        if (strncmp(syllables[i], c->q + pos, l) == 0) {
+    for (size_t i = 0; i < c->nsyl; i++)
+        if (strncmp(c->syl[i], c->q + pos, l) == 0) {
             if (k < max)
-                out[k] = syllables[i];
+                out[k] = c->syl[i];
             k++;
         }
     return k;
@@ -1117,19 +1126,21 @@ static void cut_from(cutter *c, size_t pos, int any_long, int any_short)
 
 /* The ranges of the MIXED hits of the folded query q; 0 when there are too many ways (the
  * caller takes the FTS way). */
-static int mixed_ranges(const name_search *s, const char *q, char ***ranges, size_t *nranges, int *ok)
+static int mixed_ranges(const name_search *s, const char *q, int raw, char ***ranges, size_t *nranges, int *ok)
 {
     syllables_load();
     cutter *c = xl_calloc(1, sizeof *c);
     c->s = s;
     c->q = q;
     c->n = strlen(q);
+    c->syl = raw ? syllables_raw : syllables;
+    c->nsyl = raw ? nsyllables_raw : nsyllables;
     for (size_t pos = 0; pos < c->n; pos++)
         for (size_t l = 1; l <= PIECE_MAX && pos + l <= c->n; l++)
-            for (size_t i = 0; i < nsyllables; i++)
-                if (strncmp(syllables[i], q + pos, l) == 0) {
+            for (size_t i = 0; i < c->nsyl; i++)
+                if (strncmp(c->syl[i], q + pos, l) == 0) {
                     c->ok[pos][l] = 1;
-                    if (syllables[i][l])
+                    if (c->syl[i][l])
                         c->part[pos][l] = 1;
                 }
     c->exists = xl_db_prepare(s->db, "SELECT 1 FROM person_key WHERE k >= ?1 AND k < ?2 LIMIT 1", s->err);
@@ -1176,7 +1187,7 @@ static int ordered_hits(const name_search *s, int rank, const cand *people, size
 
 /* The MIXED class by its ranges; *done 0 when there are too many ways or rows (the caller
  * takes the FTS way). */
-static int mixed_class(const name_search *s, const char *qf, int *done)
+static int mixed_class(const name_search *s, const char *qf, int raw, int *done)
 {
     size_t need = s->limit ? s->limit - s->res->n : 0;
     *done = 1;
@@ -1184,7 +1195,7 @@ static int mixed_class(const name_search *s, const char *qf, int *done)
         return XL_OK;
     char **ranges;
     size_t nranges;
-    if (mixed_ranges(s, qf, &ranges, &nranges, done))
+    if (mixed_ranges(s, qf, raw, &ranges, &nranges, done))
         return XL_EFAIL;
     if (!*done)
         return XL_OK;
@@ -1271,7 +1282,7 @@ static int lookup_pinyin(name_search *s)
             continue;
         }
         int done;
-        if ((rc = mixed_class(s, qf, &done)) != XL_OK || done)
+        if ((rc = mixed_class(s, raw ? qraw : qf, raw, &done)) != XL_OK || done)
             continue;
         xl_buf fts;
         xl_buf_init(&fts);
@@ -1309,6 +1320,11 @@ int xl_lookup(xl_db *db, const char *query, size_t limit, xl_lookup_result *res,
     if (rc)
         return rc;
     name_search s = {.db = db, .q = trimmed(query, q), .limit = limit, .res = res, .err = err};
+    /* names and pinyin run several statements: one read transaction (one snapshot, and the
+     * file is locked and its WAL checked once, not per statement) */
+    sqlite3 *h = xl_db_handle(db);
+    int tx = (res->kind == XL_Q_NAME || res->kind == XL_Q_PINYIN) && sqlite3_get_autocommit(h) &&
+             sqlite3_exec(h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
     switch (res->kind) {
     case XL_Q_BUILDING:
     case XL_Q_ROOM:
@@ -1325,6 +1341,8 @@ int xl_lookup(xl_db *db, const char *query, size_t limit, xl_lookup_result *res,
         rc = lookup_name(&s);
         break;
     }
+    if (tx)
+        sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
     if (rc)
         xl_lookup_release(res);
     return rc;
