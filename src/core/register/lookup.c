@@ -729,80 +729,111 @@ static int key_people(const name_search *s, int lo, int hi, cand **out, size_t *
     return XL_OK;
 }
 
-/* 1 when the person is a hit of the class: a name holding the query is one (its suffix
- * starts with it); pinyin is confirmed by the matcher (the keys fold v to u, and a person
- * of a better rank is in the lesser classes' ranges too). */
-typedef struct confirmer {
-    const name_search *s;
-    sqlite3_stmt *st;
-    int rank;
-} confirmer;
-
-static int confirm(confirmer *c, int64_t pid, int *hit)
-{
-    *hit = 1;
-    if (!c->s->pinyin)
-        return XL_OK;
-    if (!c->st && !(c->st = xl_db_prepare(c->s->db, "SELECT name FROM person WHERE id = ?1", c->s->err)))
-        return XL_EFAIL;
-    sqlite3_bind_int64(c->st, 1, pid);
-    int rc = sqlite3_step(c->st);
-    *hit = rc == SQLITE_ROW && xl_pinyin_match(xl_col_text(c->st, 0), c->s->q) == c->rank;
-    sqlite3_reset(c->st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? XL_OK : xl_db_fail(c->s->db, "lookup", c->s->err);
-}
-
 static void ids_add(xl_buf *ids, size_t *n, int64_t pid)
 {
     xl_buf_printf(ids, "%s%lld", (*n)++ ? "," : "[", (long long)pid);
 }
 
-/* Confirms people[from..] in order, adding the hits to ids; with stop_after, stops after
- * that many hits (in all) at the end of that building. Returns the index reached. */
-static int confirm_run(confirmer *c, const cand *people, size_t n, size_t stop_after, xl_buf *ids, size_t *hits,
-                       size_t *reached)
+/* Of the people in the JSON array ids, the class's hits with their residency, in order, up
+ * to need (0: all), added to the result. current: all of them live somewhere now (their
+ * current residency, one index look-up each); else people living nowhere now (their last
+ * residency, if any). Confirmed here: a name holding the query is a hit of its range; pinyin
+ * by the matcher (the keys fold v to u, and a better rank's people are in the lesser ranges
+ * too). */
+static int place_json(const name_search *s, int rank, const char *ids, size_t need, int current)
 {
-    size_t i = 0;
-    int last_b = -1;
-    for (; i < n; i++) {
-        if (stop_after && *hits >= stop_after && people[i].b != last_b)
-            break;
-        int hit;
-        if (confirm(c, people[i].pid, &hit))
-            return XL_EFAIL;
-        if (hit) {
-            ids_add(ids, hits, people[i].pid);
-            last_b = people[i].b;
-        }
-    }
-    *reached = i;
-    return XL_OK;
+    xl_buf sql;
+    xl_buf_init(&sql);
+    const char *ok = s->pinyin ? "xl_pinyin_match(p.name, ?2) = ?3" : "instr(p.name, ?2) > 0";
+    if (current)
+        xl_buf_printf(&sql, "SELECT " HIT_COLUMNS ", ?3 FROM json_each(?1) j JOIN person p ON p.id = j.value"
+                      " JOIN residency r ON r.person_id = p.id AND r.moved_out IS NULL WHERE %s"
+                      " ORDER BY r.building, r.room, p.name, p.id LIMIT ?4", ok);
+    else
+        xl_buf_printf(&sql, "SELECT " HIT_COLUMNS ", ?3 FROM person p" LAST_RESIDENCY
+                      " WHERE p.id IN (SELECT value FROM json_each(?1)) AND %s" PLACE_ORDER " LIMIT ?4", ok);
+    sqlite3_stmt *st = prepare_hits(s->db, sql.data, s->err);
+    xl_buf_release(&sql);
+    if (!st)
+        return XL_EFAIL;
+    bind_all(st, s, ids, s->pinyin ? rank : 0, need ? (int64_t)need : -1);
+    return collect(s->db, st, 0, s->res, s->err);
 }
 
-static int place_ids(const name_search *s, xl_buf *ids, size_t n, int rank, size_t need)
+/* The hits among people[0..n) (current residents, sorted by building), in order, up to need
+ * (0: all): one statement over the first need + extra of them to the end of a building, more
+ * when too few of those were hits. *filled: need hits added; else every hit among them. */
+static int place_current(const name_search *s, int rank, const cand *people, size_t n, size_t need, size_t extra,
+                         int *filled)
+{
+    size_t mark = s->res->n, take = need ? need + extra : n;
+    *filled = 0;
+    for (;;) {
+        size_t t = take < n ? take : n;
+        while (t > 0 && t < n && people[t].b == people[t - 1].b)
+            t++;
+        if (t == 0)
+            return XL_OK;
+        xl_buf ids;
+        xl_buf_init(&ids);
+        size_t k = 0;
+        for (size_t i = 0; i < t; i++)
+            ids_add(&ids, &k, people[i].pid);
+        xl_buf_puts(&ids, "]");
+        s->res->n = mark;
+        int rc = place_json(s, rank, ids.data, need, 1);
+        xl_buf_release(&ids);
+        if (rc != XL_OK)
+            return rc;
+        if (need && s->res->n - mark >= need) {
+            *filled = 1;
+            return XL_OK;
+        }
+        if (t == n)
+            return XL_OK;
+        take = 2 * take + need;
+    }
+}
+
+/* The hits among people[0..n) (living nowhere now), in order, up to need (0: all). */
+static int place_others(const name_search *s, int rank, const cand *people, size_t n, size_t need)
 {
     if (n == 0)
         return XL_OK;
-    xl_buf_puts(ids, "]");
-    return place_hits(s, ids->data, rank, need);
+    xl_buf ids;
+    xl_buf_init(&ids);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        ids_add(&ids, &k, people[i].pid);
+    xl_buf_puts(&ids, "]");
+    int rc = place_json(s, rank, ids.data, need, 0);
+    xl_buf_release(&ids);
+    return rc;
+}
+
+/* The hits among people (sorted by b: those living nowhere first), in order, up to need
+ * (0: all): the current residents' first, then, short of need, everyone else's. */
+static int ordered_hits(const name_search *s, int rank, const cand *people, size_t n, size_t need)
+{
+    size_t others = 0, mark = s->res->n;
+    while (others < n && people[others].b == 0)
+        others++;
+    int filled;
+    int rc = place_current(s, rank, people + others, n - others, need, s->res->n + 8, &filled);
+    if (rc == XL_OK && !filled)
+        rc = place_others(s, rank, people, others, need ? need - (s->res->n - mark) : 0);
+    return rc;
 }
 
 /* Every hit of the range (others_only: of people living nowhere now), in order, up to need. */
 static int key_exact(const name_search *s, int rank, int others_only, size_t need)
 {
     cand *people;
-    size_t n, hits = 0, reached;
+    size_t n;
     if (key_people(s, 0, others_only ? 0 : INT32_MAX, &people, &n))
         return XL_EFAIL;
-    confirmer c = {s, NULL, rank};
-    xl_buf ids;
-    xl_buf_init(&ids);
-    int rc = confirm_run(&c, people, n, 0, &ids, &hits, &reached);
-    sqlite3_finalize(c.st);
+    int rc = ordered_hits(s, rank, people, n, need);
     free(people);
-    if (rc == XL_OK)
-        rc = place_ids(s, &ids, hits, rank, need);
-    xl_buf_release(&ids);
     return rc;
 }
 
@@ -854,26 +885,11 @@ static int key_walk_on(const name_search *s, key_walk *w, int rank, size_t need,
     return XL_OK;
 }
 
-/* The people of the range living in buildings 1..bound confirmed in building order, up to
- * need hits and the end of that building, into ids. */
-static int key_scan(const name_search *s, confirmer *c, int bound, size_t need, xl_buf *ids, size_t *hits)
-{
-    cand *people;
-    size_t n, reached;
-    *hits = 0;
-    ids->len = 0;
-    int rc = key_people(s, 1, bound, &people, &n);
-    if (rc == XL_OK)
-        rc = confirm_run(c, people, n, need, ids, hits, &reached);
-    free(people);
-    return rc;
-}
-
 /* A page of the class. The range's rows are counted up to small_rows: that many or fewer,
- * they are read at once (key_scan of the first buildings, all of them if those were too
- * few). More: a short walk in place order (a letter or a common syllable, one resident in
- * ten or more, is done there); a walk that would need more than walk_rows rows more gives
- * way to key_scan, its first buildings guessed from the hits the walk met. */
+ * they are read at once (the rows of the first buildings, all of them if those held too few
+ * hits). More: a short walk in place order (a letter or a common syllable, one resident in
+ * ten or more, is done there) that goes on while that is likely cheaper than reading the
+ * range, else gives way to it, its first buildings guessed from the hits the walk met. */
 static int key_class(const name_search *s, int rank)
 {
     size_t need = s->limit ? s->limit - s->res->n : 0;
@@ -881,19 +897,16 @@ static int key_class(const name_search *s, int rank)
         return key_exact(s, rank, 0, 0);
     if (need == 0)
         return XL_OK;
-    size_t rows;
+    size_t rows, mark = s->res->n;
     if (key_count(s, small_rows, &rows))
         return XL_EFAIL;
     int maxb = max_building(s);
-    confirmer c = {s, NULL, rank};
-    xl_buf ids;
-    xl_buf_init(&ids);
-    size_t hits = 0;
-    int rc = XL_OK, done = 0, scan = 1, bound = maxb;
+    int rc = XL_OK, filled = 0, scan = 1, bound = maxb;
     if (rows > small_rows) {
         key_walk w = {0};
-        xl_buf sql;
+        xl_buf sql, ids;
         xl_buf_init(&sql);
+        xl_buf_init(&ids);
         xl_buf_printf(&sql, "SELECT r.building, r.room, r.person_id, %s FROM residency r INDEXED BY residency_walk"
                       " JOIN person p ON p.id = r.person_id WHERE r.moved_out IS NULL"
                       " ORDER BY r.building, r.room", value_sql(s));
@@ -902,46 +915,53 @@ static int key_class(const name_search *s, int rank)
         if (!w.st)
             return XL_EFAIL;
         bind_all(w.st, s, NULL, rank, 0);
-        rc = key_walk_on(s, &w, rank, need, WALK_PROBE, &ids, &hits, &done);
-        if (rc == XL_OK && !done && !w.ended && hits) {
-            /* on: ~0.3 us a resident for about `more` residents; the scan: ~0.06 us a row of
-             * the range, about 1.2 rows a person as often as the walk met hits */
+        size_t hits = 0;
+        rc = key_walk_on(s, &w, rank, need, WALK_PROBE, &ids, &hits, &filled);
+        if (rc == XL_OK && !filled && !w.ended && hits) {
+            /* on: ~0.3 us a resident for about `more` residents; the range: ~0.06 us a row,
+             * about 1.2 rows a person as often as the walk met hits */
             size_t more = (need - hits) * w.rows / hits;
             double range = 1.2 * (double)people_estimate(s) * (double)hits / (double)w.rows;
             if (more <= walk_rows && 0.3 * (double)more <= 0.06 * range)
-                rc = key_walk_on(s, &w, rank, need, w.rows + 2 * more, &ids, &hits, &done);
+                rc = key_walk_on(s, &w, rank, need, w.rows + 2 * more, &ids, &hits, &filled);
         }
-        scan = rc == XL_OK && !done && !w.ended; /* given up before the end */
+        scan = rc == XL_OK && !filled && !w.ended; /* given up before the end */
+        if (rc == XL_OK && !scan && hits) {        /* the walk's hits are the page, or all */
+            xl_buf_puts(&ids, "]");
+            rc = place_json(s, rank, ids.data, need, 1);
+        }
         if (scan && hits) { /* the buildings walked held hits: guess how many hold a few pages */
             double per_building = (double)hits / (double)(w.building ? w.building : 1);
             double b = (double)(bound_pages * need) / per_building;
             bound = b >= maxb ? maxb : 1 + (int)b;
         }
-        sqlite3_finalize(w.st); /* ended: every current resident's hit is in ids */
+        sqlite3_finalize(w.st);
+        xl_buf_release(&ids);
     } else {
         /* about bound_pages pages of rows, were the people spread evenly over the buildings */
         double share = rows ? (double)(bound_pages * need) / (double)rows : 1.0;
         bound = share >= 1.0 ? maxb : 1 + (int)(share * maxb);
     }
-    while (rc == XL_OK && scan && !done) {
-        rc = key_scan(s, &c, bound, need, &ids, &hits);
-        done = hits >= need;
+    while (rc == XL_OK && scan && !filled) {
+        cand *people;
+        size_t n;
+        s->res->n = mark;
+        rc = key_people(s, 1, bound, &people, &n);
+        if (rc == XL_OK)
+            rc = place_current(s, rank, people, n, need, mark + 8, &filled);
+        free(people);
         if (bound >= maxb)
             break;
         bound = maxb; /* fewer hits in the first buildings than thought: all of them */
     }
-    if (rc == XL_OK && !done) { /* every current resident's hit is in ids: then the people living nowhere */
+    if (rc == XL_OK && !filled) { /* every current resident's hit is in: then the people living nowhere */
         cand *people;
-        size_t n, reached;
+        size_t n;
         rc = key_people(s, 0, 0, &people, &n);
         if (rc == XL_OK)
-            rc = confirm_run(&c, people, n, 0, &ids, &hits, &reached);
+            rc = place_others(s, rank, people, n, need - (s->res->n - mark));
         free(people);
     }
-    sqlite3_finalize(c.st);
-    if (rc == XL_OK)
-        rc = place_ids(s, &ids, hits, rank, need);
-    xl_buf_release(&ids);
     return rc;
 }
 
@@ -1164,27 +1184,6 @@ static int mixed_ranges(const name_search *s, const char *q, int raw, char ***ra
     *nranges = c->nranges;
     *ok = rc == XL_OK && !c->overflow;
     free(c);
-    return rc;
-}
-
-/* The hits among people (sorted by b: those living nowhere first), in order, up to need
- * (0: all): the current residents confirmed in building order to the end of the building
- * where the page fills, then, short of need, everyone else. */
-static int ordered_hits(const name_search *s, int rank, const cand *people, size_t n, size_t need)
-{
-    size_t others = 0, hits = 0, reached;
-    while (others < n && people[others].b == 0)
-        others++;
-    confirmer c = {s, NULL, rank};
-    xl_buf ids;
-    xl_buf_init(&ids);
-    int rc = confirm_run(&c, people + others, n - others, need, &ids, &hits, &reached);
-    if (rc == XL_OK && (need == 0 || hits < need))
-        rc = confirm_run(&c, people, others, 0, &ids, &hits, &reached);
-    sqlite3_finalize(c.st);
-    if (rc == XL_OK)
-        rc = place_ids(s, &ids, hits, rank, need);
-    xl_buf_release(&ids);
     return rc;
 }
 
