@@ -168,37 +168,60 @@ static void key_json(xl_buf *out, int *n, char marker, const char *s, size_t len
     xl_buf_json_str(out, tok);
 }
 
-void xl_search_key_list(const char *name, xl_buf *out)
+/* 1 when a folded spelling may hold a ü (lv, lve, nv, nve fold to lu, lue, nu, nue). */
+static int may_hold_v(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((s[i] == 'l' || s[i] == 'n') && s[i + 1] == 'u')
+            return 1;
+    return 0;
+}
+
+void xl_search_key_list_of(const char *name, const char *keys, xl_buf *out)
 {
     int n = 0;
     xl_buf_puts(out, "[");
     if (name && *name) {
         xl_buf doc;
         xl_buf_init(&doc);
-        add_pinyin(name, &doc); /* |spelling and !INITIALS tokens: letters and '-' only */
-        for (const char *p = doc.data; *p;) {
-            size_t len = strcspn(p + 1, "|!");
-            if (len > 0)
+        if (!keys) {
+            xl_search_keys(name, &doc);
+            keys = doc.data;
+        }
+        /* |spelling and !INITIALS tokens (letters and '-'), then |#| for Latin, before the text */
+        const char *end = strchr(keys, '~');
+        end = end ? end : keys + strlen(keys);
+        int latin = 0, v = 0;
+        for (const char *p = keys; p < end && (*p == '|' || *p == '!');) {
+            size_t len = strcspn(p + 1, "|!~");
+            if (*p == '|' && len == 1 && p[1] == '#')
+                latin = 1;
+            else if (len > (*p == '!')) { /* one initial: no query of two or more letters starts one */
                 key_json(out, &n, *p, p + 1, len);
+                v |= *p == '|' && may_hold_v(p + 1, len);
+            }
             p += 1 + len;
         }
         /* ü as v too ("lv" finds 吕 lv, not every lu): the spellings that hold a v, unfolded */
         size_t nlen = strlen(name), off = 0;
-        for (int k = 0; off < nlen && k < MAX_SUFFIXES; k++) {
-            doc.len = 0;
-            doc.data[0] = '\0';
-            xl_pinyin_keys(name + off, &doc);
+        xl_buf raw;
+        xl_buf_init(&raw);
+        for (int k = 0; v && off < nlen && k < MAX_SUFFIXES; k++) {
+            raw.len = 0;
+            raw.data[0] = '\0';
+            xl_pinyin_keys(name + off, &raw);
             const char *item[MAX_ITEMS];
             size_t len[MAX_ITEMS];
-            size_t items = split_items(doc.data, item, len);
+            size_t items = split_items(raw.data, item, len);
             for (size_t i = 0; i < items; i++)
                 if (memchr(item[i], 'v', len[i]))
                     key_json(out, &n, '|', item[i], len[i]);
             uint32_t cp;
             off += xl_utf8_decode(name + off, nlen - off, &cp);
         }
+        xl_buf_release(&raw);
         xl_buf_release(&doc);
-        if (has_latin(name)) /* a Latin word may be cut anywhere: MIXED reads them all */
+        if (latin) /* a Latin word may be cut anywhere: MIXED reads them all */
             key_json(out, &n, '#', "", 0);
         off = 0;
         for (int k = 0; off < nlen && k < MAX_SUFFIXES; k++) {
@@ -210,6 +233,11 @@ void xl_search_key_list(const char *name, xl_buf *out)
     xl_buf_puts(out, "]");
 }
 
+void xl_search_key_list(const char *name, xl_buf *out)
+{
+    xl_search_key_list_of(name, NULL, out);
+}
+
 int xl_search_index_people(xl_db *db, long long first, long long last, xl_err *err)
 {
     static const char *const sql[] = {
@@ -217,7 +245,7 @@ int xl_search_index_people(xl_db *db, long long first, long long last, xl_err *e
         "INSERT OR IGNORE INTO person_key(k, pid, b)"
         " SELECT j.value, p.id, coalesce(r.building, 0) FROM person p"
         " LEFT JOIN residency r ON r.person_id = p.id AND r.moved_out IS NULL,"
-        " json_each(xl_search_key_list(p.name)) j WHERE p.id BETWEEN ?1 AND ?2",
+        " json_each(xl_search_key_list(p.name, p.pinyin)) j WHERE p.id BETWEEN ?1 AND ?2 ORDER BY 1, 2",
     };
     for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
         sqlite3_stmt *st = xl_db_prepare(db, sql[i], err);
@@ -283,7 +311,10 @@ static void fn_key_list(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         return;
     }
     list_name.len = list_keys.len = 0;
-    xl_search_key_list((const char *)name, &list_keys);
+    /* with the name's keys (person.pinyin, kept equal to xl_search_keys(name)) as well, they
+     * are read, not made again */
+    xl_search_key_list_of((const char *)name, argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL,
+                          &list_keys);
     if (nlen)
         xl_buf_put(&list_name, (const char *)name, nlen);
     else
@@ -306,6 +337,9 @@ int xl_search_sql_register(sqlite3 *h)
     int rc = sqlite3_create_function_v2(h, "xl_search_keys", 1, flags, NULL, fn_keys, NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(h, "xl_search_key_list", 1, flags, NULL, fn_key_list, NULL, NULL,
+                                        NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(h, "xl_search_key_list", 2, flags, NULL, fn_key_list, NULL, NULL,
                                         NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(h, "xl_pinyin_match", 2, flags, NULL, fn_match, NULL, NULL,
