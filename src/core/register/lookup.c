@@ -1,25 +1,28 @@
 /* lookup.c — the one search behind `xiangli lookup` and the TUI (rules in lookup.h).
  *
- * Names and pinyin on a large register (--scale 100: 900,000 people). A scan of every name
- * costs 50–100 ms there, too slow for a keystroke, so:
- *  - Candidates come from person_search, an FTS5 trigram index over person.pinyin (the
- *    search keys, src/core/search_sql.h), and are confirmed in SQL by xl_pinyin_match()
- *    (pinyin, one rank class at a time: FULL, INITIALS, MIXED) or instr() (names). Each
- *    class's candidate set is a superset of its hits, so the result is exact. The hits'
- *    ids are then read with their residency and put in order (two steps, so that only
- *    hits, not candidates, pay for the residency look-up).
- *  - With a limit (a page), the class is read the way that is cheapest for it (search_class):
- *    its first candidates confirmed and, when they are all of them, few hits put in order at
- *    once or more kept as a walk in place order meets them; else a short walk over the
- *    current residents in place order (the residency_place index, no sort) that stops at the
- *    limit (a common query such as "z", "wang" or 王 is done there); then, counted from the
- *    index alone, a middle number of candidates kept as the walk meets them (reading only
- *    the index residency_walk of migration 013 for everyone else), or, with too many, the
- *    plain walk goes on (up to WALK_BUDGET rows). A walk given up falls back to the two
- *    steps; one that runs out of current residents goes on with the others. Every way gives
- *    the first hits of the unlimited search (tests/unit/test_lookup.c tries each).
- *  - A one-letter pinyin query has no trigram; it walks (or, unlimited, scans).
- * Phone and ID tails use the expression indexes on their last four characters. */
+ * Names and pinyin on a large register (--scale 140: 1,270,000 people). A scan of every
+ * name costs 50–100 ms there, too slow for a keystroke, so each rank class (pinyin: FULL,
+ * INITIALS, MIXED; names: one) is read from person_key (migration 015, keys in
+ * src/core/db/search_sql.h), a B-tree of every search key with the building its person lives
+ * in now:
+ *  - FULL, INITIALS and names are one range of keys each ("|" / "!" / "~" + the query),
+ *    exact but for v/u and rank (the hits are confirmed by xl_pinyin_match / instr in the
+ *    statement that reads them). With a limit (key_class), a range of few rows is read at
+ *    once, only the rows of its first buildings (b, index only), and its first people to
+ *    the end of a building confirmed and put in order by one statement (place_current:
+ *    their current residency; then, short of the page, the people living nowhere now). A
+ *    range of many rows (a letter, a common syllable or surname: hits one resident in ten
+ *    or more) is met by a short walk over the current residents in place order (the index
+ *    residency_walk of 013) that keeps the hits' ids and stops at the end of the room where
+ *    the page fills; a walk that would run long gives way to the range.
+ *  - MIXED ("zsan", "wangxm") is the ways of cutting the query into syllable prefixes: each
+ *    names a few ranges (mixed_ranges), whose people are confirmed in building order.
+ *    Only a query with too many ways falls back to the FTS5 trigram index person_search
+ *    of 004 (search_class: candidates confirmed at once, or kept by a walk in place order).
+ * Every way gives the first hits of the unlimited search (tests/unit/test_lookup.c tries
+ * each and compares a few hundred random queries with a scan). Names and pinyin run in one
+ * read transaction. Phone and ID tails use the expression indexes on their last four
+ * characters. */
 #include "xiangli/lookup.h"
 
 #include <ctype.h>
