@@ -985,9 +985,11 @@ extern const uint16_t xl_py_syl_off[];
 #define SYL_MAX 8
 #define PIECE_MAX 6       /* the longest syllable: zhuang */
 #define MIXED_NODES 4000  /* cuts tried (each a seek); more, and the FTS way is taken */
-#define MIXED_RANGES 400
+#define MIXED_RANGES 4000
 #define MIXED_ROWS 40000
-#define COMPLETIONS_MAX 24
+#define COMPLETIONS_FEW 24    /* a cut of that few full ranges or fewer takes them */
+#define COMPLETIONS_MAX 1024  /* more than that: its initials' range */
+#define PIECE_COMPLETIONS 64  /* the syllables that begin with one letter: fewer than 40 */
 
 static char (*syllables)[SYL_MAX], (*syllables_raw)[SYL_MAX]; /* v folded to u; as written */
 static size_t nsyllables, nsyllables_raw;
@@ -1038,7 +1040,7 @@ typedef struct cutter {
     unsigned char ok[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1];   /* a syllable starts with it */
     unsigned char part[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1]; /* a longer one does too */
     size_t start[XL_PINYIN_MAX_QUERY], len[XL_PINYIN_MAX_QUERY], m;
-    sqlite3_stmt *exists;
+    sqlite3_stmt *exists, *count;
     char **ranges;
     size_t nranges, nodes;
     int overflow;
@@ -1079,9 +1081,9 @@ static void emit_full(cutter *c, size_t j, char *key, size_t klen)
         cut_range(c, key);
         return;
     }
-    const char *comp[COMPLETIONS_MAX];
-    size_t nc = completions(c, c->start[j], c->len[j], comp, COMPLETIONS_MAX);
-    for (size_t i = 0; i < nc && i < COMPLETIONS_MAX; i++) {
+    const char *comp[PIECE_COMPLETIONS];
+    size_t nc = completions(c, c->start[j], c->len[j], comp, PIECE_COMPLETIONS);
+    for (size_t i = 0; i < nc && i < PIECE_COMPLETIONS; i++) {
         size_t l = strlen(comp[i]);
         if (klen + l + 1 >= XL_PINYIN_MAX_QUERY * SYL_MAX)
             continue;
@@ -1090,22 +1092,34 @@ static void emit_full(cutter *c, size_t j, char *key, size_t klen)
     }
 }
 
+/* A cut's people: a few full ranges (one seek each), or its initials' range (a confirmation
+ * a row) when that holds fewer rows than there would be full ranges ("z|san": 37 ranges
+ * |zasan, |zaisan, ... rather than the 16,000 people of !ZS at a million). */
 static void emit_cut(cutter *c)
 {
     size_t product = 1;
     for (size_t j = 0; j + 1 < c->m && product <= COMPLETIONS_MAX; j++)
         product *= completions(c, c->start[j], c->len[j], NULL, 0);
-    char key[XL_PINYIN_MAX_QUERY * SYL_MAX];
-    if (product <= COMPLETIONS_MAX) {
-        key[0] = '|';
-        emit_full(c, 0, key, 1);
-        return;
-    }
+    char key[XL_PINYIN_MAX_QUERY * SYL_MAX], end[XL_PINYIN_MAX_QUERY + 6];
     key[0] = '!';
     for (size_t j = 0; j < c->m; j++)
         key[j + 1] = (char)(c->q[c->start[j]] - 'a' + 'A');
     key[c->m + 1] = '\0';
-    cut_range(c, key);
+    int full = product <= COMPLETIONS_FEW;
+    if (!full && product <= COMPLETIONS_MAX) {
+        snprintf(end, sizeof end, "%s" KEY_END, key);
+        sqlite3_bind_text(c->count, 1, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(c->count, 2, end, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(c->count, 3, (int64_t)product + 1);
+        full = sqlite3_step(c->count) == SQLITE_ROW && (size_t)sqlite3_column_int64(c->count, 0) > product;
+        sqlite3_reset(c->count);
+    }
+    if (!full) {
+        cut_range(c, key);
+        return;
+    }
+    key[0] = '|';
+    emit_full(c, 0, key, 1);
 }
 
 /* 1 when some "!" key begins with the first letters of the pieces so far. */
@@ -1170,12 +1184,15 @@ static int mixed_ranges(const name_search *s, const char *q, int raw, char ***ra
                         c->part[pos][l] = 1;
                 }
     c->exists = xl_db_prepare(s->db, "SELECT 1 FROM person_key WHERE k >= ?1 AND k < ?2 LIMIT 1", s->err);
-    int rc = c->exists ? XL_OK : XL_EFAIL;
+    c->count = xl_db_prepare(s->db,
+        "SELECT count(*) FROM (SELECT 1 FROM person_key WHERE k >= ?1 AND k < ?2 LIMIT ?3)", s->err);
+    int rc = c->exists && c->count ? XL_OK : XL_EFAIL;
     if (rc == XL_OK) {
         cut_from(c, 0, 0, 0);
         cut_range(c, "#");
     }
     sqlite3_finalize(c->exists);
+    sqlite3_finalize(c->count);
     if (rc != XL_OK || c->overflow) {
         for (size_t i = 0; i < c->nranges; i++)
             free(c->ranges[i]);
