@@ -278,8 +278,9 @@ typedef struct name_search {
                               SMALL_REGISTER people): many hits likely, the walk first */
     xl_lookup_result *res;
     xl_err *err;
-    const char *key;       /* the class's range in person_key: [key, key_end), or NULL (FTS) */
-    const char *key_end;
+    char *const *keys;     /* the class's ranges in person_key: [key, key + U+10FFFF) each, */
+    size_t nkeys;          /* or none (FTS) */
+    size_t rows;           /* their rows when counted already, else SIZE_MAX */
 } name_search;
 
 static const char *value_sql(const name_search *s)
@@ -353,7 +354,7 @@ static int key_exact(const name_search *s, int rank, int others_only, size_t nee
 /* Both steps, for every hit of the class (or the others_only ones). */
 static int exact(const name_search *s, const char *fts, int rank, int others_only, size_t need)
 {
-    if (s->key)
+    if (s->nkeys)
         return key_exact(s, rank, others_only, need);
     xl_buf ids;
     xl_buf_init(&ids);
@@ -673,28 +674,35 @@ static int cand_cmp(const void *x, const void *y)
     return (a->pid > c->pid) - (a->pid < c->pid);
 }
 
-static void bind_range(sqlite3_stmt *st, const name_search *s)
+static void bind_range(sqlite3_stmt *st, const char *key)
 {
-    sqlite3_bind_text(st, 1, s->key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, s->key_end, -1, SQLITE_TRANSIENT);
+    char end[600];
+    snprintf(end, sizeof end, "%s" KEY_END, key);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
 }
 
-/* The rows of the range counted up to cap + 1 (the index alone). */
+/* The rows of the ranges counted up to cap + 1 (the index alone). */
 static int key_count(const name_search *s, size_t cap, size_t *n)
 {
     sqlite3_stmt *st = xl_db_prepare(s->db,
         "SELECT count(*) FROM (SELECT 1 FROM person_key WHERE k >= ?1 AND k < ?2 LIMIT ?3)", s->err);
     if (!st)
         return XL_EFAIL;
-    bind_range(st, s);
-    sqlite3_bind_int64(st, 3, (int64_t)cap + 1);
-    int rc = sqlite3_step(st);
-    *n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+    int rc = SQLITE_ROW;
+    *n = 0;
+    for (size_t i = 0; i < s->nkeys && *n <= cap && rc == SQLITE_ROW; i++) {
+        bind_range(st, s->keys[i]);
+        sqlite3_bind_int64(st, 3, (int64_t)(cap + 1 - *n));
+        rc = sqlite3_step(st);
+        *n += rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+        sqlite3_reset(st);
+    }
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(s->db, "lookup", s->err);
 }
 
-/* The people of the range living in buildings lo..hi (0..0: nowhere), in (b, pid) order. */
+/* The people of the ranges living in buildings lo..hi (0..0: nowhere), in (b, pid) order. */
 static int key_people(const name_search *s, int lo, int hi, cand **out, size_t *n)
 {
     sqlite3_stmt *st = xl_db_prepare(s->db,
@@ -703,17 +711,20 @@ static int key_people(const name_search *s, int lo, int hi, cand **out, size_t *
     *n = 0;
     if (!st)
         return XL_EFAIL;
-    bind_range(st, s);
-    sqlite3_bind_int(st, 3, lo);
-    sqlite3_bind_int(st, 4, hi);
     size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 256;
-            *out = xl_reallocarray(*out, cap, sizeof **out);
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; i < s->nkeys && rc == SQLITE_DONE; i++) {
+        bind_range(st, s->keys[i]);
+        sqlite3_bind_int(st, 3, lo);
+        sqlite3_bind_int(st, 4, hi);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (*n == cap) {
+                cap = cap ? cap * 2 : 256;
+                *out = xl_reallocarray(*out, cap, sizeof **out);
+            }
+            (*out)[(*n)++] = (cand){sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1)};
         }
-        (*out)[(*n)++] = (cand){sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1)};
+        sqlite3_reset(st);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -900,8 +911,8 @@ static int key_class(const name_search *s, int rank)
         return key_exact(s, rank, 0, 0);
     if (need == 0)
         return XL_OK;
-    size_t rows, mark = s->res->n;
-    if (key_count(s, small_rows, &rows))
+    size_t rows = s->rows, mark = s->res->n;
+    if (rows == SIZE_MAX && key_count(s, small_rows, &rows))
         return XL_EFAIL;
     int maxb = max_building(s);
     int rc = XL_OK, filled = 0, scan = 1, bound = maxb;
@@ -920,13 +931,14 @@ static int key_class(const name_search *s, int rank)
         bind_all(w.st, s, NULL, rank, 0);
         size_t hits = 0;
         rc = key_walk_on(s, &w, rank, need, WALK_PROBE, &ids, &hits, &filled);
-        if (rc == XL_OK && !filled && !w.ended && hits) {
-            /* on: ~0.3 us a resident for about `more` residents; the range: ~0.06 us a row,
-             * about 1.2 rows a person as often as the walk met hits */
-            size_t more = (need - hits) * w.rows / hits;
+        while (rc == XL_OK && !filled && !w.ended && hits) {
+            /* on: ~0.3 us a resident for about `more` residents (and the room's end); the
+             * range: ~0.06 us a row, about 1.2 rows a person as often as the walk met hits */
+            size_t more = (need > hits ? need - hits : 0) * w.rows / hits + 64;
             double range = 1.2 * (double)people_estimate(s) * (double)hits / (double)w.rows;
-            if (more <= walk_rows && 0.3 * (double)more <= 0.06 * range)
-                rc = key_walk_on(s, &w, rank, need, w.rows + 2 * more, &ids, &hits, &filled);
+            if (w.rows + more > walk_rows || 0.3 * (double)more > 0.06 * range)
+                break;
+            rc = key_walk_on(s, &w, rank, need, w.rows + 2 * more, &ids, &hits, &filled);
         }
         scan = rc == XL_OK && !filled && !w.ended; /* given up before the end */
         if (rc == XL_OK && !scan && hits) {        /* the walk's hits are the page, or all */
@@ -986,8 +998,7 @@ extern const uint16_t xl_py_syl_off[];
 #define PIECE_MAX 6       /* the longest syllable: zhuang */
 #define MIXED_NODES 4000  /* cuts tried (each a seek); more, and the FTS way is taken */
 #define MIXED_RANGES 4000
-#define MIXED_ROWS 40000
-#define COMPLETIONS_FEW 24    /* a cut of that few full ranges or fewer takes them */
+#define MIXED_ROWS 40000  /* rows of the ranges: more, and the FTS way is taken */
 #define COMPLETIONS_MAX 1024  /* more than that: its initials' range */
 #define PIECE_COMPLETIONS 64  /* the syllables that begin with one letter: fewer than 40 */
 
@@ -1042,7 +1053,7 @@ typedef struct cutter {
     size_t start[XL_PINYIN_MAX_QUERY], len[XL_PINYIN_MAX_QUERY], m;
     sqlite3_stmt *exists, *count;
     char **ranges;
-    size_t nranges, nodes;
+    size_t nranges, nodes, rows; /* rows: of the ranges, as counted */
     int overflow;
 } cutter;
 
@@ -1092,34 +1103,57 @@ static void emit_full(cutter *c, size_t j, char *key, size_t klen)
     }
 }
 
-/* A cut's people: a few full ranges (one seek each), or its initials' range (a confirmation
- * a row) when that holds fewer rows than there would be full ranges ("z|san": 37 ranges
- * |zasan, |zaisan, ... rather than the 16,000 people of !ZS at a million). */
+/* The rows of the range key, counted up to cap + 1. */
+static size_t cut_count(cutter *c, const char *key, size_t cap)
+{
+    bind_range(c->count, key);
+    sqlite3_bind_int64(c->count, 3, (int64_t)cap + 1);
+    size_t n = sqlite3_step(c->count) == SQLITE_ROW ? (size_t)sqlite3_column_int64(c->count, 0) : cap + 1;
+    sqlite3_reset(c->count);
+    return n;
+}
+
+/* A cut's people: its full ranges ("|" + syllables + the last piece), or its initials' range,
+ * whichever holds fewer rows ("z|san": 37 ranges |zasan, |zaisan, ... rather than the 16,000
+ * people of !ZS at a million; "l|ng": !LN rather than |lang..., |ling..., |long...). */
 static void emit_cut(cutter *c)
 {
     size_t product = 1;
     for (size_t j = 0; j + 1 < c->m && product <= COMPLETIONS_MAX; j++)
         product *= completions(c, c->start[j], c->len[j], NULL, 0);
-    char key[XL_PINYIN_MAX_QUERY * SYL_MAX], end[XL_PINYIN_MAX_QUERY + 6];
-    key[0] = '!';
+    char key[XL_PINYIN_MAX_QUERY * SYL_MAX], ini[XL_PINYIN_MAX_QUERY + 2];
+    ini[0] = '!';
     for (size_t j = 0; j < c->m; j++)
-        key[j + 1] = (char)(c->q[c->start[j]] - 'a' + 'A');
-    key[c->m + 1] = '\0';
-    int full = product <= COMPLETIONS_FEW;
-    if (!full && product <= COMPLETIONS_MAX) {
-        snprintf(end, sizeof end, "%s" KEY_END, key);
-        sqlite3_bind_text(c->count, 1, key, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(c->count, 2, end, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(c->count, 3, (int64_t)product + 1);
-        full = sqlite3_step(c->count) == SQLITE_ROW && (size_t)sqlite3_column_int64(c->count, 0) > product;
-        sqlite3_reset(c->count);
+        ini[j + 1] = (char)(c->q[c->start[j]] - 'a' + 'A');
+    ini[c->m + 1] = '\0';
+    size_t mark = c->nranges, rows = MIXED_ROWS + 1;
+    if (product <= COMPLETIONS_MAX) {
+        key[0] = '|';
+        emit_full(c, 0, key, 1);
+        if (c->overflow)
+            return;
+        /* counted up to a cap that grows, so that the smaller of the two costs about its size */
+        for (size_t cap = 1000; cap <= MIXED_ROWS; cap *= 4) {
+            size_t full = 0;
+            for (size_t i = mark; i < c->nranges && full <= cap; i++)
+                full += cut_count(c, c->ranges[i], cap - full);
+            if (full <= cap) {
+                c->rows += full;
+                return;
+            }
+            if ((rows = cut_count(c, ini, cap)) <= cap)
+                break;
+        }
+        while (c->nranges > mark) /* fewer rows in the initials' range */
+            free(c->ranges[--c->nranges]);
+    } else {
+        rows = cut_count(c, ini, MIXED_ROWS);
     }
-    if (!full) {
-        cut_range(c, key);
-        return;
-    }
-    key[0] = '|';
-    emit_full(c, 0, key, 1);
+    for (size_t i = 0; i < c->nranges; i++)
+        if (strcmp(c->ranges[i], ini) == 0)
+            return; /* counted already */
+    c->rows += rows;
+    cut_range(c, ini);
 }
 
 /* 1 when some "!" key begins with the first letters of the pieces so far. */
@@ -1166,7 +1200,8 @@ static void cut_from(cutter *c, size_t pos, int any_long, int any_short)
 
 /* The ranges of the MIXED hits of the folded query q; 0 when there are too many ways (the
  * caller takes the FTS way). */
-static int mixed_ranges(const name_search *s, const char *q, int raw, char ***ranges, size_t *nranges, int *ok)
+static int mixed_ranges(const name_search *s, const char *q, int raw, char ***ranges, size_t *nranges,
+                        size_t *rows, int *ok)
 {
     syllables_load();
     cutter *c = xl_calloc(1, sizeof *c);
@@ -1189,6 +1224,7 @@ static int mixed_ranges(const name_search *s, const char *q, int raw, char ***ra
     int rc = c->exists && c->count ? XL_OK : XL_EFAIL;
     if (rc == XL_OK) {
         cut_from(c, 0, 0, 0);
+        c->rows += cut_count(c, "#", MIXED_ROWS);
         cut_range(c, "#");
     }
     sqlite3_finalize(c->exists);
@@ -1202,77 +1238,51 @@ static int mixed_ranges(const name_search *s, const char *q, int raw, char ***ra
     }
     *ranges = c->ranges;
     *nranges = c->nranges;
+    *rows = c->rows;
     *ok = rc == XL_OK && !c->overflow;
     free(c);
     return rc;
 }
 
-/* The MIXED class by its ranges; *done 0 when there are too many ways or rows (the caller
- * takes the FTS way). */
-static int mixed_class(const name_search *s, const char *qf, int raw, int *done)
+/* The MIXED class by its ranges (key_class); *done 0 when there are too many ways or rows
+ * (the caller takes the FTS way). */
+static int mixed_class(name_search *s, const char *qf, int raw, int *done)
 {
-    size_t need = s->limit ? s->limit - s->res->n : 0;
     *done = 1;
-    if (s->limit && need == 0)
+    if (s->limit && s->res->n >= s->limit)
         return XL_OK;
     char **ranges;
-    size_t nranges;
-    if (mixed_ranges(s, qf, raw, &ranges, &nranges, done))
+    size_t nranges, rows;
+    if (mixed_ranges(s, qf, raw, &ranges, &nranges, &rows, done))
         return XL_EFAIL;
     if (!*done)
         return XL_OK;
-    sqlite3_stmt *st = xl_db_prepare(s->db, "SELECT b, pid FROM person_key WHERE k >= ?1 AND k < ?2", s->err);
-    int rc = st ? XL_OK : XL_EFAIL;
-    cand *people = NULL;
-    size_t n = 0, cap = 0;
-    for (size_t i = 0; rc == XL_OK && *done && i < nranges; i++) {
-        char *end = xl_asprintf("%s" KEY_END, ranges[i]);
-        sqlite3_bind_text(st, 1, ranges[i], -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
-        int step;
-        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            if (n == MIXED_ROWS) {
-                *done = 0;
-                break;
-            }
-            if (n == cap) {
-                cap = cap ? cap * 2 : 256;
-                people = xl_reallocarray(people, cap, sizeof *people);
-            }
-            people[n++] = (cand){sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1)};
-        }
-        if (step != SQLITE_ROW && step != SQLITE_DONE)
-            rc = xl_db_fail(s->db, "lookup", s->err);
-        sqlite3_reset(st);
-        free(end);
-    }
-    sqlite3_finalize(st);
+    s->keys = ranges;
+    s->nkeys = nranges;
+    s->rows = rows;
+    int rc = XL_OK;
+    *done = rows <= MIXED_ROWS;
+    if (*done)
+        rc = key_class(s, XL_PINYIN_MIXED);
+    s->rows = SIZE_MAX;
+    s->keys = NULL;
+    s->nkeys = 0;
     for (size_t i = 0; i < nranges; i++)
         free(ranges[i]);
     free(ranges);
-    if (rc == XL_OK && *done) {
-        if (n > 1)
-            xl_qsort(people, n, sizeof *people, cand_cmp);
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++)
-            if (m == 0 || people[i].pid != people[m - 1].pid || people[i].b != people[m - 1].b)
-                people[m++] = people[i];
-        rc = ordered_hits(s, XL_PINYIN_MIXED, people, m, need);
-    }
-    free(people);
     return rc;
 }
 
 /* The range of marker + q (q folded; initials in capitals) in s. */
-static void key_range(name_search *s, char marker, const char *q, char *key, size_t size, char *end)
+static void key_range(name_search *s, char marker, const char *q, char *key, size_t size, char **one)
 {
     snprintf(key, size, "%c%s", marker, q);
     for (char *p = key + 1; marker == '!' && *p; p++)
         if (*p >= 'a' && *p <= 'z')
             *p = (char)(*p - 'a' + 'A');
-    snprintf(end, size + 4, "%s" KEY_END, key);
-    s->key = key;
-    s->key_end = end;
+    one[0] = key;
+    s->keys = one;
+    s->nkeys = 1;
 }
 
 typedef int (*expr_fn)(const char *qf, xl_buf *out);
@@ -1292,15 +1302,16 @@ static int lookup_pinyin(name_search *s)
     xl_search_fold_v(qf);
     s->short_q = strlen(qf) <= 2 && people_estimate(s) > SMALL_REGISTER;
     int rc = XL_OK;
-    char key[XL_PINYIN_MAX_QUERY + 2], end[XL_PINYIN_MAX_QUERY + 6];
+    char key[XL_PINYIN_MAX_QUERY + 2], *one[1];
     for (size_t i = 0; rc == XL_OK && i < sizeof classes / sizeof classes[0]; i++) {
         if (strlen(qf) < classes[i].min_len)
             continue;
         if (classes[i].rank != XL_PINYIN_MIXED) {
             int full = classes[i].rank == XL_PINYIN_FULL;
-            key_range(s, full ? '|' : '!', full && raw ? qraw : qf, key, sizeof key, end);
+            key_range(s, full ? '|' : '!', full && raw ? qraw : qf, key, sizeof key, one);
             rc = key_class(s, classes[i].rank);
-            s->key = s->key_end = NULL;
+            s->keys = NULL;
+            s->nkeys = 0;
             continue;
         }
         int done;
@@ -1317,8 +1328,8 @@ static int lookup_pinyin(name_search *s)
 
 static int lookup_name(name_search *s)
 {
-    char key[130], end[134];
-    key_range(s, '~', s->q, key, sizeof key, end);
+    char key[130], *one[1];
+    key_range(s, '~', s->q, key, sizeof key, one);
     return key_class(s, 0);
 }
 
@@ -1341,7 +1352,7 @@ int xl_lookup(xl_db *db, const char *query, size_t limit, xl_lookup_result *res,
     int rc = xl_lookup_classify(query, &res->kind, &res->building, room, err);
     if (rc)
         return rc;
-    name_search s = {.db = db, .q = trimmed(query, q), .limit = limit, .res = res, .err = err};
+    name_search s = {.db = db, .q = trimmed(query, q), .limit = limit, .res = res, .err = err, .rows = SIZE_MAX};
     /* names and pinyin run several statements: one read transaction (one snapshot, and the
      * file is locked and its WAL checked once, not per statement) */
     sqlite3 *h = xl_db_handle(db);
