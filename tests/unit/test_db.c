@@ -227,7 +227,7 @@ static void db__migrate__014_residency_checks_same_meaning(void **state)
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'person'"
                                  " AND type = 'index'"), 5);
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'person'"
-                                 " AND type = 'trigger'"), 9 + 3); /* 015's person_key triggers */
+                                 " AND type = 'trigger'"), 9 + 4); /* 015's person_key triggers */
 
     /* The insert the importer reuses builds no temporary index. */
     assert_false(builds_ephemeral(db, "INSERT INTO residency(person_id, building, room, role, moved_in,"

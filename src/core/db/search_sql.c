@@ -154,88 +154,66 @@ void xl_search_keys(const char *name, xl_buf *out)
     add_text(name, out);
 }
 
-/* ---------- person_key rows (data/schema/015_person_key.sql) ---------- */
+/* ---------- person_key (data/schema/015_person_key.sql) ---------- */
 
-static void key_json(xl_buf *out, int *n, char marker, const char *s, size_t len)
+static void key_json(xl_buf *out, int *n, const char *a, size_t alen, const char *b, size_t blen)
 {
     char tok[MAX_TOKEN + 1];
-    if (len + 1 >= sizeof tok)
+    if (alen + blen >= sizeof tok)
         return;
-    tok[0] = marker;
-    memcpy(tok + 1, s, len);
-    tok[len + 1] = '\0';
+    memcpy(tok, a, alen);
+    memcpy(tok + alen, b, blen);
+    tok[alen + blen] = '\0';
     xl_buf_puts(out, (*n)++ ? "," : "");
     xl_buf_json_str(out, tok);
 }
 
-/* 1 when a folded spelling may hold a ü (lv, lve, nv, nve fold to lu, lue, nu, nue). */
-static int may_hold_v(const char *s, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i++)
-        if ((s[i] == 'l' || s[i] == 'n') && s[i + 1] == 'u')
-            return 1;
-    return 0;
-}
-
-void xl_search_key_list_of(const char *name, const char *keys, xl_buf *out)
+/* The keys of the view person_keys for one person (the same rows, as a JSON array): for the
+ * bulk writers, which would otherwise split every person's keys in SQL (twice as slow). The
+ * tests compare the table they fill with the view. */
+static void key_list(const char *name, const char *keys, xl_buf *out)
 {
     int n = 0;
     xl_buf_puts(out, "[");
-    if (name && *name) {
-        xl_buf doc;
-        xl_buf_init(&doc);
-        if (!keys) {
-            xl_search_keys(name, &doc);
-            keys = doc.data;
-        }
-        /* |spelling and !INITIALS tokens (letters and '-'), then |#| for Latin, before the text */
-        const char *end = strchr(keys, '~');
-        end = end ? end : keys + strlen(keys);
-        int latin = 0, v = 0;
-        for (const char *p = keys; p < end && (*p == '|' || *p == '!');) {
-            size_t len = strcspn(p + 1, "|!~");
-            if (*p == '|' && len == 1 && p[1] == '#')
-                latin = 1;
-            else if (len > (*p == '!')) { /* one initial: no query of two or more letters starts one */
-                key_json(out, &n, *p, p + 1, len);
-                v |= *p == '|' && may_hold_v(p + 1, len);
+    const char *end = strchr(keys, '~');
+    end = end ? end : keys + strlen(keys);
+    for (const char *p = keys; p < end && (*p == '|' || *p == '!');) {
+        size_t len = strcspn(p + 1, "|!~");
+        if (*p == '|' && len == 1 && p[1] == '#')
+            key_json(out, &n, "#", 1, "", 0);
+        else if (len > (size_t)(*p == '!')) {
+            key_json(out, &n, p, 1, p + 1, len);
+            char raw[MAX_TOKEN];
+            int v = 0;
+            for (size_t i = 0; *p == '|' && i < len && i + 1 < sizeof raw; i++) {
+                raw[i] = p[1 + i];
+                if (i > 0 && p[1 + i] == 'u' && (p[i] == 'l' || p[i] == 'n'))
+                    raw[i] = 'v', v = 1;
             }
-            p += 1 + len;
+            if (v && len < sizeof raw)
+                key_json(out, &n, "|", 1, raw, len);
         }
-        /* ü as v too ("lv" finds 吕 lv, not every lu): the spellings that hold a v, unfolded */
-        size_t nlen = strlen(name), off = 0;
-        xl_buf raw;
-        xl_buf_init(&raw);
-        for (int k = 0; v && off < nlen && k < MAX_SUFFIXES; k++) {
-            raw.len = 0;
-            raw.data[0] = '\0';
-            xl_pinyin_keys(name + off, &raw);
-            const char *item[MAX_ITEMS];
-            size_t len[MAX_ITEMS];
-            size_t items = split_items(raw.data, item, len);
-            for (size_t i = 0; i < items; i++)
-                if (memchr(item[i], 'v', len[i]))
-                    key_json(out, &n, '|', item[i], len[i]);
-            uint32_t cp;
-            off += xl_utf8_decode(name + off, nlen - off, &cp);
-        }
-        xl_buf_release(&raw);
-        xl_buf_release(&doc);
-        if (latin) /* a Latin word may be cut anywhere: MIXED reads them all */
-            key_json(out, &n, '#', "", 0);
-        off = 0;
-        for (int k = 0; off < nlen && k < MAX_SUFFIXES; k++) {
-            key_json(out, &n, '~', name + off, nlen - off);
-            uint32_t cp;
-            off += xl_utf8_decode(name + off, nlen - off, &cp);
-        }
+        p += 1 + len;
+    }
+    size_t nlen = strlen(name), off = 0;
+    for (int k = 0; off < nlen && k < MAX_SUFFIXES; k++) {
+        key_json(out, &n, "~", 1, name + off, nlen - off);
+        uint32_t cp;
+        off += xl_utf8_decode(name + off, nlen - off, &cp);
     }
     xl_buf_puts(out, "]");
 }
 
-void xl_search_key_list(const char *name, xl_buf *out)
+static void fn_key_list(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    xl_search_key_list_of(name, NULL, out);
+    (void)argc;
+    const char *name = (const char *)sqlite3_value_text(argv[0]);
+    const char *keys = (const char *)sqlite3_value_text(argv[1]);
+    xl_buf out;
+    xl_buf_init(&out);
+    key_list(name ? name : "", keys ? keys : "", &out);
+    sqlite3_result_text(ctx, out.data, (int)out.len, SQLITE_TRANSIENT);
+    xl_buf_release(&out);
 }
 
 int xl_search_index_people(xl_db *db, long long first, long long last, xl_err *err)
@@ -298,31 +276,6 @@ static void fn_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     xl_buf_release(&keys);
 }
 
-/* The last name's key list (an insert's and its residency's triggers ask for it in turn). */
-static _Thread_local xl_buf list_name, list_keys;
-
-static void fn_key_list(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    const unsigned char *name = sqlite3_value_text(argv[0]);
-    size_t nlen = (size_t)sqlite3_value_bytes(argv[0]);
-    if (nlen && list_keys.len && list_name.len == nlen && !memcmp(list_name.data, name, nlen)) {
-        sqlite3_result_text(ctx, list_keys.data, (int)list_keys.len, SQLITE_TRANSIENT);
-        return;
-    }
-    list_name.len = list_keys.len = 0;
-    /* with the name's keys (person.pinyin, kept equal to xl_search_keys(name)) as well, they
-     * are read, not made again */
-    xl_search_key_list_of((const char *)name, argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL,
-                          &list_keys);
-    if (nlen)
-        xl_buf_put(&list_name, (const char *)name, nlen);
-    else
-        list_keys.len = 0;
-    sqlite3_result_text(ctx, list_keys.len ? list_keys.data : "[]", list_keys.len ? (int)list_keys.len : 2,
-                        SQLITE_TRANSIENT);
-}
-
 static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
@@ -335,9 +288,6 @@ int xl_search_sql_register(sqlite3 *h)
 {
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     int rc = sqlite3_create_function_v2(h, "xl_search_keys", 1, flags, NULL, fn_keys, NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_create_function_v2(h, "xl_search_key_list", 1, flags, NULL, fn_key_list, NULL, NULL,
-                                        NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(h, "xl_search_key_list", 2, flags, NULL, fn_key_list, NULL, NULL,
                                         NULL);

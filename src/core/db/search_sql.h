@@ -49,18 +49,14 @@ void xl_search_keys_remember(const char *name, const char *keys);
 
 /* person_key (data/schema/015_person_key.sql): a B-tree of every search key with the
  * building its person lives in now (0: nowhere), so that a prefix search is a range of
- * keys read in building order without touching person or residency. The keys of a name,
- * as a JSON array of strings (the SQL function xl_search_key_list(name) gives the same):
- *   "|spelling" and "!INITIALS" as in person.pinyin above (folded, initials in capitals;
- *             not a single initial: INITIALS and MIXED queries cut two units or more),
- *   "|spelling" unfolded too when it holds a v (a query with v but no u reads those),
- *   "#"       the name holds Latin letters (a word is a unit whose reading is itself)
+ * keys read in building order without touching person or residency. A person's keys (the
+ * view person_keys, in plain SQL from person.name and the keys above):
+ *   "|spelling" and "!INITIALS" as above (folded, initials in capitals; not a single
+ *             initial: INITIALS and MIXED queries cut two units or more),
+ *   "|spelling" with lu and nu as lv and nv too (a query with v but no u reads those),
+ *   "#"       the name holds Latin letters (a word is a unit whose reading is itself),
  *   "~suffix" every suffix of the name's text (a substring of the name is a prefix of one).
  * A query's range is [marker + q, marker + q + U+10FFFF). */
-void xl_search_key_list(const char *name, xl_buf *out);
-/* The same from the name's keys already made (xl_search_keys(name), as person.pinyin holds
- * them; NULL: made here). SQL: xl_search_key_list(name, keys). */
-void xl_search_key_list_of(const char *name, const char *keys, xl_buf *out);
 
 /* Indexes the people with ids first..last whose indexing was deferred
  * (xl_db_defer_search_index): person_search and person_key, each in one statement. */
