@@ -11,6 +11,10 @@
 -- and with b, the building the person lives in now (0: nowhere), a page in register order
 -- reads the range's rows of the first buildings only, never a person or residency row.
 --
+-- ü: pinyin folds v to u ("lu" finds 吕 lv), so a query with v and no u ("lv") would read
+-- every lu; the spellings that hold a v, unfolded, are person_key_v (few people, indexed by
+-- person too, made by the application function xl_search_v_keys like the name's keys).
+--
 -- person_keys (the view) says which keys a person has, from person.name and person.pinyin
 -- (xl_search_keys(name), kept by 004's triggers) in plain SQL, so that the sqlite3 shell
 -- can still move people. Kept by triggers: the keys follow the name and its pinyin (out
@@ -24,13 +28,6 @@ CREATE VIEW person_keys(pid, k) AS
   FROM person p, json_each('["' || replace(replace(substr(p.pinyin, 1, instr(p.pinyin || '~', '~') - 1),
                                                '|', '","|'), '!', '","!') || '"]') j
   WHERE length(j.value) > (CASE substr(j.value, 1, 1) WHEN '!' THEN 2 ELSE 1 END)
-  UNION ALL
-  -- ü as v too ("lv" finds 吕 lv, not every lu): the spellings that hold lu or nu, with v
-  -- (a query with v and no u reads these; a spelling with v for a real u is never a hit)
-  SELECT p.id, replace(replace(j.value, 'lu', 'lv'), 'nu', 'nv')
-  FROM person p, json_each('["' || replace(replace(substr(p.pinyin, 1, instr(p.pinyin || '~', '~') - 1),
-                                               '|', '","|'), '!', '","!') || '"]') j
-  WHERE substr(j.value, 1, 1) = '|' AND (instr(j.value, 'lu') OR instr(j.value, 'nu'))
   UNION ALL
   -- every suffix: the numbers 1 .. length(name) (at most 64) cut from a list
   SELECT p.id, '~' || substr(p.name, s.value)
@@ -49,10 +46,25 @@ INSERT OR IGNORE INTO person_key(k, pid, b)
   FROM person_keys v LEFT JOIN residency r ON r.person_id = v.pid AND r.moved_out IS NULL
   ORDER BY 1, 2;
 
+CREATE TABLE person_key_v (
+  k   TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  b   INTEGER NOT NULL,
+  PRIMARY KEY (k, pid)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX person_key_v_person ON person_key_v(pid);
+
+INSERT OR IGNORE INTO person_key_v(k, pid, b)
+  SELECT j.value, p.id, coalesce(r.building, 0)
+  FROM person p LEFT JOIN residency r ON r.person_id = p.id AND r.moved_out IS NULL,
+       json_each(xl_search_v_keys(p.name, p.pinyin)) j;
+
 CREATE TRIGGER person_key_insert AFTER INSERT ON person
 WHEN NOT xl_index_deferred()
 BEGIN
   INSERT OR IGNORE INTO person_key(k, pid, b) SELECT k, pid, 0 FROM person_keys WHERE pid = new.id;
+  INSERT OR IGNORE INTO person_key_v(k, pid, b)
+    SELECT value, new.id, 0 FROM json_each(xl_search_v_keys(new.name, new.pinyin));
 END;
 
 CREATE TRIGGER person_key_out BEFORE UPDATE OF name, pinyin ON person
@@ -60,6 +72,7 @@ WHEN old.name IS NOT new.name OR old.pinyin IS NOT new.pinyin
 BEGIN
   DELETE FROM person_key
   WHERE pid = old.id AND k IN (SELECT k FROM person_keys WHERE pid = old.id);
+  DELETE FROM person_key_v WHERE pid = old.id;
 END;
 
 CREATE TRIGGER person_key_in AFTER UPDATE OF name, pinyin ON person
@@ -68,12 +81,17 @@ BEGIN
   INSERT OR IGNORE INTO person_key(k, pid, b)
     SELECT k, pid, coalesce((SELECT building FROM residency WHERE person_id = new.id AND moved_out IS NULL), 0)
     FROM person_keys WHERE pid = new.id;
+  INSERT OR IGNORE INTO person_key_v(k, pid, b)
+    SELECT value, new.id,
+           coalesce((SELECT building FROM residency WHERE person_id = new.id AND moved_out IS NULL), 0)
+    FROM json_each(xl_search_v_keys(new.name, new.pinyin));
 END;
 
 CREATE TRIGGER person_key_delete BEFORE DELETE ON person
 BEGIN
   DELETE FROM person_key
   WHERE pid = old.id AND k IN (SELECT k FROM person_keys WHERE pid = old.id);
+  DELETE FROM person_key_v WHERE pid = old.id;
 END;
 
 CREATE TRIGGER residency_key_added AFTER INSERT ON residency
@@ -82,6 +100,7 @@ WHEN new.moved_out IS NULL AND EXISTS (SELECT 1 FROM person_key
 BEGIN
   UPDATE person_key SET b = new.building
   WHERE pid = new.person_id AND k IN (SELECT k FROM person_keys WHERE pid = new.person_id);
+  UPDATE person_key_v SET b = new.building WHERE pid = new.person_id;
 END;
 
 CREATE TRIGGER residency_key_removed AFTER DELETE ON residency
@@ -90,6 +109,7 @@ WHEN old.moved_out IS NULL AND EXISTS (SELECT 1 FROM person_key
 BEGIN
   UPDATE person_key SET b = 0
   WHERE pid = old.person_id AND k IN (SELECT k FROM person_keys WHERE pid = old.person_id);
+  UPDATE person_key_v SET b = 0 WHERE pid = old.person_id;
 END;
 
 CREATE TRIGGER residency_key_changed AFTER UPDATE OF person_id, building, moved_out ON residency
@@ -98,7 +118,9 @@ BEGIN
   UPDATE person_key SET b = 0
   WHERE old.moved_out IS NULL AND pid = old.person_id
     AND k IN (SELECT k FROM person_keys WHERE pid = old.person_id);
+  UPDATE person_key_v SET b = 0 WHERE old.moved_out IS NULL AND pid = old.person_id;
   UPDATE person_key SET b = new.building
   WHERE new.moved_out IS NULL AND pid = new.person_id
     AND k IN (SELECT k FROM person_keys WHERE pid = new.person_id);
+  UPDATE person_key_v SET b = new.building WHERE new.moved_out IS NULL AND pid = new.person_id;
 END;

@@ -183,15 +183,6 @@ static void key_list(const char *name, const char *keys, xl_buf *out)
             key_json(out, &n, "#", 1, "", 0);
         else if (len > (size_t)(*p == '!')) {
             key_json(out, &n, p, 1, p + 1, len);
-            char raw[MAX_TOKEN];
-            int v = 0;
-            for (size_t i = 0; *p == '|' && i < len && i + 1 < sizeof raw; i++) {
-                raw[i] = p[1 + i];
-                if (i > 0 && p[1 + i] == 'u' && (p[i] == 'l' || p[i] == 'n'))
-                    raw[i] = 'v', v = 1;
-            }
-            if (v && len < sizeof raw)
-                key_json(out, &n, "|", 1, raw, len);
         }
         p += 1 + len;
     }
@@ -202,6 +193,53 @@ static void key_list(const char *name, const char *keys, xl_buf *out)
         off += xl_utf8_decode(name + off, nlen - off, &cp);
     }
     xl_buf_puts(out, "]");
+}
+
+/* 1 when the spellings of keys (xl_search_keys) may hold a ü (lv, lve, nv, nve fold to lu,
+ * lue, nu, nue). */
+static int may_hold_v(const char *keys)
+{
+    for (const char *p = keys; *p && *p != '~'; p++)
+        if ((p[0] == 'l' || p[0] == 'n') && p[1] == 'u')
+            return 1;
+    return 0;
+}
+
+/* The spellings of name that hold a v, unfolded, as "|spelling" (person_key_v). */
+static void v_keys(const char *name, const char *keys, xl_buf *out)
+{
+    int n = 0;
+    xl_buf_puts(out, "[");
+    size_t nlen = strlen(name), off = 0;
+    xl_buf raw;
+    xl_buf_init(&raw);
+    for (int k = 0; may_hold_v(keys) && off < nlen && k < MAX_SUFFIXES; k++) {
+        raw.len = 0;
+        raw.data[0] = '\0';
+        xl_pinyin_keys(name + off, &raw);
+        const char *item[MAX_ITEMS];
+        size_t len[MAX_ITEMS];
+        size_t items = split_items(raw.data, item, len);
+        for (size_t i = 0; i < items; i++)
+            if (memchr(item[i], 'v', len[i]))
+                key_json(out, &n, "|", 1, item[i], len[i]);
+        uint32_t cp;
+        off += xl_utf8_decode(name + off, nlen - off, &cp);
+    }
+    xl_buf_release(&raw);
+    xl_buf_puts(out, "]");
+}
+
+static void fn_v_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *name = (const char *)sqlite3_value_text(argv[0]);
+    const char *keys = (const char *)sqlite3_value_text(argv[1]);
+    xl_buf out;
+    xl_buf_init(&out);
+    v_keys(name ? name : "", keys ? keys : "", &out);
+    sqlite3_result_text(ctx, out.data, (int)out.len, SQLITE_TRANSIENT);
+    xl_buf_release(&out);
 }
 
 static void fn_key_list(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -224,6 +262,10 @@ int xl_search_index_people(xl_db *db, long long first, long long last, xl_err *e
         " SELECT j.value, p.id, coalesce(r.building, 0) FROM person p"
         " LEFT JOIN residency r ON r.person_id = p.id AND r.moved_out IS NULL,"
         " json_each(xl_search_key_list(p.name, p.pinyin)) j WHERE p.id BETWEEN ?1 AND ?2 ORDER BY 1, 2",
+        "INSERT OR IGNORE INTO person_key_v(k, pid, b)"
+        " SELECT j.value, p.id, coalesce(r.building, 0) FROM person p"
+        " LEFT JOIN residency r ON r.person_id = p.id AND r.moved_out IS NULL,"
+        " json_each(xl_search_v_keys(p.name, p.pinyin)) j WHERE p.id BETWEEN ?1 AND ?2",
     };
     for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
         sqlite3_stmt *st = xl_db_prepare(db, sql[i], err);
@@ -291,6 +333,8 @@ int xl_search_sql_register(sqlite3 *h)
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(h, "xl_search_key_list", 2, flags, NULL, fn_key_list, NULL, NULL,
                                         NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(h, "xl_search_v_keys", 2, flags, NULL, fn_v_keys, NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(h, "xl_pinyin_match", 2, flags, NULL, fn_match, NULL, NULL,
                                         NULL);

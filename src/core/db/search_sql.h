@@ -53,10 +53,11 @@ void xl_search_keys_remember(const char *name, const char *keys);
  * view person_keys, in plain SQL from person.name and the keys above):
  *   "|spelling" and "!INITIALS" as above (folded, initials in capitals; not a single
  *             initial: INITIALS and MIXED queries cut two units or more),
- *   "|spelling" with lu and nu as lv and nv too (a query with v but no u reads those),
  *   "#"       the name holds Latin letters (a word is a unit whose reading is itself),
  *   "~suffix" every suffix of the name's text (a substring of the name is a prefix of one).
- * A query's range is [marker + q, marker + q + U+10FFFF). */
+ * and in person_key_v, the "|spelling"s that hold a v, unfolded (xl_search_v_keys(name,
+ * keys)): a query with v but no u reads those. A query's range is [marker + q, marker + q +
+ * U+10FFFF). */
 
 /* Indexes the people with ids first..last whose indexing was deferred
  * (xl_db_defer_search_index): person_search and person_key, each in one statement. */

@@ -682,39 +682,67 @@ static void bind_range(sqlite3_stmt *st, const char *key)
     sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
 }
 
+/* A spelling with v is in person_key_v (the unfolded ü spellings), every other key in
+ * person_key. */
+static int key_in_v(const char *key)
+{
+    return key[0] == '|' && strchr(key, 'v') != NULL;
+}
+
+/* sql with its table "%s" named for the key, prepared once for each table into st[2]. */
+static sqlite3_stmt *key_stmt(xl_db *db, const char *sql, const char *key, sqlite3_stmt *st[2], xl_err *err)
+{
+    int v = key_in_v(key);
+    if (!st[v]) {
+        char *text = xl_asprintf(sql, v ? "person_key_v" : "person_key");
+        st[v] = xl_db_prepare(db, text, err);
+        free(text);
+    }
+    if (st[v]) {
+        sqlite3_reset(st[v]);
+        bind_range(st[v], key);
+    }
+    return st[v];
+}
+
+static const char count_sql[] = "SELECT count(*) FROM (SELECT 1 FROM %s WHERE k >= ?1 AND k < ?2 LIMIT ?3)";
+
 /* The rows of the ranges counted up to cap + 1 (the index alone). */
 static int key_count(const name_search *s, size_t cap, size_t *n)
 {
-    sqlite3_stmt *st = xl_db_prepare(s->db,
-        "SELECT count(*) FROM (SELECT 1 FROM person_key WHERE k >= ?1 AND k < ?2 LIMIT ?3)", s->err);
-    if (!st)
-        return XL_EFAIL;
+    sqlite3_stmt *sts[2] = {NULL, NULL};
     int rc = SQLITE_ROW;
     *n = 0;
     for (size_t i = 0; i < s->nkeys && *n <= cap && rc == SQLITE_ROW; i++) {
-        bind_range(st, s->keys[i]);
+        sqlite3_stmt *st = key_stmt(s->db, count_sql, s->keys[i], sts, s->err);
+        if (!st) {
+            rc = SQLITE_ERROR;
+            break;
+        }
         sqlite3_bind_int64(st, 3, (int64_t)(cap + 1 - *n));
         rc = sqlite3_step(st);
         *n += rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
-        sqlite3_reset(st);
     }
-    sqlite3_finalize(st);
+    sqlite3_finalize(sts[0]);
+    sqlite3_finalize(sts[1]);
     return rc == SQLITE_ROW ? XL_OK : xl_db_fail(s->db, "lookup", s->err);
 }
 
 /* The people of the ranges living in buildings lo..hi (0..0: nowhere), in (b, pid) order. */
 static int key_people(const name_search *s, int lo, int hi, cand **out, size_t *n)
 {
-    sqlite3_stmt *st = xl_db_prepare(s->db,
-        "SELECT b, pid FROM person_key WHERE k >= ?1 AND k < ?2 AND b BETWEEN ?3 AND ?4", s->err);
+    sqlite3_stmt *sts[2] = {NULL, NULL}, *st;
     *out = NULL;
     *n = 0;
-    if (!st)
-        return XL_EFAIL;
     size_t cap = 0;
     int rc = SQLITE_DONE;
     for (size_t i = 0; i < s->nkeys && rc == SQLITE_DONE; i++) {
-        bind_range(st, s->keys[i]);
+        st = key_stmt(s->db, "SELECT b, pid FROM %s WHERE k >= ?1 AND k < ?2 AND b BETWEEN ?3 AND ?4",
+                      s->keys[i], sts, s->err);
+        if (!st) {
+            rc = SQLITE_ERROR;
+            break;
+        }
         sqlite3_bind_int(st, 3, lo);
         sqlite3_bind_int(st, 4, hi);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -724,9 +752,9 @@ static int key_people(const name_search *s, int lo, int hi, cand **out, size_t *
             }
             (*out)[(*n)++] = (cand){sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1)};
         }
-        sqlite3_reset(st);
     }
-    sqlite3_finalize(st);
+    sqlite3_finalize(sts[0]);
+    sqlite3_finalize(sts[1]);
     if (rc != SQLITE_DONE) {
         free(*out);
         *out = NULL;
@@ -1051,7 +1079,7 @@ typedef struct cutter {
     unsigned char ok[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1];   /* a syllable starts with it */
     unsigned char part[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1]; /* a longer one does too */
     size_t start[XL_PINYIN_MAX_QUERY], len[XL_PINYIN_MAX_QUERY], m;
-    sqlite3_stmt *exists, *count;
+    sqlite3_stmt *exists, *count[2];
     char **ranges;
     size_t nranges, nodes, rows; /* rows: of the ranges, as counted */
     int overflow;
@@ -1106,10 +1134,12 @@ static void emit_full(cutter *c, size_t j, char *key, size_t klen)
 /* The rows of the range key, counted up to cap + 1. */
 static size_t cut_count(cutter *c, const char *key, size_t cap)
 {
-    bind_range(c->count, key);
-    sqlite3_bind_int64(c->count, 3, (int64_t)cap + 1);
-    size_t n = sqlite3_step(c->count) == SQLITE_ROW ? (size_t)sqlite3_column_int64(c->count, 0) : cap + 1;
-    sqlite3_reset(c->count);
+    sqlite3_stmt *st = key_stmt(c->s->db, count_sql, key, c->count, c->s->err);
+    if (!st)
+        return cap + 1;
+    sqlite3_bind_int64(st, 3, (int64_t)cap + 1);
+    size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : cap + 1;
+    sqlite3_reset(st);
     return n;
 }
 
@@ -1219,16 +1249,15 @@ static int mixed_ranges(const name_search *s, const char *q, int raw, char ***ra
                         c->part[pos][l] = 1;
                 }
     c->exists = xl_db_prepare(s->db, "SELECT 1 FROM person_key WHERE k >= ?1 AND k < ?2 LIMIT 1", s->err);
-    c->count = xl_db_prepare(s->db,
-        "SELECT count(*) FROM (SELECT 1 FROM person_key WHERE k >= ?1 AND k < ?2 LIMIT ?3)", s->err);
-    int rc = c->exists && c->count ? XL_OK : XL_EFAIL;
+    int rc = c->exists ? XL_OK : XL_EFAIL;
     if (rc == XL_OK) {
         cut_from(c, 0, 0, 0);
         c->rows += cut_count(c, "#", MIXED_ROWS);
         cut_range(c, "#");
     }
     sqlite3_finalize(c->exists);
-    sqlite3_finalize(c->count);
+    sqlite3_finalize(c->count[0]);
+    sqlite3_finalize(c->count[1]);
     if (rc != XL_OK || c->overflow) {
         for (size_t i = 0; i < c->nranges; i++)
             free(c->ranges[i]);
