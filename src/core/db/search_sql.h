@@ -77,7 +77,5 @@ int xl_search_expr_mixed(const char *qf, xl_buf *out);    /* MIXED hits ⊆ it; 
 /* Every hit of any rank (for an unlimited search). A 1-letter query i, u or v (no
  * Mandarin syllable starts with one) can only match Latin words: the |#| names. */
 int xl_search_expr_any(const char *qf, xl_buf *out);
-/* Names holding the UTF-8 text s (instr(name, s) > 0 ⊆ it). */
-int xl_search_expr_name(const char *s, xl_buf *out);
 
 #endif
