@@ -14,8 +14,9 @@
  * MIXED); then current residents, people who moved out (with their last residency), people
  * with no residency; then building, room (as text), name, person id. A limit returns exactly
  * the first `limit` hits of that order, so the TUI's page is the CLI's first lines.
- * How it stays fast on a large register (FTS5 trigram candidates, an in-order walk of the
- * current residents for common queries) is described in src/core/lookup.c.
+ * How it stays fast on a large register (ranges of a B-tree of search keys, an in-order
+ * walk of the current residents for common queries) is described in
+ * src/core/register/lookup.c.
  * No unmasked ID or phone number ever leaves this module. */
 #ifndef XL_LOOKUP_H
 #define XL_LOOKUP_H

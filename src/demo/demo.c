@@ -11,6 +11,7 @@
  * demo_emit.c, all sharing demo_internal.h. */
 #include "demo/demo_internal.h"
 #include "demo/lists_demo_internal.h"
+#include "core/db/search_sql.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -226,8 +227,7 @@ static int build_in_tx(demo *d, const xl_demo_opts *o)
     xl_db_defer_search_index(d->db, 1);
     int rc = prepare_all(d) || demo_emit_all(d);
     xl_db_defer_search_index(d->db, 0);
-    if (rc || xl_db_exec(d->db, "INSERT INTO person_search(rowid, pinyin) SELECT id, pinyin FROM person",
-                         d->err))
+    if (rc || xl_search_index_people(d->db, 0, INT64_MAX, d->err))
         return XL_EFAIL;
     /* the four lists and the meeting history stand on the buildings and people above */
     if (xl_lists_demo_build(d->db, o->seed, d->err))

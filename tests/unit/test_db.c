@@ -138,15 +138,21 @@ static void db__migrate__forward_from_version_1_keeps_data(void **state)
     free(dir);
 }
 
-/* 1 when sql's program builds a temporary index (an IN list of three or more constants). */
+/* 1 when sql's program builds a temporary index (an IN list of three or more constants).
+ * The statement's own program, where its CHECKs are: the programs of triggers follow it
+ * (015's person_key triggers look up a person's few keys with IN (json_each)). */
 static int builds_ephemeral(xl_db *db, const char *sql)
 {
     char *explain = xl_asprintf("EXPLAIN %s", sql);
     sqlite3_stmt *st = xl_db_prepare(db, explain, NULL);
     assert_non_null(st);
     int found = 0;
-    while (sqlite3_step(st) == SQLITE_ROW)
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *p4 = (const char *)sqlite3_column_text(st, 5);
+        if (p4 && !strncmp(p4, "-- TRIGGER", 10))
+            break;
         found |= !strcmp((const char *)sqlite3_column_text(st, 1), "OpenEphemeral");
+    }
     sqlite3_finalize(st);
     free(explain);
     return found;
@@ -211,7 +217,7 @@ static void db__migrate__014_residency_checks_same_meaning(void **state)
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'residency'"
                                  " AND type = 'index' AND name NOT LIKE 'sqlite_%'"), 6);
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'residency'"
-                                 " AND type = 'trigger'"), 3);
+                                 " AND type = 'trigger'"), 3 + 3); /* 015's person_key triggers */
     assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'residency_new'"), 0);
     assert_int_equal(one_int(db, "SELECT party FROM room_tally WHERE building = 5 AND room = '101'"), 1);
@@ -221,7 +227,7 @@ static void db__migrate__014_residency_checks_same_meaning(void **state)
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'person'"
                                  " AND type = 'index'"), 5);
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'person'"
-                                 " AND type = 'trigger'"), 9);
+                                 " AND type = 'trigger'"), 9 + 4); /* 015's person_key triggers */
 
     /* The insert the importer reuses builds no temporary index. */
     assert_false(builds_ephemeral(db, "INSERT INTO residency(person_id, building, room, role, moved_in,"

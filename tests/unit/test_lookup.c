@@ -8,9 +8,11 @@
 #include <unistd.h>
 
 #include "core/db/db_internal.h"
+#include "core/db/search_sql.h"
 #include "core/register/lookup_tune.h"
 #include "xiangli/building.h"
 #include "xiangli/idcard.h"
+#include "xiangli/import.h"
 #include "xiangli/lookup.h"
 #include "xiangli/mem.h"
 #include "xiangli/pinyin.h"
@@ -681,6 +683,383 @@ static void lookup__limit__every_way_after_changes(void **state)
     tu_db_free(d);
 }
 
+/* ---------- person_key (migration 015): the same as a recount, the same hits as a scan ---------- */
+
+/* person_key holds exactly the keys of every person's name with the building they live in
+ * now: compared with a recount from scratch (the names' keys made again, the view of 015
+ * over them, the current residencies), both ways. */
+static void assert_keys_are_a_recount(xl_db *d)
+{
+    assert_int_equal(int_sql(d, "SELECT count(*) FROM person WHERE pinyin IS NOT xl_search_keys(name) AND ?1 = ?1", 0),
+                     0);
+    static const char recount[] =
+        "SELECT v.k, v.pid, coalesce(r.building, 0) FROM person_keys v"
+        " LEFT JOIN residency r ON r.person_id = v.pid AND r.moved_out IS NULL";
+    char *sql = xl_asprintf("SELECT (SELECT count(*) FROM (%s EXCEPT SELECT k, pid, b FROM person_key))"
+                            " + (SELECT count(*) FROM (SELECT k, pid, b FROM person_key EXCEPT %s))"
+                            " WHERE ?1 = ?1", recount, recount);
+    int64_t differ = int_sql(d, sql, 0);
+    free(sql);
+    if (differ != 0)
+        fail_msg("person_key differs from a recount in %lld rows", (long long)differ);
+    static const char recount_v[] =
+        "SELECT j.value, p.id, coalesce(r.building, 0) FROM person p"
+        " LEFT JOIN residency r ON r.person_id = p.id AND r.moved_out IS NULL,"
+        " json_each(xl_search_v_keys(p.name, xl_search_keys(p.name))) j";
+    sql = xl_asprintf("SELECT (SELECT count(*) FROM (%s EXCEPT SELECT k, pid, b FROM person_key_v))"
+                      " + (SELECT count(*) FROM (SELECT k, pid, b FROM person_key_v EXCEPT %s))"
+                      " WHERE ?1 = ?1", recount_v, recount_v);
+    differ = int_sql(d, sql, 0);
+    free(sql);
+    if (differ != 0)
+        fail_msg("person_key_v differs from a recount in %lld rows", (long long)differ);
+    assert_true(int_sql(d, "SELECT count(*) FROM person_key_v WHERE ?1 = ?1", 0) > 0);
+    assert_true(int_sql(d, "SELECT count(*) FROM person_key WHERE b > 0 AND ?1 = ?1", 0) > 1000);
+}
+
+/* The unlimited search by brute force: every person the matcher (pinyin) or instr (names)
+ * accepts, in the order of lookup.h (rank; current, moved out, never lived; building, room,
+ * name, id), as "id:rank" lines. */
+static void brute_force(xl_db *d, const char *q, int pinyin, xl_buf *out)
+{
+    char *sql = xl_asprintf(
+        "SELECT p.id, %s AS rk FROM person p NOT INDEXED"
+        " LEFT JOIN residency r ON r.id = coalesce("
+        "   (SELECT id FROM residency x WHERE x.person_id = p.id AND x.moved_out IS NULL),"
+        "   (SELECT id FROM residency x WHERE x.person_id = p.id ORDER BY x.moved_in DESC, x.id DESC LIMIT 1))"
+        " WHERE %s ORDER BY rk DESC, CASE WHEN r.id IS NULL THEN 2 WHEN r.moved_out IS NULL THEN 0 ELSE 1 END,"
+        " r.building, r.room, p.name, p.id",
+        pinyin ? "xl_pinyin_match(p.name, ?1)" : "0",
+        pinyin ? "xl_pinyin_match(p.name, ?1) > 0" : "instr(p.name, ?1) > 0");
+    sqlite3_stmt *st = xl_db_prepare(d, sql, NULL);
+    free(sql);
+    assert_non_null(st);
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        xl_buf_printf(out, "%lld:%d\n", (long long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1));
+    sqlite3_finalize(st);
+}
+
+static void hits_text(const xl_lookup_result *r, size_t n, xl_buf *out)
+{
+    for (size_t i = 0; i < n && i < r->n; i++)
+        xl_buf_printf(out, "%lld:%d\n", (long long)r->hits[i].person_id, r->hits[i].rank);
+}
+
+/* The first n lines of text. */
+static size_t lines_prefix(const char *text, size_t n)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n && text[len]; i++)
+        len += strcspn(text + len, "\n") + 1;
+    return len;
+}
+
+/* A query a person would type for a random person's name: a full spelling's prefix, the
+ * initials, a mixed cut (some letters of each reading), a piece of the name, the last four
+ * of a phone number, or random letters. */
+static void random_query(xl_db *d, int kind, char *q, size_t size)
+{
+    q[0] = '\0';
+    int64_t max_id = int_sql(d, "SELECT max(id) FROM person WHERE ?1 = ?1", 0);
+    sqlite3_stmt *st = xl_db_prepare(d, "SELECT name, coalesce(phone, '') FROM person WHERE id >= ?1 ORDER BY id LIMIT 1",
+                                     NULL);
+    sqlite3_bind_int64(st, 1, 1 + rand() % max_id);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char name[256], phone[32];
+    snprintf(name, sizeof name, "%s", xl_col_text(st, 0));
+    snprintf(phone, sizeof phone, "%s", xl_col_text(st, 1));
+    sqlite3_finalize(st);
+    size_t len = strlen(name), off = 0, chars = 0, at[70];
+    for (uint32_t cp; off < len && chars < 64; off += xl_utf8_decode(name + off, len - off, &cp))
+        at[chars++] = off;
+    at[chars] = len;
+    size_t from = (size_t)rand() % chars;
+    xl_buf keys;
+    xl_buf_init(&keys);
+    xl_pinyin_keys(name + at[from], &keys);
+    char items[8][128];
+    int nitems = 0;
+    for (const char *p = keys.data; *p == '|' && nitems < 8;) {
+        size_t n = strcspn(p + 1, "|");
+        if (!p[1 + n])
+            break;
+        snprintf(items[nitems++], sizeof items[0], "%.*s", (int)n, p + 1);
+        p += 1 + n;
+    }
+    xl_buf_release(&keys);
+    switch (kind) {
+    case 0: /* a full spelling's prefix */
+        if (nitems)
+            snprintf(q, size, "%.*s", 1 + rand() % (int)strlen(items[0]), items[0]);
+        break;
+    case 1: /* initials (the last item), two letters or more */
+        if (nitems && strlen(items[nitems - 1]) >= 2)
+            snprintf(q, size, "%.*s", 2 + rand() % (int)(strlen(items[nitems - 1]) - 1), items[nitems - 1]);
+        break;
+    case 2: { /* mixed: one to four letters of each reading of two or three characters */
+        size_t n = 0;
+        for (size_t c = from; c < chars && c < from + 2 + (size_t)(rand() % 2) && n + 8 < size; c++) {
+            uint32_t cp;
+            xl_utf8_decode(name + at[c], at[c + 1] - at[c], &cp);
+            const char *r[4];
+            size_t nr = xl_pinyin_readings(cp, r, 4);
+            if (nr == 0)
+                break;
+            const char *rd = r[(size_t)rand() % (nr < 4 ? nr : 4)];
+            size_t take = 1 + (size_t)rand() % 4;
+            if (take > strlen(rd))
+                take = strlen(rd);
+            memcpy(q + n, rd, take);
+            n += take;
+        }
+        q[n] = '\0';
+        break;
+    }
+    case 3: /* a piece of the name: one or two characters */
+        snprintf(q, size, "%.*s", (int)(at[from + 1 < chars && rand() % 2 ? from + 2 : from + 1] - at[from]),
+                 name + at[from]);
+        break;
+    case 4: /* the last four of a phone number */
+        if (strlen(phone) >= 4)
+            snprintf(q, size, "%s", phone + strlen(phone) - 4);
+        break;
+    default: /* random letters */
+        for (int i = 0, n = 1 + rand() % 4; i < n; i++)
+            q[i] = (char)('a' + rand() % 26), q[i + 1] = '\0';
+        break;
+    }
+}
+
+/* Every way of reading a page: person_key's ranges read at once (the defaults on a demo
+ * register), their first buildings too few (read again), the walk all the way, the walk
+ * giving way to the ranges. */
+static const struct { size_t small, pages, walk; } key_ways[] = {
+    {6000, 4, 30000}, {6000, 0, 30000}, {0, 4, 100000000}, {0, 4, 0}, {0, 0, 0},
+};
+
+static void check_query(xl_db *d, const char *q, size_t *checked)
+{
+    xl_query_kind kind;
+    int b;
+    char room[9];
+    xl_err e;
+    if (!q[0] || xl_lookup_classify(q, &kind, &b, room, &e) != XL_OK)
+        return;
+    xl_lookup_result all;
+    assert_int_equal(xl_lookup(d, q, 0, &all, &e), XL_OK);
+    xl_buf got, want;
+    xl_buf_init(&got);
+    xl_buf_init(&want);
+    hits_text(&all, all.n, &got);
+    if (kind == XL_Q_PINYIN || kind == XL_Q_NAME) {
+        brute_force(d, q, kind == XL_Q_PINYIN, &want);
+        if (strcmp(got.data, want.data) != 0)
+            fail_msg("query '%s': %zu hits differ from the brute force", q, all.n);
+    }
+    static const size_t limits[] = {1, 7, 50, 201};
+    for (size_t w = 0; w < sizeof key_ways / sizeof key_ways[0]; w++) {
+        xl_lookup_tune_keys(key_ways[w].small, key_ways[w].pages, key_ways[w].walk);
+        for (size_t j = 0; j < sizeof limits / sizeof limits[0]; j++) {
+            xl_lookup_result some;
+            assert_int_equal(xl_lookup(d, q, limits[j], &some, &e), XL_OK);
+            xl_buf page;
+            xl_buf_init(&page);
+            hits_text(&some, some.n, &page);
+            size_t n = lines_prefix(got.data, limits[j]);
+            if (page.len != n || strncmp(page.data, got.data, n) != 0)
+                fail_msg("query '%s' way %zu limit %zu: the page is not the first hits", q, w, limits[j]);
+            xl_buf_release(&page);
+            xl_lookup_release(&some);
+        }
+    }
+    xl_lookup_tune_keys(6000, 4, 30000);
+    xl_buf_release(&got);
+    xl_buf_release(&want);
+    xl_lookup_release(&all);
+    (*checked)++;
+}
+
+static void random_queries(xl_db *d, int n)
+{
+    size_t checked = 0;
+    char q[64];
+    for (int i = 0; i < n; i++) {
+        random_query(d, i % 6, q, sizeof q);
+        check_query(d, q, &checked);
+    }
+    assert_true(checked > (size_t)n / 2);
+}
+
+/* A few hundred random queries find what a scan finds, in the same order, and every page is
+ * their first hits, however a page is read; again after random sign-ins, moves, sign-outs
+ * and renames, with person_key a recount of the register each time. */
+static void lookup__keys__random_queries_same_as_a_scan(void **state)
+{
+    (void)state;
+    xl_db *d = tu_demo_db(NULL);
+    assert_keys_are_a_recount(d);
+    srand(15);
+    random_queries(d, 240);
+    random_changes(d, 300);
+    exec_ok(d, "UPDATE person SET name = '吕绿' WHERE id = 7;"
+               "UPDATE person SET name = 'Anna 张' WHERE id = 8;"
+               "UPDATE person SET name = name || '明' WHERE id % 50 = 9;"
+               /* an address corrected, a sign-out undone, a residency deleted */
+               "UPDATE residency SET (building, room) = (SELECT building, room FROM room ORDER BY building DESC,"
+               " room LIMIT 1) WHERE id IN (SELECT id FROM residency WHERE moved_out IS NULL ORDER BY id LIMIT 5);"
+               "UPDATE residency SET moved_out = NULL WHERE id IN (SELECT r.id FROM residency r"
+               " WHERE r.moved_out IS NOT NULL AND NOT EXISTS (SELECT 1 FROM residency x"
+               " WHERE x.person_id = r.person_id AND x.moved_out IS NULL) GROUP BY r.person_id LIMIT 5);"
+               "DELETE FROM residency WHERE id IN (SELECT id FROM residency WHERE moved_out IS NULL"
+               " ORDER BY id DESC LIMIT 3);");
+    assert_keys_are_a_recount(d);
+    srand(16);
+    random_queries(d, 240);
+    const char *fixed[] = {"lv", "lvl", "lulu", "anna", "an", "az", "zhangsan", "zsan", "zhs", "wangxm", "xiaom",
+                           "张", "三", "ang", "i", "u", "v"};
+    size_t checked = 0;
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        check_query(d, fixed[i], &checked);
+    tu_db_free(d);
+}
+
+/* An import defers the search index and fills person_key for its new people in one
+ * statement; the moves it writes follow at once: a recount after it, and the search finds. */
+static void lookup__keys__import_fills_them(void **state)
+{
+    (void)state;
+    xl_db *d = tu_demo_db(NULL);
+    sqlite3_stmt *st = xl_db_prepare(d, "SELECT p.name, p.id_number, r.building FROM person p JOIN residency r"
+                                        " ON r.person_id = p.id AND r.moved_out IS NULL"
+                                        " WHERE length(p.id_number) = 18 ORDER BY p.id LIMIT 1", NULL);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char name[64], id[19], a[19], b[19];
+    snprintf(name, sizeof name, "%s", xl_col_text(st, 0));
+    snprintf(id, sizeof id, "%s", xl_col_text(st, 1));
+    int from = sqlite3_column_int(st, 2);
+    sqlite3_finalize(st);
+    snprintf(a, sizeof a, "310117199003078%02d", 51);
+    a[17] = xl_id_check_char(a);
+    a[18] = '\0';
+    snprintf(b, sizeof b, "310117199201012%02d", 22);
+    b[17] = xl_id_check_char(b);
+    b[18] = '\0';
+    int to = from == 1 ? 2 : 1;
+    st = xl_db_prepare(d, "SELECT room FROM room WHERE building = ?1 ORDER BY room LIMIT 1", NULL);
+    sqlite3_bind_int(st, 1, to);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *csv = xl_asprintf("姓名,性别,身份证号,手机号,楼栋,房间,身份,入住日期,户籍省份,工作单位\n"
+                            "欧阳明月,男,%s,13812345678,%d,%s,租客,2026-11-20,安徽,顺丰\n"
+                            "吕小绿,女,%s,13812345679,%d,%s,租客,2026-11-20,河南,饭店\n"
+                            "%s,,%s,,%d,%s,租客,2026-11-20,,\n",
+                            a, to, xl_col_text(st, 0), b, to, xl_col_text(st, 0), name, id, to, xl_col_text(st, 0));
+    sqlite3_finalize(st);
+    char *dir = tu_tmpdir(), *path = xl_asprintf("%s/in.csv", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(csv, f);
+    fclose(f);
+    xl_import_report rep;
+    xl_import_report_init(&rep);
+    xl_err e;
+    if (xl_import_residents(d, path, 0, &rep, &e) != XL_OK)
+        fail_msg("import: %s", e.msg);
+    assert_int_equal(rep.new_people, 2);
+    assert_int_equal(rep.moves, 1);
+    xl_import_report_release(&rep);
+    assert_keys_are_a_recount(d);
+    xl_lookup_result r;
+    assert_int_equal(xl_lookup(d, "oymy", 0, &r, &e), XL_OK);
+    assert_true(hit_named(&r, "欧阳明月") >= 0);
+    xl_lookup_release(&r);
+    assert_int_equal(xl_lookup(d, "lvxiaol", 0, &r, &e), XL_OK);
+    assert_true(hit_named(&r, "吕小绿") >= 0);
+    xl_lookup_release(&r);
+    unlink(path);
+    free(path);
+    free(dir);
+    free(csv);
+    tu_db_free(d);
+}
+
+static void fn_not_deferred(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    sqlite3_result_int(ctx, 0);
+}
+
+extern const char *const xl_schema_migrations[];
+
+/* A database of the version before 015 (with people living, moved out and never living
+ * anywhere) is carried forward: every row kept, person_key the recount, the search finds. */
+static void lookup__keys__migration_keeps_data(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    char *path = xl_asprintf("%s/v14.db", dir);
+    int before = xl_db_schema_latest() - 1;
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(xl_search_sql_register(h), SQLITE_OK);
+    assert_int_equal(sqlite3_create_function(h, "xl_index_deferred", 0, SQLITE_UTF8, NULL, fn_not_deferred, NULL,
+                                             NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+    for (int v = 0; v < before; v++)
+        assert_int_equal(sqlite3_exec(h, xl_schema_migrations[v], NULL, NULL, NULL), SQLITE_OK);
+    char sql[128];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d", before, XL_APPLICATION_ID);
+    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    const char *fill =
+        "INSERT INTO lane(id, name) VALUES (1, 'L');"
+        "INSERT INTO building(number, lane_id) VALUES (5, 1), (6, 1);"
+        "INSERT INTO room(building, room) VALUES (5, '101'), (6, '201');"
+        "INSERT INTO person(id, name, created_at) VALUES (1, '张三', 'x'), (2, '吕芳', 'x'), (3, '单梅', 'x'),"
+        " (4, 'Anna 李', 'x');"
+        "INSERT INTO residency(person_id, building, room, role, moved_in, moved_out) VALUES"
+        " (1, 5, '101', 'owner', '2020-01-01', NULL), (2, 5, '101', 'tenant', '2020-01-01', '2021-01-01'),"
+        " (2, 6, '201', 'tenant', '2021-01-01', NULL), (3, 6, '201', 'tenant', '2020-01-01', '2022-01-01');"
+        "COMMIT";
+    if (sqlite3_exec(h, fill, NULL, NULL, NULL) != SQLITE_OK)
+        fail_msg("%s", sqlite3_errmsg(h));
+    sqlite3_close(h);
+
+    xl_db *d = NULL;
+    xl_err e;
+    if (xl_db_open(&d, path, 0, &e) != XL_OK)
+        fail_msg("%s", e.msg);
+    assert_int_equal(xl_db_user_version(d), xl_db_schema_latest());
+    assert_int_equal(int_sql(d, "SELECT count(*) FROM person WHERE ?1 = ?1", 0), 4);
+    assert_int_equal(int_sql(d, "SELECT count(*) FROM residency WHERE ?1 = ?1", 0), 4);
+    assert_int_equal(int_sql(d, "SELECT count(DISTINCT pid) FROM person_key WHERE ?1 = ?1", 0), 4);
+    assert_int_equal(int_sql(d, "SELECT b FROM person_key WHERE k = '|zhangsan' AND pid = ?1", 1), 5);
+    assert_int_equal(int_sql(d, "SELECT b FROM person_key WHERE k = '|lufang' AND pid = ?1", 2), 6);
+    assert_int_equal(int_sql(d, "SELECT b FROM person_key_v WHERE k = '|lvfang' AND pid = ?1", 2), 6);
+    assert_int_equal(int_sql(d, "SELECT b FROM person_key WHERE k = '~单梅' AND pid = ?1", 3), 0);
+    assert_int_equal(int_sql(d, "SELECT count(*) FROM person_key WHERE k = '#' AND pid = ?1", 4), 1);
+    assert_int_equal(int_sql(d, "SELECT count(*) FROM pragma_foreign_key_check WHERE ?1 = ?1", 0), 0);
+    const char *recount =
+        "SELECT count(*) FROM (SELECT v.k, v.pid, coalesce(r.building, 0) FROM person_keys v"
+        " LEFT JOIN residency r ON r.person_id = v.pid AND r.moved_out IS NULL"
+        " EXCEPT SELECT k, pid, b FROM person_key) WHERE ?1 = ?1";
+    assert_int_equal(int_sql(d, recount, 0), 0);
+    expect_hit(d, "zs", "张三", 1);
+    expect_hit(d, "lvf", "吕芳", 1);
+    expect_hit(d, "dmei", "单梅", 1);
+    expect_hit(d, "ann", "Anna 李", 1);
+    /* and it follows a move and a sign-in made after the migration */
+    exec_ok(d, "UPDATE residency SET moved_out = '2023-01-01' WHERE person_id = 1 AND moved_out IS NULL;"
+               "INSERT INTO residency(person_id, building, room, role, moved_in) VALUES (3, 5, '101', 'tenant', '2023-01-01');");
+    assert_int_equal(int_sql(d, "SELECT b FROM person_key WHERE k = '|zhangsan' AND pid = ?1", 1), 0);
+    assert_int_equal(int_sql(d, "SELECT b FROM person_key WHERE k = '~单梅' AND pid = ?1", 3), 5);
+    assert_int_equal(int_sql(d, recount, 0), 0);
+    tu_db_free(d);
+    unlink(path);
+    free(path);
+    free(dir);
+}
+
 /* `xiangli lookup zs --json` prints what xl_lookup gives (the TUI calls xl_lookup too). */
 static void lookup__cli__agrees(void **state)
 {
@@ -744,6 +1123,9 @@ int main(void)
         cmocka_unit_test(lookup__pinyin__index_finds_what_a_scan_finds),
         cmocka_unit_test(lookup__limit__prefix_of_unlimited),
         cmocka_unit_test(lookup__limit__every_way_after_changes),
+        cmocka_unit_test(lookup__keys__random_queries_same_as_a_scan),
+        cmocka_unit_test(lookup__keys__migration_keeps_data),
+        cmocka_unit_test(lookup__keys__import_fills_them),
         cmocka_unit_test(lookup__cli__agrees),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

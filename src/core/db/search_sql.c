@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db/db_internal.h"
 #include "xiangli/pinyin.h"
 #include "xiangli/text.h"
 
@@ -153,6 +154,131 @@ void xl_search_keys(const char *name, xl_buf *out)
     add_text(name, out);
 }
 
+/* ---------- person_key (data/schema/015_person_key.sql) ---------- */
+
+static void key_json(xl_buf *out, int *n, const char *a, size_t alen, const char *b, size_t blen)
+{
+    char tok[MAX_TOKEN + 1];
+    if (alen + blen >= sizeof tok)
+        return;
+    memcpy(tok, a, alen);
+    memcpy(tok + alen, b, blen);
+    tok[alen + blen] = '\0';
+    xl_buf_puts(out, (*n)++ ? "," : "");
+    xl_buf_json_str(out, tok);
+}
+
+/* The keys of the view person_keys for one person (the same rows, as a JSON array): for the
+ * bulk writers, which would otherwise split every person's keys in SQL (twice as slow). The
+ * tests compare the table they fill with the view. */
+static void key_list(const char *name, const char *keys, xl_buf *out)
+{
+    int n = 0;
+    xl_buf_puts(out, "[");
+    const char *end = strchr(keys, '~');
+    end = end ? end : keys + strlen(keys);
+    for (const char *p = keys; p < end && (*p == '|' || *p == '!');) {
+        size_t len = strcspn(p + 1, "|!~");
+        if (*p == '|' && len == 1 && p[1] == '#')
+            key_json(out, &n, "#", 1, "", 0);
+        else if (len > (size_t)(*p == '!')) {
+            key_json(out, &n, p, 1, p + 1, len);
+        }
+        p += 1 + len;
+    }
+    size_t nlen = strlen(name), off = 0;
+    for (int k = 0; off < nlen && k < MAX_SUFFIXES; k++) {
+        key_json(out, &n, "~", 1, name + off, nlen - off);
+        uint32_t cp;
+        off += xl_utf8_decode(name + off, nlen - off, &cp);
+    }
+    xl_buf_puts(out, "]");
+}
+
+/* 1 when the spellings of keys (xl_search_keys) may hold a ü (lv, lve, nv, nve fold to lu,
+ * lue, nu, nue). */
+static int may_hold_v(const char *keys)
+{
+    for (const char *p = keys; *p && *p != '~'; p++)
+        if ((p[0] == 'l' || p[0] == 'n') && p[1] == 'u')
+            return 1;
+    return 0;
+}
+
+/* The spellings of name that hold a v, unfolded, as "|spelling" (person_key_v). */
+static void v_keys(const char *name, const char *keys, xl_buf *out)
+{
+    int n = 0;
+    xl_buf_puts(out, "[");
+    size_t nlen = strlen(name), off = 0;
+    xl_buf raw;
+    xl_buf_init(&raw);
+    for (int k = 0; may_hold_v(keys) && off < nlen && k < MAX_SUFFIXES; k++) {
+        raw.len = 0;
+        raw.data[0] = '\0';
+        xl_pinyin_keys(name + off, &raw);
+        const char *item[MAX_ITEMS];
+        size_t len[MAX_ITEMS];
+        size_t items = split_items(raw.data, item, len);
+        for (size_t i = 0; i < items; i++)
+            if (memchr(item[i], 'v', len[i]))
+                key_json(out, &n, "|", 1, item[i], len[i]);
+        uint32_t cp;
+        off += xl_utf8_decode(name + off, nlen - off, &cp);
+    }
+    xl_buf_release(&raw);
+    xl_buf_puts(out, "]");
+}
+
+static void fn_v_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *name = (const char *)sqlite3_value_text(argv[0]);
+    const char *keys = (const char *)sqlite3_value_text(argv[1]);
+    xl_buf out;
+    xl_buf_init(&out);
+    v_keys(name ? name : "", keys ? keys : "", &out);
+    sqlite3_result_text(ctx, out.data, (int)out.len, SQLITE_TRANSIENT);
+    xl_buf_release(&out);
+}
+
+static void fn_key_list(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *name = (const char *)sqlite3_value_text(argv[0]);
+    const char *keys = (const char *)sqlite3_value_text(argv[1]);
+    xl_buf out;
+    xl_buf_init(&out);
+    key_list(name ? name : "", keys ? keys : "", &out);
+    sqlite3_result_text(ctx, out.data, (int)out.len, SQLITE_TRANSIENT);
+    xl_buf_release(&out);
+}
+
+int xl_search_index_people(xl_db *db, long long first, long long last, xl_err *err)
+{
+    static const char *const sql[] = {
+        "INSERT INTO person_search(rowid, pinyin) SELECT id, pinyin FROM person WHERE id BETWEEN ?1 AND ?2",
+        "INSERT OR IGNORE INTO person_key(k, pid, b)"
+        " SELECT j.value, p.id, coalesce(r.building, 0) FROM person p"
+        " LEFT JOIN residency r ON r.person_id = p.id AND r.moved_out IS NULL,"
+        " json_each(xl_search_key_list(p.name, p.pinyin)) j WHERE p.id BETWEEN ?1 AND ?2 ORDER BY 1, 2",
+        "INSERT OR IGNORE INTO person_key_v(k, pid, b)"
+        " SELECT j.value, p.id, coalesce(r.building, 0) FROM person p"
+        " LEFT JOIN residency r ON r.person_id = p.id AND r.moved_out IS NULL,"
+        " json_each(xl_search_v_keys(p.name, p.pinyin)) j WHERE p.id BETWEEN ?1 AND ?2",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+        sqlite3_stmt *st = xl_db_prepare(db, sql[i], err);
+        if (!st)
+            return XL_EFAIL;
+        sqlite3_bind_int64(st, 1, first);
+        sqlite3_bind_int64(st, 2, last);
+        if (xl_db_step_done(db, st, "search index", err))
+            return XL_EFAIL;
+    }
+    return XL_OK;
+}
+
 /* ---------- SQL functions ---------- */
 
 /* The last name whose keys were made or given (xl_search_keys_remember), with its keys: an
@@ -204,6 +330,11 @@ int xl_search_sql_register(sqlite3 *h)
 {
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     int rc = sqlite3_create_function_v2(h, "xl_search_keys", 1, flags, NULL, fn_keys, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(h, "xl_search_key_list", 2, flags, NULL, fn_key_list, NULL, NULL,
+                                        NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(h, "xl_search_v_keys", 2, flags, NULL, fn_v_keys, NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(h, "xl_pinyin_match", 2, flags, NULL, fn_match, NULL, NULL,
                                         NULL);
@@ -346,41 +477,4 @@ int xl_search_expr_any(const char *qf, xl_buf *out)
     }
     xl_buf_puts(out, ")");
     return 1;
-}
-
-/* The AND of the windows of 3 characters of the UTF-8 text m, each a quoted FTS5 string
- * (quotes doubled). 0 when m is shorter than 3 characters. */
-static int text_trigrams(xl_buf *out, const char *m)
-{
-    size_t len = strlen(m), off[MAX_SUFFIXES + 4], nc = 0;
-    for (size_t o = 0; o < len && nc < MAX_SUFFIXES + 3;) {
-        uint32_t cp;
-        off[nc++] = o;
-        o += xl_utf8_decode(m + o, len - o, &cp);
-    }
-    if (nc < 3 || nc >= MAX_SUFFIXES + 3)
-        return 0;
-    off[nc] = len;
-    xl_buf_puts(out, "(");
-    for (size_t i = 0; i + 3 <= nc; i++) {
-        xl_buf_puts(out, i ? " AND \"" : "\"");
-        for (size_t b = off[i]; b < off[i + 3]; b++)
-            xl_buf_put(out, m[b] == '"' ? "\"\"" : m + b, m[b] == '"' ? 2 : 1);
-        xl_buf_puts(out, "\"");
-    }
-    xl_buf_puts(out, ")");
-    return 1;
-}
-
-int xl_search_expr_name(const char *s, xl_buf *out)
-{
-    uint32_t cp;
-    size_t len = strlen(s);
-    if (len == 0)
-        return 0;
-    int one = xl_utf8_decode(s, len, &cp) == len;
-    char *m = one ? xl_asprintf("(%s)", s) : xl_asprintf("~%s", s);
-    int rc = text_trigrams(out, m);
-    free(m);
-    return rc;
 }

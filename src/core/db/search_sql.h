@@ -47,6 +47,24 @@ void xl_search_keys(const char *name, xl_buf *out);
  * xl_search_keys), so an insert's triggers that ask for them do not make them again. */
 void xl_search_keys_remember(const char *name, const char *keys);
 
+/* person_key (data/schema/015_person_key.sql): a B-tree of every search key with the
+ * building its person lives in now (0: nowhere), so that a prefix search is a range of
+ * keys read in building order without touching person or residency. A person's keys (the
+ * view person_keys, in plain SQL from person.name and the keys above):
+ *   "|spelling" and "!INITIALS" as above (folded, initials in capitals; not a single
+ *             initial: INITIALS and MIXED queries cut two units or more),
+ *   "#"       the name holds Latin letters (a word is a unit whose reading is itself),
+ *   "~suffix" every suffix of the name's text (a substring of the name is a prefix of one).
+ * and in person_key_v, the "|spelling"s that hold a v, unfolded (xl_search_v_keys(name,
+ * keys)): a query with v but no u reads those. A query's range is [marker + q, marker + q +
+ * U+10FFFF). */
+
+/* Indexes the people with ids first..last whose indexing was deferred
+ * (xl_db_defer_search_index): person_search and person_key, each in one statement. */
+struct xl_db;
+struct xl_err;
+int xl_search_index_people(struct xl_db *db, long long first, long long last, struct xl_err *err);
+
 /* Folds 'v' to 'u' in place. */
 void xl_search_fold_v(char *s);
 
@@ -59,7 +77,5 @@ int xl_search_expr_mixed(const char *qf, xl_buf *out);    /* MIXED hits ⊆ it; 
 /* Every hit of any rank (for an unlimited search). A 1-letter query i, u or v (no
  * Mandarin syllable starts with one) can only match Latin words: the |#| names. */
 int xl_search_expr_any(const char *qf, xl_buf *out);
-/* Names holding the UTF-8 text s (instr(name, s) > 0 ⊆ it). */
-int xl_search_expr_name(const char *s, xl_buf *out);
 
 #endif

@@ -590,13 +590,7 @@ static int index_new(writer *w, xl_err *err)
 {
     if (!w->first_pid)
         return XL_OK;
-    sqlite3_stmt *st = xl_db_prepare(w->im->db, "INSERT INTO person_search(rowid, pinyin)"
-                                     " SELECT id, pinyin FROM person WHERE id BETWEEN ?1 AND ?2", err);
-    if (!st)
-        return XL_EFAIL;
-    sqlite3_bind_int64(st, 1, w->first_pid);
-    sqlite3_bind_int64(st, 2, w->last_pid);
-    return xl_db_step_done(w->im->db, st, "import", err);
+    return xl_search_index_people(w->im->db, w->first_pid, w->last_pid, err);
 }
 
 /* Every new person and move, then the summary: the body of the one transaction. */

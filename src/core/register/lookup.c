@@ -1,25 +1,28 @@
 /* lookup.c — the one search behind `xiangli lookup` and the TUI (rules in lookup.h).
  *
- * Names and pinyin on a large register (--scale 100: 900,000 people). A scan of every name
- * costs 50–100 ms there, too slow for a keystroke, so:
- *  - Candidates come from person_search, an FTS5 trigram index over person.pinyin (the
- *    search keys, src/core/search_sql.h), and are confirmed in SQL by xl_pinyin_match()
- *    (pinyin, one rank class at a time: FULL, INITIALS, MIXED) or instr() (names). Each
- *    class's candidate set is a superset of its hits, so the result is exact. The hits'
- *    ids are then read with their residency and put in order (two steps, so that only
- *    hits, not candidates, pay for the residency look-up).
- *  - With a limit (a page), the class is read the way that is cheapest for it (search_class):
- *    its first candidates confirmed and, when they are all of them, few hits put in order at
- *    once or more kept as a walk in place order meets them; else a short walk over the
- *    current residents in place order (the residency_place index, no sort) that stops at the
- *    limit (a common query such as "z", "wang" or 王 is done there); then, counted from the
- *    index alone, a middle number of candidates kept as the walk meets them (reading only
- *    the index residency_walk of migration 013 for everyone else), or, with too many, the
- *    plain walk goes on (up to WALK_BUDGET rows). A walk given up falls back to the two
- *    steps; one that runs out of current residents goes on with the others. Every way gives
- *    the first hits of the unlimited search (tests/unit/test_lookup.c tries each).
- *  - A one-letter pinyin query has no trigram; it walks (or, unlimited, scans).
- * Phone and ID tails use the expression indexes on their last four characters. */
+ * Names and pinyin on a large register (--scale 140: 1,270,000 people). A scan of every
+ * name costs 50–100 ms there, too slow for a keystroke, so each rank class (pinyin: FULL,
+ * INITIALS, MIXED; names: one) is read from person_key (migration 015, keys in
+ * src/core/db/search_sql.h), a B-tree of every search key with the building its person lives
+ * in now:
+ *  - FULL, INITIALS and names are one range of keys each ("|" / "!" / "~" + the query),
+ *    exact but for v/u and rank (the hits are confirmed by xl_pinyin_match / instr in the
+ *    statement that reads them). With a limit (key_class), a range of few rows is read at
+ *    once, only the rows of its first buildings (b, index only), and its first people to
+ *    the end of a building confirmed and put in order by one statement (place_current:
+ *    their current residency; then, short of the page, the people living nowhere now). A
+ *    range of many rows (a letter, a common syllable or surname: hits one resident in ten
+ *    or more) is met by a short walk over the current residents in place order (the index
+ *    residency_walk of 013) that keeps the hits' ids and stops at the end of the room where
+ *    the page fills; a walk that would run long gives way to the range.
+ *  - MIXED ("zsan", "wangxm") is the ways of cutting the query into syllable prefixes: each
+ *    names a few ranges (mixed_ranges), whose people are confirmed in building order.
+ *    Only a query with too many ways falls back to the FTS5 trigram index person_search
+ *    of 004 (search_class: candidates confirmed at once, or kept by a walk in place order).
+ * Every way gives the first hits of the unlimited search (tests/unit/test_lookup.c tries
+ * each and compares a few hundred random queries with a scan). Names and pinyin run in one
+ * read transaction. Phone and ID tails use the expression indexes on their last four
+ * characters. */
 #include "xiangli/lookup.h"
 
 #include <ctype.h>
@@ -275,6 +278,9 @@ typedef struct name_search {
                               SMALL_REGISTER people): many hits likely, the walk first */
     xl_lookup_result *res;
     xl_err *err;
+    char *const *keys;     /* the class's ranges in person_key: [key, key + U+10FFFF) each, */
+    size_t nkeys;          /* or none (FTS) */
+    size_t rows;           /* their rows when counted already, else SIZE_MAX */
 } name_search;
 
 static const char *value_sql(const name_search *s)
@@ -343,9 +349,13 @@ static int place_hits(const name_search *s, const char *ids, int rank, size_t ne
     return collect(s->db, st, 0, s->res, s->err);
 }
 
+static int key_exact(const name_search *s, int rank, int others_only, size_t need);
+
 /* Both steps, for every hit of the class (or the others_only ones). */
 static int exact(const name_search *s, const char *fts, int rank, int others_only, size_t need)
 {
+    if (s->nkeys)
+        return key_exact(s, rank, others_only, need);
     xl_buf ids;
     xl_buf_init(&ids);
     size_t n;
@@ -633,6 +643,677 @@ static int search_class(const name_search *s, const char *fts, int rank)
     return members_walk(s, fts, fts, MEMBERS_FTS, rank, need);
 }
 
+/* ---------- FULL, INITIALS and names: a range of person_key ---------- */
+
+/* Rows of the range (person_key holds b, the building each person lives in now) are read
+ * in building order by person: a page reads the range's rows of the first buildings only
+ * (bound), confirms them in that order until the page is full to the end of a building,
+ * and puts those few in order (place_hits: room, name; their residency). A range of more
+ * than dense_rows rows (a letter or a common syllable: hits are one resident in twenty or
+ * more) is read by the walk in place order instead, which stops after a few thousand. */
+#define KEY_END "\xf4\x8f\xbf\xbf" /* U+10FFFF: after every key that starts with the prefix */
+static size_t small_rows = 6000, bound_pages = 4, walk_rows = 30000; /* lookup_tune.h */
+
+void xl_lookup_tune_keys(size_t small, size_t pages, size_t walk_max)
+{
+    small_rows = small;
+    bound_pages = pages;
+    walk_rows = walk_max;
+}
+
+typedef struct cand {
+    int b;
+    int64_t pid;
+} cand;
+
+static int cand_cmp(const void *x, const void *y)
+{
+    const cand *a = x, *c = y;
+    if (a->b != c->b)
+        return a->b < c->b ? -1 : 1;
+    return (a->pid > c->pid) - (a->pid < c->pid);
+}
+
+static void bind_range(sqlite3_stmt *st, const char *key)
+{
+    char end[600];
+    snprintf(end, sizeof end, "%s" KEY_END, key);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
+}
+
+/* A spelling with v is in person_key_v (the unfolded ü spellings), every other key in
+ * person_key. */
+static int key_in_v(const char *key)
+{
+    return key[0] == '|' && strchr(key, 'v') != NULL;
+}
+
+/* sql with its table "%s" named for the key, prepared once for each table into st[2]. */
+static sqlite3_stmt *key_stmt(xl_db *db, const char *sql, const char *key, sqlite3_stmt *st[2], xl_err *err)
+{
+    int v = key_in_v(key);
+    if (!st[v]) {
+        char *text = xl_asprintf(sql, v ? "person_key_v" : "person_key");
+        st[v] = xl_db_prepare(db, text, err);
+        free(text);
+    }
+    if (st[v]) {
+        sqlite3_reset(st[v]);
+        bind_range(st[v], key);
+    }
+    return st[v];
+}
+
+static const char count_sql[] = "SELECT count(*) FROM (SELECT 1 FROM %s WHERE k >= ?1 AND k < ?2 LIMIT ?3)";
+
+/* The rows of the ranges counted up to cap + 1 (the index alone). */
+static int key_count(const name_search *s, size_t cap, size_t *n)
+{
+    sqlite3_stmt *sts[2] = {NULL, NULL};
+    int rc = SQLITE_ROW;
+    *n = 0;
+    for (size_t i = 0; i < s->nkeys && *n <= cap && rc == SQLITE_ROW; i++) {
+        sqlite3_stmt *st = key_stmt(s->db, count_sql, s->keys[i], sts, s->err);
+        if (!st) {
+            rc = SQLITE_ERROR;
+            break;
+        }
+        sqlite3_bind_int64(st, 3, (int64_t)(cap + 1 - *n));
+        rc = sqlite3_step(st);
+        *n += rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+    }
+    sqlite3_finalize(sts[0]);
+    sqlite3_finalize(sts[1]);
+    return rc == SQLITE_ROW ? XL_OK : xl_db_fail(s->db, "lookup", s->err);
+}
+
+/* The people of the ranges living in buildings lo..hi (0..0: nowhere), in (b, pid) order. */
+static int key_people(const name_search *s, int lo, int hi, cand **out, size_t *n)
+{
+    sqlite3_stmt *sts[2] = {NULL, NULL}, *st;
+    *out = NULL;
+    *n = 0;
+    size_t cap = 0;
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; i < s->nkeys && rc == SQLITE_DONE; i++) {
+        st = key_stmt(s->db, "SELECT b, pid FROM %s WHERE k >= ?1 AND k < ?2 AND b BETWEEN ?3 AND ?4",
+                      s->keys[i], sts, s->err);
+        if (!st) {
+            rc = SQLITE_ERROR;
+            break;
+        }
+        sqlite3_bind_int(st, 3, lo);
+        sqlite3_bind_int(st, 4, hi);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (*n == cap) {
+                cap = cap ? cap * 2 : 256;
+                *out = xl_reallocarray(*out, cap, sizeof **out);
+            }
+            (*out)[(*n)++] = (cand){sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1)};
+        }
+    }
+    sqlite3_finalize(sts[0]);
+    sqlite3_finalize(sts[1]);
+    if (rc != SQLITE_DONE) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+        return xl_db_fail(s->db, "lookup", s->err);
+    }
+    if (*n > 1)
+        xl_qsort(*out, *n, sizeof **out, cand_cmp);
+    size_t m = 0; /* a person's keys share one b: a person once */
+    for (size_t i = 0; i < *n; i++)
+        if (m == 0 || (*out)[i].pid != (*out)[m - 1].pid || (*out)[i].b != (*out)[m - 1].b)
+            (*out)[m++] = (*out)[i];
+    *n = m;
+    return XL_OK;
+}
+
+static void ids_add(xl_buf *ids, size_t *n, int64_t pid)
+{
+    xl_buf_printf(ids, "%s%lld", (*n)++ ? "," : "[", (long long)pid);
+}
+
+/* Of the people in the JSON array ids, the class's hits with their residency, in order, up
+ * to need (0: all), added to the result. current: all of them live somewhere now (their
+ * current residency, one index look-up each); else people living nowhere now (their last
+ * residency, if any). Confirmed here: a name holding the query is a hit of its range; pinyin
+ * by the matcher (the keys fold v to u, and a better rank's people are in the lesser ranges
+ * too). */
+static int place_json(const name_search *s, int rank, const char *ids, size_t need, int current)
+{
+    xl_buf sql;
+    xl_buf_init(&sql);
+    const char *ok = s->pinyin ? "xl_pinyin_match(p.name, ?2) = ?3" : "instr(p.name, ?2) > 0";
+    if (current)
+        xl_buf_printf(&sql, "SELECT " HIT_COLUMNS ", ?3 FROM json_each(?1) j JOIN person p ON p.id = j.value"
+                      " JOIN residency r ON r.person_id = p.id AND r.moved_out IS NULL WHERE %s"
+                      " ORDER BY r.building, r.room, p.name, p.id LIMIT ?4", ok);
+    else
+        xl_buf_printf(&sql, "SELECT " HIT_COLUMNS ", ?3 FROM person p" LAST_RESIDENCY
+                      " WHERE p.id IN (SELECT value FROM json_each(?1)) AND %s" PLACE_ORDER " LIMIT ?4", ok);
+    sqlite3_stmt *st = prepare_hits(s->db, sql.data, s->err);
+    xl_buf_release(&sql);
+    if (!st)
+        return XL_EFAIL;
+    bind_all(st, s, ids, s->pinyin ? rank : 0, need ? (int64_t)need : -1);
+    return collect(s->db, st, 0, s->res, s->err);
+}
+
+/* The hits among people[0..n) (current residents, sorted by building), in order, up to need
+ * (0: all): one statement over the first need + extra of them to the end of a building, more
+ * when too few of those were hits. *filled: need hits added; else every hit among them. */
+static int place_current(const name_search *s, int rank, const cand *people, size_t n, size_t need, size_t extra,
+                         int *filled)
+{
+    size_t mark = s->res->n, take = need ? need + extra : n;
+    *filled = 0;
+    for (;;) {
+        size_t t = take < n ? take : n;
+        while (t > 0 && t < n && people[t].b == people[t - 1].b)
+            t++;
+        if (t == 0)
+            return XL_OK;
+        xl_buf ids;
+        xl_buf_init(&ids);
+        size_t k = 0;
+        for (size_t i = 0; i < t; i++)
+            ids_add(&ids, &k, people[i].pid);
+        xl_buf_puts(&ids, "]");
+        s->res->n = mark;
+        int rc = place_json(s, rank, ids.data, need, 1);
+        xl_buf_release(&ids);
+        if (rc != XL_OK)
+            return rc;
+        if (need && s->res->n - mark >= need) {
+            *filled = 1;
+            return XL_OK;
+        }
+        if (t == n)
+            return XL_OK;
+        take = 2 * take + need;
+    }
+}
+
+/* The hits among people[0..n) (living nowhere now), in order, up to need (0: all). */
+static int place_others(const name_search *s, int rank, const cand *people, size_t n, size_t need)
+{
+    if (n == 0)
+        return XL_OK;
+    xl_buf ids;
+    xl_buf_init(&ids);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        ids_add(&ids, &k, people[i].pid);
+    xl_buf_puts(&ids, "]");
+    int rc = place_json(s, rank, ids.data, need, 0);
+    xl_buf_release(&ids);
+    return rc;
+}
+
+/* The hits among people (sorted by b: those living nowhere first), in order, up to need
+ * (0: all): the current residents' first, then, short of need, everyone else's. */
+static int ordered_hits(const name_search *s, int rank, const cand *people, size_t n, size_t need)
+{
+    size_t others = 0, mark = s->res->n;
+    while (others < n && people[others].b == 0)
+        others++;
+    int filled;
+    int rc = place_current(s, rank, people + others, n - others, need, s->res->n + 8, &filled);
+    if (rc == XL_OK && !filled)
+        rc = place_others(s, rank, people, others, need ? need - (s->res->n - mark) : 0);
+    return rc;
+}
+
+/* Every hit of the range (others_only: of people living nowhere now), in order, up to need. */
+static int key_exact(const name_search *s, int rank, int others_only, size_t need)
+{
+    cand *people;
+    size_t n;
+    if (key_people(s, 0, others_only ? 0 : INT32_MAX, &people, &n))
+        return XL_EFAIL;
+    int rc = ordered_hits(s, rank, people, n, need);
+    free(people);
+    return rc;
+}
+
+static int max_building(const name_search *s)
+{
+    sqlite3_stmt *st = xl_db_prepare(s->db, "SELECT max(number) FROM building", s->err);
+    int b = 0;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        b = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return b;
+}
+
+/* The walk of the key classes: the current residents in place order, keeping the person
+ * ids of the class's hits (their rows are read later, by place_ids); it stops at the end of
+ * the room where need hits are reached (*done), or after budget rows, or at the end of the
+ * register (*done 0, *rows < budget: every current resident's hit is in ids). */
+typedef struct key_walk {
+    sqlite3_stmt *st;
+    size_t rows;
+    int ended;            /* every current resident read */
+    int building;
+    char room[9];
+} key_walk;
+
+static int key_walk_on(const name_search *s, key_walk *w, int rank, size_t need, size_t budget, xl_buf *ids,
+                       size_t *hits, int *done)
+{
+    int rc = SQLITE_DONE;
+    *done = 0;
+    while (w->rows < budget && (rc = sqlite3_step(w->st)) == SQLITE_ROW) {
+        int b = sqlite3_column_int(w->st, 0);
+        const char *room = xl_col_text(w->st, 1);
+        if (w->rows++ == 0 || b != w->building || strcmp(room, w->room) != 0) {
+            if (*hits >= need) {
+                *done = 1;
+                return XL_OK;
+            }
+            w->building = b;
+            xl_strlcpy_utf8(w->room, room, sizeof w->room);
+        }
+        if (value_ok(s, sqlite3_column_int(w->st, 3), rank))
+            ids_add(ids, hits, sqlite3_column_int64(w->st, 2));
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return xl_db_fail(s->db, "lookup", s->err);
+    w->ended = rc == SQLITE_DONE;
+    *done = w->ended && *hits >= need;
+    return XL_OK;
+}
+
+/* A page of the class. The range's rows are counted up to small_rows: that many or fewer,
+ * they are read at once (the rows of the first buildings, all of them if those held too few
+ * hits). More: a short walk in place order (a letter or a common syllable, one resident in
+ * ten or more, is done there) that goes on while that is likely cheaper than reading the
+ * range, else gives way to it, its first buildings guessed from the hits the walk met. */
+static int key_class(const name_search *s, int rank)
+{
+    size_t need = s->limit ? s->limit - s->res->n : 0;
+    if (!s->limit)
+        return key_exact(s, rank, 0, 0);
+    if (need == 0)
+        return XL_OK;
+    size_t rows = s->rows, mark = s->res->n;
+    if (rows == SIZE_MAX && key_count(s, small_rows, &rows))
+        return XL_EFAIL;
+    int maxb = max_building(s);
+    int rc = XL_OK, filled = 0, scan = 1, bound = maxb;
+    if (rows > small_rows) {
+        key_walk w = {0};
+        xl_buf sql, ids;
+        xl_buf_init(&sql);
+        xl_buf_init(&ids);
+        xl_buf_printf(&sql, "SELECT r.building, r.room, r.person_id, %s FROM residency r INDEXED BY residency_walk"
+                      " JOIN person p ON p.id = r.person_id WHERE r.moved_out IS NULL"
+                      " ORDER BY r.building, r.room", value_sql(s));
+        w.st = xl_db_prepare(s->db, sql.data, s->err);
+        xl_buf_release(&sql);
+        if (!w.st)
+            return XL_EFAIL;
+        bind_all(w.st, s, NULL, rank, 0);
+        size_t hits = 0;
+        rc = key_walk_on(s, &w, rank, need, WALK_PROBE, &ids, &hits, &filled);
+        while (rc == XL_OK && !filled && !w.ended && hits) {
+            /* on: ~0.3 us a resident for about `more` residents (and the room's end); the
+             * range: ~0.06 us a row, about 1.2 rows a person as often as the walk met hits */
+            size_t more = (need > hits ? need - hits : 0) * w.rows / hits + 64;
+            double range = 1.2 * (double)people_estimate(s) * (double)hits / (double)w.rows;
+            if (w.rows + more > walk_rows || 0.3 * (double)more > 0.06 * range)
+                break;
+            rc = key_walk_on(s, &w, rank, need, w.rows + 2 * more, &ids, &hits, &filled);
+        }
+        scan = rc == XL_OK && !filled && !w.ended; /* given up before the end */
+        if (rc == XL_OK && !scan && hits) {        /* the walk's hits are the page, or all */
+            xl_buf_puts(&ids, "]");
+            rc = place_json(s, rank, ids.data, need, 1);
+        }
+        if (scan && hits) { /* the buildings walked held hits: guess how many hold a few pages */
+            double per_building = (double)hits / (double)(w.building ? w.building : 1);
+            double b = (double)(bound_pages * need) / per_building;
+            bound = b >= maxb ? maxb : 1 + (int)b;
+        }
+        sqlite3_finalize(w.st);
+        xl_buf_release(&ids);
+    } else {
+        /* about bound_pages pages of rows, were the people spread evenly over the buildings */
+        double share = rows ? (double)(bound_pages * need) / (double)rows : 1.0;
+        bound = share >= 1.0 ? maxb : 1 + (int)(share * maxb);
+    }
+    while (rc == XL_OK && scan && !filled) {
+        cand *people;
+        size_t n;
+        s->res->n = mark;
+        rc = key_people(s, 1, bound, &people, &n);
+        if (rc == XL_OK)
+            rc = place_current(s, rank, people, n, need, mark + 8, &filled);
+        free(people);
+        if (bound >= maxb)
+            break;
+        bound = maxb; /* fewer hits in the first buildings than thought: all of them */
+    }
+    if (rc == XL_OK && !filled) { /* every current resident's hit is in: then the people living nowhere */
+        cand *people;
+        size_t n;
+        rc = key_people(s, 0, 0, &people, &n);
+        if (rc == XL_OK)
+            rc = place_others(s, rank, people, n, need - (s->res->n - mark));
+        free(people);
+    }
+    return rc;
+}
+
+/* ---------- MIXED: the ways of cutting the query into pieces ---------- */
+
+/* A MIXED hit cuts q into pieces p1..pm (m >= 2), each a prefix of a reading of the next
+ * unit, some piece longer than a letter and some piece before the last cut short of its
+ * syllable (else the hit is FULL or INITIALS). Each such cut that the register can hold (the
+ * initials of its pieces begin a "!" key) names a few ranges of person_key:
+ *   "|" + c1 + ... + c(m-1) + pm for every choice of syllables ci that begin with pi
+ *   (when they are few), else "!" + the pieces' first letters;
+ * and "#" (names with Latin words, whose pieces the syllables do not bound). Their people,
+ * confirmed in building order, are the class's hits: every MIXED hit is in one of them. */
+extern const size_t xl_py_nsyl;      /* the generated Unihan table (src/core/base/pinyin.c) */
+extern const char xl_py_pool[];
+extern const uint16_t xl_py_syl_off[];
+
+#define SYL_MAX 8
+#define PIECE_MAX 6       /* the longest syllable: zhuang */
+#define MIXED_NODES 4000  /* cuts tried (each a seek); more, and the FTS way is taken */
+#define MIXED_RANGES 4000
+#define MIXED_ROWS 40000  /* rows of the ranges: more, and the FTS way is taken */
+#define COMPLETIONS_MAX 1024  /* more than that: its initials' range */
+#define PIECE_COMPLETIONS 64  /* the syllables that begin with one letter: fewer than 40 */
+
+static char (*syllables)[SYL_MAX], (*syllables_raw)[SYL_MAX]; /* v folded to u; as written */
+static size_t nsyllables, nsyllables_raw;
+
+static int syl_cmp(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Every syllable, sorted, once: v folded to u (fold), or as written. */
+static void syllables_load_one(int fold, char (**out)[SYL_MAX], size_t *count)
+{
+    char (*t)[SYL_MAX] = xl_calloc(xl_py_nsyl, sizeof *t);
+    size_t n = 0;
+    for (size_t i = 0; i < xl_py_nsyl; i++) {
+        size_t len = (size_t)(xl_py_syl_off[i + 1] - xl_py_syl_off[i]) - 1;
+        if (len == 0 || len >= SYL_MAX)
+            continue;
+        memcpy(t[n], xl_py_pool + xl_py_syl_off[i], len);
+        t[n][len] = '\0';
+        if (fold)
+            xl_search_fold_v(t[n]);
+        n++;
+    }
+    xl_qsort(t, n, sizeof *t, syl_cmp);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || strcmp(t[i], t[m - 1]) != 0)
+            memmove(t[m++], t[i], SYL_MAX);
+    *count = m;
+    *out = t;
+}
+
+static void syllables_load(void)
+{
+    if (!syllables) {
+        syllables_load_one(0, &syllables_raw, &nsyllables_raw);
+        syllables_load_one(1, &syllables, &nsyllables);
+    }
+}
+
+typedef struct cutter {
+    const name_search *s;
+    const char *q; /* folded, or as written with v and no u (raw) */
+    char (*syl)[SYL_MAX];
+    size_t nsyl;
+    size_t n;
+    unsigned char ok[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1];   /* a syllable starts with it */
+    unsigned char part[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1]; /* a longer one does too */
+    size_t start[XL_PINYIN_MAX_QUERY], len[XL_PINYIN_MAX_QUERY], m;
+    sqlite3_stmt *exists, *count[2];
+    char **ranges;
+    size_t nranges, nodes, rows; /* rows: of the ranges, as counted */
+    int overflow;
+} cutter;
+
+static void cut_range(cutter *c, const char *key)
+{
+    for (size_t i = 0; i < c->nranges; i++)
+        if (strcmp(c->ranges[i], key) == 0)
+            return;
+    if (c->nranges == MIXED_RANGES) {
+        c->overflow = 1;
+        return;
+    }
+    c->ranges = xl_reallocarray(c->ranges, c->nranges + 1, sizeof *c->ranges);
+    c->ranges[c->nranges++] = xl_strdup(key);
+}
+
+/* The syllables that begin with q[pos..pos+l). */
+static size_t completions(const cutter *c, size_t pos, size_t l, const char **out, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < c->nsyl; i++)
+        if (strncmp(c->syl[i], c->q + pos, l) == 0) {
+            if (k < max)
+                out[k] = c->syl[i];
+            k++;
+        }
+    return k;
+}
+
+static void emit_full(cutter *c, size_t j, char *key, size_t klen)
+{
+    if (c->overflow)
+        return;
+    if (j + 1 == c->m) {
+        snprintf(key + klen, XL_PINYIN_MAX_QUERY * SYL_MAX - klen, "%.*s", (int)c->len[j], c->q + c->start[j]);
+        cut_range(c, key);
+        return;
+    }
+    const char *comp[PIECE_COMPLETIONS];
+    size_t nc = completions(c, c->start[j], c->len[j], comp, PIECE_COMPLETIONS);
+    for (size_t i = 0; i < nc && i < PIECE_COMPLETIONS; i++) {
+        size_t l = strlen(comp[i]);
+        if (klen + l + 1 >= XL_PINYIN_MAX_QUERY * SYL_MAX)
+            continue;
+        memcpy(key + klen, comp[i], l + 1);
+        emit_full(c, j + 1, key, klen + l);
+    }
+}
+
+/* The rows of the range key, counted up to cap + 1. */
+static size_t cut_count(cutter *c, const char *key, size_t cap)
+{
+    sqlite3_stmt *st = key_stmt(c->s->db, count_sql, key, c->count, c->s->err);
+    if (!st)
+        return cap + 1;
+    sqlite3_bind_int64(st, 3, (int64_t)cap + 1);
+    size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : cap + 1;
+    sqlite3_reset(st);
+    return n;
+}
+
+/* A cut's people: its full ranges ("|" + syllables + the last piece), or its initials' range,
+ * whichever holds fewer rows ("z|san": 37 ranges |zasan, |zaisan, ... rather than the 16,000
+ * people of !ZS at a million; "l|ng": !LN rather than |lang..., |ling..., |long...). */
+static void emit_cut(cutter *c)
+{
+    size_t product = 1;
+    for (size_t j = 0; j + 1 < c->m && product <= COMPLETIONS_MAX; j++)
+        product *= completions(c, c->start[j], c->len[j], NULL, 0);
+    char key[XL_PINYIN_MAX_QUERY * SYL_MAX], ini[XL_PINYIN_MAX_QUERY + 2];
+    ini[0] = '!';
+    for (size_t j = 0; j < c->m; j++)
+        ini[j + 1] = (char)(c->q[c->start[j]] - 'a' + 'A');
+    ini[c->m + 1] = '\0';
+    size_t mark = c->nranges, rows = MIXED_ROWS + 1;
+    if (product <= COMPLETIONS_MAX) {
+        key[0] = '|';
+        emit_full(c, 0, key, 1);
+        if (c->overflow)
+            return;
+        /* counted up to a cap that grows, so that the smaller of the two costs about its size */
+        for (size_t cap = 1000; cap <= MIXED_ROWS; cap *= 4) {
+            size_t full = 0;
+            for (size_t i = mark; i < c->nranges && full <= cap; i++)
+                full += cut_count(c, c->ranges[i], cap - full);
+            if (full <= cap) {
+                c->rows += full;
+                return;
+            }
+            if ((rows = cut_count(c, ini, cap)) <= cap)
+                break;
+        }
+        while (c->nranges > mark) /* fewer rows in the initials' range */
+            free(c->ranges[--c->nranges]);
+    } else {
+        rows = cut_count(c, ini, MIXED_ROWS);
+    }
+    for (size_t i = 0; i < c->nranges; i++)
+        if (strcmp(c->ranges[i], ini) == 0)
+            return; /* counted already */
+    c->rows += rows;
+    cut_range(c, ini);
+}
+
+/* 1 when some "!" key begins with the first letters of the pieces so far. */
+static int initials_exist(cutter *c)
+{
+    char key[XL_PINYIN_MAX_QUERY + 2], end[XL_PINYIN_MAX_QUERY + 6];
+    key[0] = '!';
+    for (size_t j = 0; j < c->m; j++)
+        key[j + 1] = (char)(c->q[c->start[j]] - 'a' + 'A');
+    key[c->m + 1] = '\0';
+    snprintf(end, sizeof end, "%s" KEY_END, key);
+    sqlite3_bind_text(c->exists, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(c->exists, 2, end, -1, SQLITE_TRANSIENT);
+    int found = sqlite3_step(c->exists) == SQLITE_ROW;
+    sqlite3_reset(c->exists);
+    return found;
+}
+
+static void cut_from(cutter *c, size_t pos, int any_long, int any_short)
+{
+    if (c->overflow)
+        return;
+    if (pos == c->n) {
+        if (c->m >= 2 && any_long && any_short)
+            emit_cut(c);
+        return;
+    }
+    if (++c->nodes > MIXED_NODES) {
+        c->overflow = 1;
+        return;
+    }
+    for (size_t l = 1; l <= PIECE_MAX && pos + l <= c->n; l++) {
+        if (!c->ok[pos][l])
+            continue;
+        int last = pos + l == c->n;
+        c->start[c->m] = pos;
+        c->len[c->m] = l;
+        c->m++;
+        if (initials_exist(c))
+            cut_from(c, pos + l, any_long || l >= 2, any_short || (!last && c->part[pos][l]));
+        c->m--;
+    }
+}
+
+/* The ranges of the MIXED hits of the folded query q; 0 when there are too many ways (the
+ * caller takes the FTS way). */
+static int mixed_ranges(const name_search *s, const char *q, int raw, char ***ranges, size_t *nranges,
+                        size_t *rows, int *ok)
+{
+    syllables_load();
+    cutter *c = xl_calloc(1, sizeof *c);
+    c->s = s;
+    c->q = q;
+    c->n = strlen(q);
+    c->syl = raw ? syllables_raw : syllables;
+    c->nsyl = raw ? nsyllables_raw : nsyllables;
+    for (size_t pos = 0; pos < c->n; pos++)
+        for (size_t l = 1; l <= PIECE_MAX && pos + l <= c->n; l++)
+            for (size_t i = 0; i < c->nsyl; i++)
+                if (strncmp(c->syl[i], q + pos, l) == 0) {
+                    c->ok[pos][l] = 1;
+                    if (c->syl[i][l])
+                        c->part[pos][l] = 1;
+                }
+    c->exists = xl_db_prepare(s->db, "SELECT 1 FROM person_key WHERE k >= ?1 AND k < ?2 LIMIT 1", s->err);
+    int rc = c->exists ? XL_OK : XL_EFAIL;
+    if (rc == XL_OK) {
+        cut_from(c, 0, 0, 0);
+        c->rows += cut_count(c, "#", MIXED_ROWS);
+        cut_range(c, "#");
+    }
+    sqlite3_finalize(c->exists);
+    sqlite3_finalize(c->count[0]);
+    sqlite3_finalize(c->count[1]);
+    if (rc != XL_OK || c->overflow) {
+        for (size_t i = 0; i < c->nranges; i++)
+            free(c->ranges[i]);
+        free(c->ranges);
+        c->ranges = NULL;
+        c->nranges = 0;
+    }
+    *ranges = c->ranges;
+    *nranges = c->nranges;
+    *rows = c->rows;
+    *ok = rc == XL_OK && !c->overflow;
+    free(c);
+    return rc;
+}
+
+/* The MIXED class by its ranges (key_class); *done 0 when there are too many ways or rows
+ * (the caller takes the FTS way). */
+static int mixed_class(name_search *s, const char *qf, int raw, int *done)
+{
+    *done = 1;
+    if (s->limit && s->res->n >= s->limit)
+        return XL_OK;
+    char **ranges;
+    size_t nranges, rows;
+    if (mixed_ranges(s, qf, raw, &ranges, &nranges, &rows, done))
+        return XL_EFAIL;
+    if (!*done)
+        return XL_OK;
+    s->keys = ranges;
+    s->nkeys = nranges;
+    s->rows = rows;
+    int rc = XL_OK;
+    *done = rows <= MIXED_ROWS;
+    if (*done)
+        rc = key_class(s, XL_PINYIN_MIXED);
+    s->rows = SIZE_MAX;
+    s->keys = NULL;
+    s->nkeys = 0;
+    for (size_t i = 0; i < nranges; i++)
+        free(ranges[i]);
+    free(ranges);
+    return rc;
+}
+
+/* The range of marker + q (q folded; initials in capitals) in s. */
+static void key_range(name_search *s, char marker, const char *q, char *key, size_t size, char **one)
+{
+    snprintf(key, size, "%c%s", marker, q);
+    for (char *p = key + 1; marker == '!' && *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    one[0] = key;
+    s->keys = one;
+    s->nkeys = 1;
+}
+
 typedef int (*expr_fn)(const char *qf, xl_buf *out);
 
 static int lookup_pinyin(name_search *s)
@@ -642,13 +1323,28 @@ static int lookup_pinyin(name_search *s)
         {XL_PINYIN_INITIALS, 2, xl_search_expr_initials},
         {XL_PINYIN_MIXED, 3, xl_search_expr_mixed},
     };
-    char qf[XL_PINYIN_MAX_QUERY + 1];
+    char qf[XL_PINYIN_MAX_QUERY + 1], qraw[XL_PINYIN_MAX_QUERY + 1];
     xl_pinyin_query(s->q, qf, sizeof qf);
+    memcpy(qraw, qf, sizeof qf);
+    /* a query with v and no u: only ü spellings (the unfolded keys) */
+    int raw = strchr(qraw, 'v') && !strchr(qraw, 'u');
     xl_search_fold_v(qf);
     s->short_q = strlen(qf) <= 2 && people_estimate(s) > SMALL_REGISTER;
     int rc = XL_OK;
+    char key[XL_PINYIN_MAX_QUERY + 2], *one[1];
     for (size_t i = 0; rc == XL_OK && i < sizeof classes / sizeof classes[0]; i++) {
         if (strlen(qf) < classes[i].min_len)
+            continue;
+        if (classes[i].rank != XL_PINYIN_MIXED) {
+            int full = classes[i].rank == XL_PINYIN_FULL;
+            key_range(s, full ? '|' : '!', full && raw ? qraw : qf, key, sizeof key, one);
+            rc = key_class(s, classes[i].rank);
+            s->keys = NULL;
+            s->nkeys = 0;
+            continue;
+        }
+        int done;
+        if ((rc = mixed_class(s, raw ? qraw : qf, raw, &done)) != XL_OK || done)
             continue;
         xl_buf fts;
         xl_buf_init(&fts);
@@ -661,14 +1357,9 @@ static int lookup_pinyin(name_search *s)
 
 static int lookup_name(name_search *s)
 {
-    xl_buf fts;
-    xl_buf_init(&fts);
-    int have = xl_search_expr_name(s->q, &fts);
-    uint32_t cp;
-    s->short_q = xl_utf8_decode(s->q, strlen(s->q), &cp) == strlen(s->q) && people_estimate(s) > SMALL_REGISTER;
-    int rc = search_class(s, have ? fts.data : NULL, 0);
-    xl_buf_release(&fts);
-    return rc;
+    char key[130], *one[1];
+    key_range(s, '~', s->q, key, sizeof key, one);
+    return key_class(s, 0);
 }
 
 /* The query without surrounding blanks, in q[128]. */
@@ -690,7 +1381,12 @@ int xl_lookup(xl_db *db, const char *query, size_t limit, xl_lookup_result *res,
     int rc = xl_lookup_classify(query, &res->kind, &res->building, room, err);
     if (rc)
         return rc;
-    name_search s = {.db = db, .q = trimmed(query, q), .limit = limit, .res = res, .err = err};
+    name_search s = {.db = db, .q = trimmed(query, q), .limit = limit, .res = res, .err = err, .rows = SIZE_MAX};
+    /* names and pinyin run several statements: one read transaction (one snapshot, and the
+     * file is locked and its WAL checked once, not per statement) */
+    sqlite3 *h = xl_db_handle(db);
+    int tx = (res->kind == XL_Q_NAME || res->kind == XL_Q_PINYIN) && sqlite3_get_autocommit(h) &&
+             sqlite3_exec(h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
     switch (res->kind) {
     case XL_Q_BUILDING:
     case XL_Q_ROOM:
@@ -707,6 +1403,8 @@ int xl_lookup(xl_db *db, const char *query, size_t limit, xl_lookup_result *res,
         rc = lookup_name(&s);
         break;
     }
+    if (tx)
+        sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
     if (rc)
         xl_lookup_release(res);
     return rc;

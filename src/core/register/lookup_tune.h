@@ -9,4 +9,10 @@
  * keeps candidates up to one person in share of the register. */
 void xl_lookup_tune(size_t sparse, size_t few, size_t share);
 
+/* FULL, INITIALS and names (person_key): a range of at most small rows is read at once, its
+ * rows of the buildings that hold about pages pages of them first; more, and a short walk in
+ * place order goes on while it needs at most walk rows more (and is likely cheaper than
+ * reading the range). Defaults 6000, 4, 30000. */
+void xl_lookup_tune_keys(size_t small, size_t pages, size_t walk);
+
 #endif
