@@ -144,9 +144,24 @@ scenario() {
     for s in "$@"; do
         step "$s" >>"$log" 2>&1 || { ok=0; break; }
     done
-    capture >"$actual"
+    # The last keys may still be on their way to the desk: poll until the screen is the expected
+    # one (or TIMEOUT passes); when writing expected screens, until two captures agree.
+    local end=$((SECONDS + TIMEOUT)) prev=""
+    while :; do
+        capture >"$actual"
+        scenario_captured "$actual"
+        [ $ok = 1 ] || break
+        if [ "${UPDATE_EXPECTED:-0}" = 1 ] || [ ! -f "$expected" ]; then
+            [ -n "$prev" ] && [ "$prev" = "$(cat "$actual")" ] && break
+            prev=$(cat "$actual")
+            sleep 0.3
+        else
+            cmp -s "$expected" "$actual" && break
+            sleep 0.05
+        fi
+        [ $SECONDS -ge $end ] && break
+    done
     tmx kill-session -t xl 2>/dev/null
-    scenario_captured "$actual"
     if [ $ok = 1 ] && [ "${UPDATE_EXPECTED:-0}" = 1 ]; then
         mkdir -p "$EXPECTED"
         cp "$actual" "$expected"
