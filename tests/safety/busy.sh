@@ -47,6 +47,11 @@ rotations=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action LIKE 'qr.rota
 check "every rotation audited ($rotations)" [ "$rotations" -ge "$rounds" ]
 held=$(sed -n 's/.*write lock held \([0-9.]*\) ms.*/\1/p' "$TMP/import.err" | sort -n | tail -1)
 echo "import held the write lock for ${held:-?} ms"
-check "the import held the lock less than the busy timeout (5 s)" awk -v h="${held:-99999}" 'BEGIN { exit !(h < 5000) }'
+# A sanitizer build runs the same import 2-4x slower (CI runs it beside another test): there the
+# bound is three busy timeouts, and "nobody was told the database is locked" above still holds.
+limit=5000 bound="the busy timeout (5 s)"
+ldd "$BIN" 2>/dev/null | grep -q 'libasan\|libubsan' && limit=15000 bound="three busy timeouts (15 s, a sanitizer build)"
+check "the import held the lock less than $bound" \
+    awk -v h="${held:-99999}" -v l="$limit" 'BEGIN { exit !(h < l) }'
 check "integrity" [ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ]
 safety_done

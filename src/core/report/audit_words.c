@@ -164,9 +164,11 @@ static size_t piece(out_text *t, const char *s, int word_start)
 {
     for (size_t i = 0; word_start && i < sizeof phrases / sizeof phrases[0]; i++) {
         size_t n = strlen(phrases[i].text);
+        if (strncmp(s, phrases[i].text, n) != 0) /* first: s may be shorter than the phrase */
+            continue;
         char last = phrases[i].text[n - 1];
         int whole = !(last >= 'a' && last <= 'z') || !((s[n] >= 'a' && s[n] <= 'z') || s[n] == '_');
-        if (strncmp(s, phrases[i].text, n) == 0 && whole) {
+        if (whole) {
             const char *label = xl_tr(phrases[i].label);
             put_str(t, label);
             size_t l = strlen(label);
