@@ -33,6 +33,7 @@
 #include "core/register/complete_sql.h"
 #include "core/db/db_internal.h"
 #include "core/db/search_sql.h"
+#include "core/register/lookup_cut.h"
 #include "core/register/lookup_tune.h"
 #include "xiangli/idcard.h"
 #include "xiangli/i18n.h"
@@ -651,7 +652,6 @@ static int search_class(const name_search *s, const char *fts, int rank)
  * and puts those few in order (place_hits: room, name; their residency). A range of more
  * than dense_rows rows (a letter or a common syllable: hits are one resident in twenty or
  * more) is read by the walk in place order instead, which stops after a few thousand. */
-#define KEY_END "\xf4\x8f\xbf\xbf" /* U+10FFFF: after every key that starts with the prefix */
 static size_t small_rows = 6000, bound_pages = 4, walk_rows = 30000; /* lookup_tune.h */
 
 void xl_lookup_tune_keys(size_t small, size_t pages, size_t walk_max)
@@ -674,38 +674,6 @@ static int cand_cmp(const void *x, const void *y)
     return (a->pid > c->pid) - (a->pid < c->pid);
 }
 
-static void bind_range(sqlite3_stmt *st, const char *key)
-{
-    char end[600];
-    snprintf(end, sizeof end, "%s" KEY_END, key);
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
-}
-
-/* A spelling with v is in person_key_v (the unfolded ü spellings), every other key in
- * person_key. */
-static int key_in_v(const char *key)
-{
-    return key[0] == '|' && strchr(key, 'v') != NULL;
-}
-
-/* sql with its table "%s" named for the key, prepared once for each table into st[2]. */
-static sqlite3_stmt *key_stmt(xl_db *db, const char *sql, const char *key, sqlite3_stmt *st[2], xl_err *err)
-{
-    int v = key_in_v(key);
-    if (!st[v]) {
-        char *text = xl_asprintf(sql, v ? "person_key_v" : "person_key");
-        st[v] = xl_db_prepare(db, text, err);
-        free(text);
-    }
-    if (st[v]) {
-        sqlite3_reset(st[v]);
-        bind_range(st[v], key);
-    }
-    return st[v];
-}
-
-static const char count_sql[] = "SELECT count(*) FROM (SELECT 1 FROM %s WHERE k >= ?1 AND k < ?2 LIMIT ?3)";
 
 /* The rows of the ranges counted up to cap + 1 (the index alone). */
 static int key_count(const name_search *s, size_t cap, size_t *n)
@@ -714,7 +682,7 @@ static int key_count(const name_search *s, size_t cap, size_t *n)
     int rc = SQLITE_ROW;
     *n = 0;
     for (size_t i = 0; i < s->nkeys && *n <= cap && rc == SQLITE_ROW; i++) {
-        sqlite3_stmt *st = key_stmt(s->db, count_sql, s->keys[i], sts, s->err);
+        sqlite3_stmt *st = xl_lookup_key_stmt(s->db, xl_lookup_count_sql, s->keys[i], sts, s->err);
         if (!st) {
             rc = SQLITE_ERROR;
             break;
@@ -737,7 +705,7 @@ static int key_people(const name_search *s, int lo, int hi, cand **out, size_t *
     size_t cap = 0;
     int rc = SQLITE_DONE;
     for (size_t i = 0; i < s->nkeys && rc == SQLITE_DONE; i++) {
-        st = key_stmt(s->db, "SELECT b, pid FROM %s WHERE k >= ?1 AND k < ?2 AND b BETWEEN ?3 AND ?4",
+        st = xl_lookup_key_stmt(s->db, "SELECT b, pid FROM %s WHERE k >= ?1 AND k < ?2 AND b BETWEEN ?3 AND ?4",
                       s->keys[i], sts, s->err);
         if (!st) {
             rc = SQLITE_ERROR;
@@ -802,6 +770,20 @@ static int place_json(const name_search *s, int rank, const char *ids, size_t ne
     return collect(s->db, st, 0, s->res, s->err);
 }
 
+/* place_json over the ids of people[0..n). */
+static int place_people(const name_search *s, int rank, const cand *people, size_t n, size_t need, int current)
+{
+    xl_buf ids;
+    xl_buf_init(&ids);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        ids_add(&ids, &k, people[i].pid);
+    xl_buf_puts(&ids, "]");
+    int rc = place_json(s, rank, ids.data, need, current);
+    xl_buf_release(&ids);
+    return rc;
+}
+
 /* The hits among people[0..n) (current residents, sorted by building), in order, up to need
  * (0: all): one statement over the first need + extra of them to the end of a building, more
  * when too few of those were hits. *filled: need hits added; else every hit among them. */
@@ -816,15 +798,8 @@ static int place_current(const name_search *s, int rank, const cand *people, siz
             t++;
         if (t == 0)
             return XL_OK;
-        xl_buf ids;
-        xl_buf_init(&ids);
-        size_t k = 0;
-        for (size_t i = 0; i < t; i++)
-            ids_add(&ids, &k, people[i].pid);
-        xl_buf_puts(&ids, "]");
         s->res->n = mark;
-        int rc = place_json(s, rank, ids.data, need, 1);
-        xl_buf_release(&ids);
+        int rc = place_people(s, rank, people, t, need, 1);
         if (rc != XL_OK)
             return rc;
         if (need && s->res->n - mark >= need) {
@@ -840,17 +815,7 @@ static int place_current(const name_search *s, int rank, const cand *people, siz
 /* The hits among people[0..n) (living nowhere now), in order, up to need (0: all). */
 static int place_others(const name_search *s, int rank, const cand *people, size_t n, size_t need)
 {
-    if (n == 0)
-        return XL_OK;
-    xl_buf ids;
-    xl_buf_init(&ids);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        ids_add(&ids, &k, people[i].pid);
-    xl_buf_puts(&ids, "]");
-    int rc = place_json(s, rank, ids.data, need, 0);
-    xl_buf_release(&ids);
-    return rc;
+    return n ? place_people(s, rank, people, n, need, 0) : XL_OK;
 }
 
 /* The hits among people (sorted by b: those living nowhere first), in order, up to need
@@ -1008,271 +973,6 @@ static int key_class(const name_search *s, int rank)
     return rc;
 }
 
-/* ---------- MIXED: the ways of cutting the query into pieces ---------- */
-
-/* A MIXED hit cuts q into pieces p1..pm (m >= 2), each a prefix of a reading of the next
- * unit, some piece longer than a letter and some piece before the last cut short of its
- * syllable (else the hit is FULL or INITIALS). Each such cut that the register can hold (the
- * initials of its pieces begin a "!" key) names a few ranges of person_key:
- *   "|" + c1 + ... + c(m-1) + pm for every choice of syllables ci that begin with pi
- *   (when they are few), else "!" + the pieces' first letters;
- * and "#" (names with Latin words, whose pieces the syllables do not bound). Their people,
- * confirmed in building order, are the class's hits: every MIXED hit is in one of them. */
-extern const size_t xl_py_nsyl;      /* the generated Unihan table (src/core/base/pinyin.c) */
-extern const char xl_py_pool[];
-extern const uint16_t xl_py_syl_off[];
-
-#define SYL_MAX 8
-#define PIECE_MAX 6       /* the longest syllable: zhuang */
-#define MIXED_NODES 4000  /* cuts tried (each a seek); more, and the FTS way is taken */
-#define MIXED_RANGES 4000
-#define MIXED_ROWS 40000  /* rows of the ranges: more, and the FTS way is taken */
-#define COMPLETIONS_MAX 1024  /* more than that: its initials' range */
-#define PIECE_COMPLETIONS 64  /* the syllables that begin with one letter: fewer than 40 */
-
-static char (*syllables)[SYL_MAX], (*syllables_raw)[SYL_MAX]; /* v folded to u; as written */
-static size_t nsyllables, nsyllables_raw;
-
-static int syl_cmp(const void *a, const void *b)
-{
-    return strcmp(a, b);
-}
-
-/* Every syllable, sorted, once: v folded to u (fold), or as written. */
-static void syllables_load_one(int fold, char (**out)[SYL_MAX], size_t *count)
-{
-    char (*t)[SYL_MAX] = xl_calloc(xl_py_nsyl, sizeof *t);
-    size_t n = 0;
-    for (size_t i = 0; i < xl_py_nsyl; i++) {
-        size_t len = (size_t)(xl_py_syl_off[i + 1] - xl_py_syl_off[i]) - 1;
-        if (len == 0 || len >= SYL_MAX)
-            continue;
-        memcpy(t[n], xl_py_pool + xl_py_syl_off[i], len);
-        t[n][len] = '\0';
-        if (fold)
-            xl_search_fold_v(t[n]);
-        n++;
-    }
-    xl_qsort(t, n, sizeof *t, syl_cmp);
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (m == 0 || strcmp(t[i], t[m - 1]) != 0)
-            memmove(t[m++], t[i], SYL_MAX);
-    *count = m;
-    *out = t;
-}
-
-static void syllables_load(void)
-{
-    if (!syllables) {
-        syllables_load_one(0, &syllables_raw, &nsyllables_raw);
-        syllables_load_one(1, &syllables, &nsyllables);
-    }
-}
-
-typedef struct cutter {
-    const name_search *s;
-    const char *q; /* folded, or as written with v and no u (raw) */
-    char (*syl)[SYL_MAX];
-    size_t nsyl;
-    size_t n;
-    unsigned char ok[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1];   /* a syllable starts with it */
-    unsigned char part[XL_PINYIN_MAX_QUERY + 1][PIECE_MAX + 1]; /* a longer one does too */
-    size_t start[XL_PINYIN_MAX_QUERY], len[XL_PINYIN_MAX_QUERY], m;
-    sqlite3_stmt *exists, *count[2];
-    char **ranges;
-    size_t nranges, nodes, rows; /* rows: of the ranges, as counted */
-    int overflow;
-} cutter;
-
-static void cut_range(cutter *c, const char *key)
-{
-    for (size_t i = 0; i < c->nranges; i++)
-        if (strcmp(c->ranges[i], key) == 0)
-            return;
-    if (c->nranges == MIXED_RANGES) {
-        c->overflow = 1;
-        return;
-    }
-    c->ranges = xl_reallocarray(c->ranges, c->nranges + 1, sizeof *c->ranges);
-    c->ranges[c->nranges++] = xl_strdup(key);
-}
-
-/* The syllables that begin with q[pos..pos+l). */
-static size_t completions(const cutter *c, size_t pos, size_t l, const char **out, size_t max)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < c->nsyl; i++)
-        if (strncmp(c->syl[i], c->q + pos, l) == 0) {
-            if (k < max)
-                out[k] = c->syl[i];
-            k++;
-        }
-    return k;
-}
-
-static void emit_full(cutter *c, size_t j, char *key, size_t klen)
-{
-    if (c->overflow)
-        return;
-    if (j + 1 == c->m) {
-        snprintf(key + klen, XL_PINYIN_MAX_QUERY * SYL_MAX - klen, "%.*s", (int)c->len[j], c->q + c->start[j]);
-        cut_range(c, key);
-        return;
-    }
-    const char *comp[PIECE_COMPLETIONS];
-    size_t nc = completions(c, c->start[j], c->len[j], comp, PIECE_COMPLETIONS);
-    for (size_t i = 0; i < nc && i < PIECE_COMPLETIONS; i++) {
-        size_t l = strlen(comp[i]);
-        if (klen + l + 1 >= XL_PINYIN_MAX_QUERY * SYL_MAX)
-            continue;
-        memcpy(key + klen, comp[i], l + 1);
-        emit_full(c, j + 1, key, klen + l);
-    }
-}
-
-/* The rows of the range key, counted up to cap + 1. */
-static size_t cut_count(cutter *c, const char *key, size_t cap)
-{
-    sqlite3_stmt *st = key_stmt(c->s->db, count_sql, key, c->count, c->s->err);
-    if (!st)
-        return cap + 1;
-    sqlite3_bind_int64(st, 3, (int64_t)cap + 1);
-    size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : cap + 1;
-    sqlite3_reset(st);
-    return n;
-}
-
-/* A cut's people: its full ranges ("|" + syllables + the last piece), or its initials' range,
- * whichever holds fewer rows ("z|san": 37 ranges |zasan, |zaisan, ... rather than the 16,000
- * people of !ZS at a million; "l|ng": !LN rather than |lang..., |ling..., |long...). */
-static void emit_cut(cutter *c)
-{
-    size_t product = 1;
-    for (size_t j = 0; j + 1 < c->m && product <= COMPLETIONS_MAX; j++)
-        product *= completions(c, c->start[j], c->len[j], NULL, 0);
-    char key[XL_PINYIN_MAX_QUERY * SYL_MAX], ini[XL_PINYIN_MAX_QUERY + 2];
-    ini[0] = '!';
-    for (size_t j = 0; j < c->m; j++)
-        ini[j + 1] = (char)(c->q[c->start[j]] - 'a' + 'A');
-    ini[c->m + 1] = '\0';
-    size_t mark = c->nranges, rows = MIXED_ROWS + 1;
-    if (product <= COMPLETIONS_MAX) {
-        key[0] = '|';
-        emit_full(c, 0, key, 1);
-        if (c->overflow)
-            return;
-        /* counted up to a cap that grows, so that the smaller of the two costs about its size */
-        for (size_t cap = 1000; cap <= MIXED_ROWS; cap *= 4) {
-            size_t full = 0;
-            for (size_t i = mark; i < c->nranges && full <= cap; i++)
-                full += cut_count(c, c->ranges[i], cap - full);
-            if (full <= cap) {
-                c->rows += full;
-                return;
-            }
-            if ((rows = cut_count(c, ini, cap)) <= cap)
-                break;
-        }
-        while (c->nranges > mark) /* fewer rows in the initials' range */
-            free(c->ranges[--c->nranges]);
-    } else {
-        rows = cut_count(c, ini, MIXED_ROWS);
-    }
-    for (size_t i = 0; i < c->nranges; i++)
-        if (strcmp(c->ranges[i], ini) == 0)
-            return; /* counted already */
-    c->rows += rows;
-    cut_range(c, ini);
-}
-
-/* 1 when some "!" key begins with the first letters of the pieces so far. */
-static int initials_exist(cutter *c)
-{
-    char key[XL_PINYIN_MAX_QUERY + 2], end[XL_PINYIN_MAX_QUERY + 6];
-    key[0] = '!';
-    for (size_t j = 0; j < c->m; j++)
-        key[j + 1] = (char)(c->q[c->start[j]] - 'a' + 'A');
-    key[c->m + 1] = '\0';
-    snprintf(end, sizeof end, "%s" KEY_END, key);
-    sqlite3_bind_text(c->exists, 1, key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(c->exists, 2, end, -1, SQLITE_TRANSIENT);
-    int found = sqlite3_step(c->exists) == SQLITE_ROW;
-    sqlite3_reset(c->exists);
-    return found;
-}
-
-static void cut_from(cutter *c, size_t pos, int any_long, int any_short)
-{
-    if (c->overflow)
-        return;
-    if (pos == c->n) {
-        if (c->m >= 2 && any_long && any_short)
-            emit_cut(c);
-        return;
-    }
-    if (++c->nodes > MIXED_NODES) {
-        c->overflow = 1;
-        return;
-    }
-    for (size_t l = 1; l <= PIECE_MAX && pos + l <= c->n; l++) {
-        if (!c->ok[pos][l])
-            continue;
-        int last = pos + l == c->n;
-        c->start[c->m] = pos;
-        c->len[c->m] = l;
-        c->m++;
-        if (initials_exist(c))
-            cut_from(c, pos + l, any_long || l >= 2, any_short || (!last && c->part[pos][l]));
-        c->m--;
-    }
-}
-
-/* The ranges of the MIXED hits of the folded query q; 0 when there are too many ways (the
- * caller takes the FTS way). */
-static int mixed_ranges(const name_search *s, const char *q, int raw, char ***ranges, size_t *nranges,
-                        size_t *rows, int *ok)
-{
-    syllables_load();
-    cutter *c = xl_calloc(1, sizeof *c);
-    c->s = s;
-    c->q = q;
-    c->n = strlen(q);
-    c->syl = raw ? syllables_raw : syllables;
-    c->nsyl = raw ? nsyllables_raw : nsyllables;
-    for (size_t pos = 0; pos < c->n; pos++)
-        for (size_t l = 1; l <= PIECE_MAX && pos + l <= c->n; l++)
-            for (size_t i = 0; i < c->nsyl; i++)
-                if (strncmp(c->syl[i], q + pos, l) == 0) {
-                    c->ok[pos][l] = 1;
-                    if (c->syl[i][l])
-                        c->part[pos][l] = 1;
-                }
-    c->exists = xl_db_prepare(s->db, "SELECT 1 FROM person_key WHERE k >= ?1 AND k < ?2 LIMIT 1", s->err);
-    int rc = c->exists ? XL_OK : XL_EFAIL;
-    if (rc == XL_OK) {
-        cut_from(c, 0, 0, 0);
-        c->rows += cut_count(c, "#", MIXED_ROWS);
-        cut_range(c, "#");
-    }
-    sqlite3_finalize(c->exists);
-    sqlite3_finalize(c->count[0]);
-    sqlite3_finalize(c->count[1]);
-    if (rc != XL_OK || c->overflow) {
-        for (size_t i = 0; i < c->nranges; i++)
-            free(c->ranges[i]);
-        free(c->ranges);
-        c->ranges = NULL;
-        c->nranges = 0;
-    }
-    *ranges = c->ranges;
-    *nranges = c->nranges;
-    *rows = c->rows;
-    *ok = rc == XL_OK && !c->overflow;
-    free(c);
-    return rc;
-}
-
 /* The MIXED class by its ranges (key_class); *done 0 when there are too many ways or rows
  * (the caller takes the FTS way). */
 static int mixed_class(name_search *s, const char *qf, int raw, int *done)
@@ -1282,7 +982,7 @@ static int mixed_class(name_search *s, const char *qf, int raw, int *done)
         return XL_OK;
     char **ranges;
     size_t nranges, rows;
-    if (mixed_ranges(s, qf, raw, &ranges, &nranges, &rows, done))
+    if (xl_lookup_mixed_ranges(s->db, s->err, qf, raw, &ranges, &nranges, &rows, done))
         return XL_EFAIL;
     if (!*done)
         return XL_OK;
@@ -1290,7 +990,7 @@ static int mixed_class(name_search *s, const char *qf, int raw, int *done)
     s->nkeys = nranges;
     s->rows = rows;
     int rc = XL_OK;
-    *done = rows <= MIXED_ROWS;
+    *done = rows <= XL_MIXED_ROWS;
     if (*done)
         rc = key_class(s, XL_PINYIN_MIXED);
     s->rows = SIZE_MAX;
