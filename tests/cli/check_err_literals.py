@@ -42,17 +42,23 @@ CONV_RE = re.compile(r"%(?:\d+\$)?[-+ #0'.*\d]*(?:hh|h|ll|l|j|z|t|L)?[diouxXeEfF
 WORD_RE = re.compile(r"[A-Za-z]{2,}")
 
 
+def string_end(src, i):
+    """The index just after the C string or character literal that opens at i."""
+    q, j, n = src[i], i + 1, len(src)
+    while j < n and src[j] != q:
+        j += 2 if src[j] == "\\" else 1
+    return j + 1
+
+
 def strip_comments(src):
     """Comments out, strings kept (a // inside a string is not a comment)."""
     out, i, n = [], 0, len(src)
     while i < n:
         c = src[i]
         if c == '"' or c == "'":
-            j = i + 1
-            while j < n and src[j] != c:
-                j += 2 if src[j] == "\\" else 1
-            out.append(src[i:j + 1])
-            i = j + 1
+            j = string_end(src, i)
+            out.append(src[i:j])
+            i = j
         elif src.startswith("/*", i):
             j = src.find("*/", i + 2)
             j = n if j < 0 else j + 2
@@ -74,11 +80,9 @@ def call_args(src, start):
     while i < n:
         c = src[i]
         if c == '"' or c == "'":
-            j = i + 1
-            while j < n and src[j] != c:
-                j += 2 if src[j] == "\\" else 1
-            cur.append(src[i:j + 1])
-            i = j + 1
+            j = string_end(src, i)
+            cur.append(src[i:j])
+            i = j
             continue
         if c in "([{":
             depth += 1
